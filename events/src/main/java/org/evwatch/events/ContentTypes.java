@@ -1,0 +1,30 @@
+package org.evwatch.events;
+
+/**
+ * Media types of {@link PaperFetched#payload()}. A fetcher sets one per record; the extractor picks its parser by
+ * it, and sniffs the content when the type is missing or unknown.
+ */
+public final class ContentTypes {
+
+    /** One {@code <PubmedArticle>} element (or a {@code <PubmedArticleSet>} holding one) from efetch. */
+    public static final String PUBMED_XML = "application/vnd.pubmed+xml";
+    /** One result object of Europe PMC {@code /search?resultType=core&format=json}. */
+    public static final String EUROPEPMC_JSON = "application/vnd.europepmc.core+json";
+    /** One work object from Crossref {@code /works} (the {@code message} of a single work, or an item). */
+    public static final String CROSSREF_JSON = "application/vnd.crossref.work+json";
+    /** One item of the bioRxiv/medRxiv {@code /details} {@code collection}. */
+    public static final String BIORXIV_JSON = "application/vnd.biorxiv.details+json";
+    /** One RSS 1.0/2.0 {@code <item>} or Atom {@code <entry>} element, as XML. */
+    public static final String FEED_ITEM_XML = "application/vnd.evwatch.feed-item+xml";
+    /** A JATS article ({@code <article>}), e.g. a PMC full text. */
+    public static final String JATS_XML = "application/jats+xml";
+    /** An article landing page. */
+    public static final String HTML = "text/html";
+    /** A plain-text page capture. */
+    public static final String TEXT = "text/plain";
+    /** A markdown page capture. */
+    public static final String MARKDOWN = "text/markdown";
+
+    private ContentTypes() {
+    }
+}
