@@ -1,0 +1,78 @@
+package org.evwatch.query;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * Text analysis for papers, the same at index and at query time. The text chain folds accents, drops English stop
+ * words and stems with KStem, which is gentler than Porter: "exosomes" finds "exosome" but "vesicular" stays apart
+ * from "vesicle", and gene or miRNA symbols are not mangled. Names are folded but not stemmed.
+ */
+public final class PaperAnalysis {
+
+    private static final Analyzer TEXT = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream stream = new EnglishPossessiveFilter(source);
+            stream = new LowerCaseFilter(stream);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            stream = new KStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    };
+
+    private static final Analyzer NAME = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+            return new TokenStreamComponents(source, stream);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    };
+
+    private static final Analyzer PER_FIELD;
+
+    static {
+        Map<String, Analyzer> fields = new HashMap<>();
+        fields.put(PaperFields.AUTHOR, NAME);
+        fields.put(PaperFields.JOURNAL, NAME);
+        for (String keyword : new String[]{PaperFields.ID, PaperFields.ENTITY, PaperFields.TYPE, PaperFields.DOI,
+                PaperFields.PMID, PaperFields.PMCID, PaperFields.SOURCE, PaperFields.PUBTYPE,
+                PaperFields.RELEVANCE}) {
+            fields.put(keyword, new KeywordAnalyzer());
+        }
+        PER_FIELD = new PerFieldAnalyzerWrapper(TEXT, fields);
+    }
+
+    private PaperAnalysis() {
+    }
+
+    /** The per-field analyser for an IndexWriter, a MemoryIndex or a highlighter. Thread-safe and shared. */
+    public static Analyzer analyzer() {
+        return PER_FIELD;
+    }
+}
