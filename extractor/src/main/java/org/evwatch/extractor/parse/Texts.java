@@ -1,0 +1,90 @@
+package org.evwatch.extractor.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+
+/** Small text clean-ups every parser needs, so that all formats give the same spacing and the same nulls. */
+final class Texts {
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000]+");
+    private static final Pattern DOI_IN_TEXT = Pattern.compile("\\b(10\\.\\d{4,9}/[^\\s\"<>]+)");
+    private static final Pattern ORCID = Pattern.compile("(\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dXx])");
+
+    private Texts() {
+    }
+
+    /** Whitespace collapsed to single spaces and trimmed; null when nothing is left. */
+    static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = SPACES.matcher(text).replaceAll(" ").trim();
+        return t.isEmpty() ? null : t;
+    }
+
+    /** The text of an HTML or XML fragment (JATS abstracts in JSON, encoded feed content), whitespace cleaned. */
+    static String stripMarkup(String fragment) {
+        if (fragment == null) {
+            return null;
+        }
+        if (fragment.indexOf('<') < 0 && fragment.indexOf('&') < 0) {
+            return clean(fragment);
+        }
+        return clean(Jsoup.parseBodyFragment(fragment).text());
+    }
+
+    /** The first DOI-looking string in a text, normalised; trailing punctuation of the sentence is dropped. */
+    static String findDoi(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = DOI_IN_TEXT.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        String doi = m.group(1);
+        while (!doi.isEmpty() && ".,;:)]}'".indexOf(doi.charAt(doi.length() - 1)) >= 0) {
+            doi = doi.substring(0, doi.length() - 1);
+        }
+        return org.evwatch.events.PaperKeys.normaliseDoi(doi);
+    }
+
+    /** The bare 16-character ORCID id out of a URL or a plain id; null when there is none. */
+    static String orcid(String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = ORCID.matcher(value);
+        return m.find() ? m.group(1).toUpperCase(java.util.Locale.ROOT) : null;
+    }
+
+    /** Distinct, cleaned, non-empty values in their first order. */
+    static List<String> distinct(List<String> values) {
+        LinkedHashSet<String> set = new LinkedHashSet<>();
+        for (String v : values) {
+            String c = clean(v);
+            if (c != null) {
+                set.add(c);
+            }
+        }
+        return new ArrayList<>(set);
+    }
+
+    static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (!isBlank(v)) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
