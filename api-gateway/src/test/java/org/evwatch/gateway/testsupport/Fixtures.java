@@ -1,0 +1,26 @@
+package org.evwatch.gateway.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import org.evwatch.events.serde.EventJson;
+import org.evwatch.gateway.model.PaperView;
+
+/** Papers written as the indexer serves them, from {@code src/test/resources/papers}. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static PaperView paper(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/papers/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return EventJson.mapper().readValue(in, PaperView.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
