@@ -1,0 +1,155 @@
+package org.evwatch.fetcher.inbox;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.evwatch.events.ContentTypes;
+import org.evwatch.events.PaperFetched;
+import org.evwatch.events.PaperKeys;
+import org.evwatch.fetcher.config.FetcherConfig;
+import org.evwatch.fetcher.messaging.FetchedPublisher;
+import org.evwatch.fetcher.persistence.SentRecords;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The local inbox: every file dropped into the directory becomes one {@link PaperFetched} per PubMed article. A file
+ * is moved to {@code processed/} once Kafka has acknowledged all its records, or to {@code rejected/} (with a
+ * {@code .reason.txt} beside it) when it cannot be read. A record sent before with the same content is not sent again.
+ */
+@ApplicationScoped
+public class InboxWatcher {
+
+    public static final String SOURCE = "inbox";
+    private static final Logger LOG = Logger.getLogger(InboxWatcher.class);
+    /** A file younger than this may still be being written; it is taken on the next scan. */
+    private static final long SETTLE_MILLIS = 300;
+
+    private final FetcherConfig.Inbox config;
+    private final FetchedPublisher publisher;
+    private final SentRecords sent;
+
+    public InboxWatcher(FetcherConfig config, FetchedPublisher publisher, SentRecords sent) {
+        this.config = config.inbox();
+        this.publisher = publisher;
+        this.sent = sent;
+    }
+
+    @Scheduled(every = "${evwatch.fetcher.inbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = InboxDisabled.class)
+    void scan() {
+        for (Path file : pendingFiles()) {
+            process(file);
+        }
+    }
+
+    List<Path> pendingFiles() {
+        Path dir = config.dir();
+        try {
+            Files.createDirectories(dir);
+            try (Stream<Path> files = Files.list(dir)) {
+                long now = System.currentTimeMillis();
+                return files.filter(Files::isRegularFile)
+                        .filter(f -> !f.getFileName().toString().startsWith("."))
+                        .filter(f -> !f.getFileName().toString().endsWith(".part"))
+                        .filter(f -> now - lastModified(f) >= SETTLE_MILLIS)
+                        .sorted()
+                        .toList();
+            }
+        } catch (IOException e) {
+            LOG.errorf("inbox %s cannot be listed: %s", dir, e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Reads one file and sends its records; returns how many were sent. */
+    int process(Path file) {
+        List<PubmedArticleSplitter.Article> articles;
+        try {
+            articles = PubmedArticleSplitter.split(readUtf8(file));
+        } catch (InvalidInboxFileException | IOException e) {
+            reject(file, e.getMessage());
+            return 0;
+        }
+        List<PaperFetched> records = new ArrayList<>();
+        for (PubmedArticleSplitter.Article article : articles) {
+            String hash = PaperKeys.sha256(article.xml());
+            SentRecords.Decision decision = sent.decide(SOURCE, article.pmid(), hash);
+            if (decision != SentRecords.Decision.SKIP) {
+                records.add(new PaperFetched(PaperFetched.SCHEMA_VERSION, SOURCE, article.pmid(),
+                        ContentTypes.PUBMED_XML, article.xml(), hash, decision == SentRecords.Decision.UPDATE,
+                        Instant.now(), file.toUri().toString(), config.watchId()));
+            }
+        }
+        try {
+            publisher.sendAll(records).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // Left in place: the next scan sends it again, and what was acknowledged is skipped then.
+            LOG.errorf("inbox file %s: Kafka did not acknowledge its records (%s); will retry", file.getFileName(),
+                    e.getMessage());
+            return 0;
+        }
+        records.forEach(r -> sent.markSent(SOURCE, r.sourceRecordId(), r.contentHash()));
+        LOG.infof("inbox file %s: %d articles, %d sent, %d already sent", file.getFileName(), articles.size(),
+                records.size(), articles.size() - records.size());
+        moveTo(file, "processed");
+        return records.size();
+    }
+
+    private void reject(Path file, String reason) {
+        LOG.warnf("inbox file %s rejected: %s", file.getFileName(), reason);
+        Path moved = moveTo(file, "rejected");
+        if (moved != null) {
+            try {
+                Files.writeString(moved.resolveSibling(moved.getFileName() + ".reason.txt"), reason + "\n");
+            } catch (IOException e) {
+                LOG.warnf("could not write the reason for %s: %s", moved, e.getMessage());
+            }
+        }
+    }
+
+    private Path moveTo(Path file, String folder) {
+        try {
+            Path target = config.dir().resolve(folder);
+            Files.createDirectories(target);
+            Path dest = target.resolve(Instant.now().toEpochMilli() + "-" + file.getFileName());
+            return Files.move(file, dest, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.errorf("could not move %s to %s/: %s", file, folder, e.getMessage());
+            return null;
+        }
+    }
+
+    private static String readUtf8(Path file) throws IOException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("not UTF-8 text: " + e.getMessage());
+        }
+    }
+
+    private static long lastModified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

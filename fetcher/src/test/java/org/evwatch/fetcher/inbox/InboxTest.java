@@ -1,0 +1,137 @@
+package org.evwatch.fetcher.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.evwatch.events.ContentTypes;
+import org.evwatch.events.PaperFetched;
+import org.evwatch.events.Topics;
+import org.evwatch.events.serde.PaperFetchedDeserializer;
+import org.evwatch.fetcher.config.FetcherConfig;
+import org.evwatch.testing.KafkaAndPostgresResource;
+import org.evwatch.testing.TestKafka;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/** The inbox against the real Kafka broker and PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(KafkaAndPostgresResource.class)
+class InboxTest {
+
+    private final FetcherConfig config;
+
+    InboxTest(FetcherConfig config) {
+        this.config = config;
+    }
+
+    @Test
+    void eachArticleIsSentOnceEvenWhenTheFileIsDroppedTwice() throws Exception {
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.consumer(Topics.PAPERS_FETCHED)) {
+            drop("two-articles.xml", "batch-1.xml");
+            List<PaperFetched> first = receive(consumer, r -> r.key().startsWith("9910000"), 2);
+            assertThat(first).extracting(PaperFetched::sourceRecordId).containsExactlyInAnyOrder("99100001",
+                    "99100002");
+            PaperFetched one = first.stream().filter(p -> p.sourceRecordId().equals("99100001")).findFirst()
+                    .orElseThrow();
+            assertThat(one.source()).isEqualTo("inbox");
+            assertThat(one.contentType()).isEqualTo(ContentTypes.PUBMED_XML);
+            assertThat(one.payload()).contains("<PMID Version=\"1\">99100001</PMID>");
+            assertThat(one.update()).isFalse();
+            await().atMost(Duration.ofSeconds(10)).until(() -> processed("-batch-1.xml"));
+
+            drop("two-articles.xml", "batch-1-again.xml");
+            await().atMost(Duration.ofSeconds(10)).until(() -> processed("-batch-1-again.xml"));
+            assertThat(consumer.poll(Duration.ofSeconds(2))).noneMatch(r -> r.key().startsWith("9910000"));
+        }
+        RestAssured.get("/internal/v1/sources").then().statusCode(200);
+    }
+
+    @Test
+    void malformedFileIsRejectedWithItsReasonAndGoodFilesStillFlow() throws Exception {
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.consumer(Topics.PAPERS_FETCHED)) {
+            drop("truncated.xml", "a-broken.xml");
+            String good = resource("two-articles.xml").replace("99100001", "99100011").replace("99100002",
+                    "99100012");
+            Files.writeString(config.inbox().dir().resolve("b-good.xml"), good);
+
+            List<PaperFetched> received = receive(consumer, r -> r.key().startsWith("9910001"), 2);
+            assertThat(received).extracting(PaperFetched::sourceRecordId).containsExactlyInAnyOrder("99100011",
+                    "99100012");
+            await().atMost(Duration.ofSeconds(10)).until(() -> filesIn("rejected").stream()
+                    .anyMatch(p -> p.getFileName().toString().endsWith("a-broken.xml.reason.txt")));
+            Path reason = filesIn("rejected").stream()
+                    .filter(p -> p.getFileName().toString().endsWith("a-broken.xml.reason.txt")).findFirst()
+                    .orElseThrow();
+            assertThat(Files.readString(reason)).contains("malformed XML at line");
+        }
+    }
+
+    @BeforeAll
+    static void emptyInbox() throws IOException {
+        Path dir = Path.of("target/test-inbox");
+        if (Files.exists(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private void drop(String resource, String as) throws IOException {
+        Path dir = config.inbox().dir();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + as);
+        Files.writeString(tmp, resource(resource));
+        Files.move(tmp, dir.resolve(as));
+    }
+
+    private boolean processed(String suffix) throws IOException {
+        return filesIn("processed").stream().anyMatch(p -> p.getFileName().toString().endsWith(suffix));
+    }
+
+    private List<Path> filesIn(String folder) throws IOException {
+        Path dir = config.inbox().dir().resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
+    private static List<PaperFetched> receive(KafkaConsumer<String, byte[]> consumer,
+            java.util.function.Predicate<ConsumerRecord<String, byte[]>> match, int count) {
+        List<PaperFetched> out = new ArrayList<>();
+        PaperFetchedDeserializer deserializer = new PaperFetchedDeserializer();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (out.size() < count && System.currentTimeMillis() < deadline) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                if (match.test(r)) {
+                    out.add(deserializer.deserialize(r.topic(), r.value()));
+                }
+            }
+        }
+        assertThat(out).hasSize(count);
+        return out;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = InboxTest.class.getResourceAsStream("/inbox/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}
