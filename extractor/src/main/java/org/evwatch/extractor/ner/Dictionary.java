@@ -1,0 +1,232 @@
+package org.evwatch.extractor.ner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.evwatch.extractor.vocab.Concept;
+import org.evwatch.extractor.vocab.Term;
+
+/**
+ * All names of all concepts compiled into a trie over normalised tokens. Matching walks the trie from every token
+ * that may begin a word, so each start costs at most as many steps as the longest name: the same bound as an
+ * Aho–Corasick automaton over tokens, without failure links, and every match at every start comes out, which the
+ * longest-match resolution needs anyway. Immutable once built; safe to share across threads.
+ */
+final class Dictionary {
+
+    /** A name hit at tokens [from, to], naming {@code concept}. */
+    record Hit(int from, int to, int concept, int rank) {
+        int length() {
+            return to - from;
+        }
+    }
+
+    private final Concept[] concepts;
+    private final Map<String, Integer> tokenIds;
+    private final LongIntMap edges;
+    /** Entries of node n are entryOffset[n] .. entryOffset[n+1]-1; sorted by rank, then concept. */
+    private final int[] entryOffset;
+    private final int[] entryConcept;
+    private final int[] entryRank;
+    private final String[] entryCaseKey;
+    private final boolean[] entryNeedsContext;
+    private final int distinctNames;
+    private final Map<String, Integer> byId;
+
+    private Dictionary(Concept[] concepts, Map<String, Integer> tokenIds, LongIntMap edges, int[] entryOffset,
+            int[] entryConcept, int[] entryRank, String[] entryCaseKey, boolean[] entryNeedsContext) {
+        this.concepts = concepts;
+        this.tokenIds = tokenIds;
+        this.edges = edges;
+        this.entryOffset = entryOffset;
+        this.entryConcept = entryConcept;
+        this.entryRank = entryRank;
+        this.entryCaseKey = entryCaseKey;
+        this.entryNeedsContext = entryNeedsContext;
+        int d = 0;
+        for (int i = 0; i + 1 < entryOffset.length; i++) {
+            if (entryOffset[i + 1] > entryOffset[i]) {
+                d++;
+            }
+        }
+        this.distinctNames = d;
+        this.byId = new HashMap<>(concepts.length * 2);
+        for (int i = 0; i < concepts.length; i++) {
+            byId.put(concepts[i].id(), i);
+        }
+    }
+
+    static Dictionary compile(List<Concept> conceptList, List<Term> terms) {
+        Concept[] concepts = conceptList.toArray(Concept[]::new);
+        Map<String, Integer> conceptIndex = new HashMap<>(concepts.length * 2);
+        for (int i = 0; i < concepts.length; i++) {
+            conceptIndex.put(concepts[i].id(), i);
+        }
+        Map<String, Integer> tokenIds = new HashMap<>();
+        LongIntMap edges = new LongIntMap(terms.size() * 2);
+        int nodes = 1;
+        record Pending(int node, int concept, int rank, String caseKey, boolean context) {
+        }
+        List<Pending> pending = new ArrayList<>(terms.size());
+        for (Term term : terms) {
+            Integer concept = conceptIndex.get(term.conceptId());
+            if (concept == null) {
+                continue;
+            }
+            Tokens t = Tokenizer.tokenize(term.text());
+            String normalized = t.size == 0 ? "" : String.join(" ", Arrays.copyOf(t.norm, t.size));
+            TermFilter.Verdict v = TermFilter.check(term, normalized, t.size);
+            if (v == TermFilter.Verdict.DROP) {
+                continue;
+            }
+            int node = 0;
+            for (int i = 0; i < t.size; i++) {
+                int tok = tokenIds.computeIfAbsent(t.norm[i], k -> tokenIds.size());
+                long key = ((long) node << 32) | tok;
+                int next = edges.get(key);
+                if (next < 0) {
+                    next = nodes++;
+                    edges.put(key, next);
+                }
+                node = next;
+            }
+            String caseKey = term.caseSensitive() ? t.caseKey(0, t.size - 1) : null;
+            pending.add(new Pending(node, concept, term.kind().ordinal(), caseKey,
+                    v == TermFilter.Verdict.NEEDS_CONTEXT));
+        }
+        pending.sort(Comparator.comparingInt(Pending::node).thenComparingInt(Pending::rank)
+                .thenComparing(p -> concepts[p.concept()].id()));
+        // Duplicates (the same name for the same concept from two sources) keep their best rank only.
+        List<Pending> unique = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            boolean dup = false;
+            for (int i = unique.size() - 1; i >= 0 && unique.get(i).node() == p.node(); i--) {
+                Pending u = unique.get(i);
+                if (u.concept() == p.concept() && java.util.Objects.equals(u.caseKey(), p.caseKey())) {
+                    dup = true;
+                    break;
+                }
+            }
+            if (!dup) {
+                unique.add(p);
+            }
+        }
+        int[] offset = new int[nodes + 1];
+        for (Pending p : unique) {
+            offset[p.node() + 1]++;
+        }
+        for (int i = 0; i < nodes; i++) {
+            offset[i + 1] += offset[i];
+        }
+        int n = unique.size();
+        int[] entryConcept = new int[n];
+        int[] entryRank = new int[n];
+        String[] entryCaseKey = new String[n];
+        boolean[] entryContext = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Pending p = unique.get(i);
+            entryConcept[i] = p.concept();
+            entryRank[i] = p.rank();
+            entryCaseKey[i] = p.caseKey() == null ? null : p.caseKey().intern();
+            entryContext[i] = p.context();
+        }
+        return new Dictionary(concepts, tokenIds, edges, offset, entryConcept, entryRank, entryCaseKey,
+                entryContext);
+    }
+
+    Concept concept(int index) {
+        return concepts[index];
+    }
+
+    java.util.Optional<Concept> lookup(String id) {
+        Integer i = byId.get(id);
+        return i == null ? java.util.Optional.empty() : java.util.Optional.of(concepts[i]);
+    }
+
+    int conceptCount() {
+        return concepts.length;
+    }
+
+    int distinctNames() {
+        return distinctNames;
+    }
+
+    /** Every name hit in the tokens, at most one (the best-ranked acceptable concept) per token span. */
+    List<Hit> match(Tokens t) {
+        int[] ids = new int[t.size];
+        for (int i = 0; i < t.size; i++) {
+            Integer id = tokenIds.get(t.norm[i]);
+            ids[i] = id == null ? -1 : id;
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < t.size; i++) {
+            if (!t.wordStart[i] || ids[i] < 0) {
+                continue;
+            }
+            int node = 0;
+            for (int j = i; j < t.size && ids[j] >= 0; j++) {
+                node = edges.get(((long) node << 32) | ids[j]);
+                if (node < 0) {
+                    break;
+                }
+                if (t.wordEnd[j] && entryOffset[node + 1] > entryOffset[node]) {
+                    int e = pick(node, t, i, j);
+                    if (e >= 0) {
+                        hits.add(new Hit(i, j, entryConcept[e], entryRank[e]));
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
+    private int pick(int node, Tokens t, int from, int to) {
+        String key = null;
+        for (int e = entryOffset[node]; e < entryOffset[node + 1]; e++) {
+            if (entryCaseKey[e] != null) {
+                if (key == null) {
+                    key = t.caseKey(from, to);
+                }
+                if (!entryCaseKey[e].equals(key)) {
+                    continue;
+                }
+            }
+            if (entryNeedsContext[e] && !geneContext(t, from, to)) {
+                continue;
+            }
+            return e;
+        }
+        return -1;
+    }
+
+    private static boolean geneContext(Tokens t, int from, int to) {
+        int lo = Math.max(0, from - 6);
+        int hi = Math.min(t.size - 1, to + 6);
+        for (int i = lo; i <= hi; i++) {
+            if ((i < from || i > to) && TermFilter.GENE_CUES.contains(t.norm[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rough heap held by the compiled dictionary, for the load report. */
+    long estimatedBytes() {
+        long tokens = 0;
+        for (String s : tokenIds.keySet()) {
+            tokens += 56 + 2L * s.length() + 32;
+        }
+        long keys = 0;
+        for (String k : entryCaseKey) {
+            if (k != null) {
+                keys += 48 + k.length();
+            }
+        }
+        return edges.bytes() + tokens + 4L * entryOffset.length + 9L * entryConcept.length + keys
+                + 200L * concepts.length;
+    }
+}
