@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import org.evwatch.events.PaperIndexed;
 import org.evwatch.events.serde.EventJson;
 import org.evwatch.gateway.model.PaperView;
 
@@ -19,6 +20,22 @@ public final class Fixtures {
                 throw new IllegalArgumentException("no fixture " + name);
             }
             return EventJson.mapper().readValue(in, PaperView.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A {@code papers.indexed} record from {@code src/test/resources/indexed}. */
+    public static PaperIndexed indexed(String name) {
+        return EventJson.read(bytes("/indexed/" + name + ".json"), PaperIndexed.class);
+    }
+
+    public static byte[] bytes(String resource) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + resource);
+            }
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

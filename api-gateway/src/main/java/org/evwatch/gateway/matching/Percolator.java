@@ -1,0 +1,47 @@
+package org.evwatch.gateway.matching;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Query;
+import org.evwatch.events.PaperIndexed;
+import org.evwatch.query.PaperAnalysis;
+import org.evwatch.query.PaperDocuments;
+import org.evwatch.query.QuerySyntax;
+import org.evwatch.query.QuerySyntaxException;
+
+/**
+ * Matches one new paper against many saved queries, as a percolator does: the paper becomes a one-document
+ * {@link MemoryIndex} built with the same document mapping and analyzer as the catalog's index, and each saved query
+ * runs against it. A saved query therefore matches a new paper exactly when a search would find it.
+ */
+public final class Percolator {
+
+    /** A saved query ready to run: the parsed text restricted by the filters. */
+    public record Compiled(String id, Query query) {
+
+        public static Compiled of(String id, String q, SearchFilters filters) throws QuerySyntaxException {
+            Query parsed = QuerySyntax.parse(q);
+            // Constant score: MemoryIndex reports a match as a score above zero, and filter-only queries score zero.
+            return new Compiled(id, new ConstantScoreQuery(filters.restrict(parsed)));
+        }
+    }
+
+    /** The ids of the saved queries the paper matches, in the order given. */
+    public List<String> match(PaperIndexed paper, Collection<Compiled> queries) {
+        if (queries.isEmpty()) {
+            return List.of();
+        }
+        MemoryIndex index = MemoryIndex.fromDocument(PaperDocuments.toDocument(paper), PaperAnalysis.analyzer());
+        List<String> matched = new ArrayList<>();
+        for (Compiled q : queries) {
+            if (index.search(q.query()) > 0) {
+                matched.add(q.id());
+            }
+        }
+        return matched;
+    }
+}
