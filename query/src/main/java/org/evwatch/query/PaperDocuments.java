@@ -81,7 +81,8 @@ public final class PaperDocuments {
             addText(doc, PaperFields.ENTITY_NAME, entity.name());
             if (entity.id() != null && entityIds.add(entity.id())) {
                 addKeyword(doc, PaperFields.ENTITY, entity.id());
-                doc.add(new SortedSetDocValuesField(PaperFields.FACET_ENTITY, new BytesRef(entity.id())));
+                doc.add(new SortedSetDocValuesField(PaperFields.FACET_ENTITY,
+                        new BytesRef(PaperFields.entityFacetValue(entity.id(), entity.name()))));
             }
             if (entity.type() != null && types.add(entity.type().name())) {
                 addKeyword(doc, PaperFields.TYPE, entity.type().name());

@@ -56,6 +56,16 @@ public final class PaperFields {
     public static final String FACET_SOURCE = "facet.source";
     public static final String FACET_RELEVANCE = "facet.relevance";
 
+    /** Separates an entity's id from its name in an entity facet value. */
+    public static final char ENTITY_FACET_SEPARATOR = '\u001f';
+
+    /**
+     * The entity facet value: id and name together, so that a facet can show names without a look-up elsewhere.
+     */
+    public static String entityFacetValue(String id, String name) {
+        return name == null ? id : id + ENTITY_FACET_SEPARATOR + name;
+    }
+
     /** Facet names of the internal API, mapped to the doc-values field that holds them. */
     public static final Map<String, String> FACETS = Map.of(
             "entity", FACET_ENTITY,
