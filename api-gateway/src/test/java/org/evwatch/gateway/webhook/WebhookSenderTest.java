@@ -1,0 +1,74 @@
+package org.evwatch.gateway.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.evwatch.gateway.testsupport.WebhookReceiver;
+import org.junit.jupiter.api.Test;
+
+/** Real HTTP to a receiver on loopback, which the allow-list admits. */
+class WebhookSenderTest {
+
+    private static final String SECRET = "whsec_sender-test-secret-42";
+    private static final byte[] BODY = "{\"event\":\"paper.matched\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final WebhookSender sender = new WebhookSender(
+            new SsrfGuard(List.of("127.0.0.1/32"), java.net.InetAddress::getAllByName), Duration.ofSeconds(5),
+            Clock.systemUTC());
+
+    @Test
+    void theReceiverVerifiesTheSignatureOfWhatIsSent() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET, 204)) {
+            WebhookSender.Outcome outcome = sender.send(receiver.url(), SECRET, BODY, "d-1", "paper.matched");
+            assertThat(outcome.success()).isTrue();
+            assertThat(outcome.status()).isEqualTo(204);
+            WebhookReceiver.Received got = receiver.received().get(0);
+            assertThat(got.signatureValid()).isTrue();
+            assertThat(got.body()).isEqualTo(BODY);
+            assertThat(got.header("EVwatch-Delivery")).isEqualTo("d-1");
+            assertThat(got.header("EVwatch-Event")).isEqualTo("paper.matched");
+            assertThat(got.header("Content-Type")).isEqualTo("application/json");
+        }
+    }
+
+    @Test
+    void aWrongSecretFailsVerificationAndIsNotRetryable() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver("whsec_the-receivers-own-secret", 204)) {
+            WebhookSender.Outcome outcome = sender.send(receiver.url(), SECRET, BODY, "d-2", "paper.matched");
+            assertThat(receiver.received().get(0).signatureValid()).isFalse();
+            assertThat(outcome.status()).isEqualTo(401);
+            assertThat(outcome.retryable()).isFalse();
+        }
+    }
+
+    @Test
+    void serverErrorsAndRefusedConnectionsAreRetryable() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET, 500, 503, 200)) {
+            WebhookSender.Outcome first = sender.send(receiver.url(), SECRET, BODY, "d-3", "paper.matched");
+            assertThat(first.status()).isEqualTo(500);
+            assertThat(first.error()).startsWith("HTTP 500").contains("try later");
+            assertThat(first.retryable()).isTrue();
+            assertThat(sender.send(receiver.url(), SECRET, BODY, "d-3", "paper.matched").status()).isEqualTo(503);
+            assertThat(sender.send(receiver.url(), SECRET, BODY, "d-3", "paper.matched").success()).isTrue();
+        }
+        // The receiver is gone now: nothing listens on its port.
+        WebhookSender.Outcome down = sender.send("http://127.0.0.1:9/hook", SECRET, BODY, "d-4", "paper.matched");
+        assertThat(down.status()).isZero();
+        assertThat(down.error()).startsWith("connection failed");
+        assertThat(down.retryable()).isTrue();
+    }
+
+    @Test
+    void refusesTargetsOutsideTheAllowListBeforeConnecting() {
+        WebhookSender strict = new WebhookSender(SsrfGuard.strict(), Duration.ofSeconds(1), Clock.systemUTC());
+        WebhookSender.Outcome outcome = strict.send("http://127.0.0.1:9/hook", SECRET, BODY, "d-5", "x");
+        assertThat(outcome.status()).isZero();
+        assertThat(outcome.error()).startsWith("refused: ").contains("loopback");
+        assertThat(outcome.refused()).isTrue();
+        assertThat(outcome.retryable()).isFalse();
+    }
+}
