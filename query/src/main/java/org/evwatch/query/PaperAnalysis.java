@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -22,6 +23,25 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class PaperAnalysis {
 
+    /**
+     * Adjectives of the field that KStem leaves alone but readers mean as the noun: "exosomal miR-21" is about
+     * exosomes. Applied before the stemmer, which then skips them.
+     */
+    private static final StemmerOverrideFilter.StemmerOverrideMap DOMAIN_STEMS;
+
+    static {
+        StemmerOverrideFilter.Builder b = new StemmerOverrideFilter.Builder(false);
+        b.add("exosomal", "exosome");
+        b.add("ectosomal", "ectosome");
+        b.add("oncosomal", "oncosome");
+        b.add("microvesicular", "microvesicle");
+        try {
+            DOMAIN_STEMS = b.build();
+        } catch (java.io.IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private static final Analyzer TEXT = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
@@ -30,6 +50,7 @@ public final class PaperAnalysis {
             stream = new LowerCaseFilter(stream);
             stream = new ASCIIFoldingFilter(stream);
             stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            stream = new StemmerOverrideFilter(stream, DOMAIN_STEMS);
             stream = new KStemFilter(stream);
             return new TokenStreamComponents(source, stream);
         }

@@ -31,6 +31,7 @@ class QuerySyntaxTest {
     @CsvSource(delimiter = '|', textBlock = """
             exosome cancer                                  | true
             exosomes                                        | true
+            abstract:exosome                                | true
             exosome glioblastoma                            | false
             exosome OR glioblastoma                         | true
             exosome AND NOT glioblastoma                    | true
