@@ -1,0 +1,17 @@
+package org.evwatch.extractor.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** The extractor's settings; each can be set by an environment variable (EVWATCH_EXTRACTOR_VOCABULARY_DIR, ...). */
+@ConfigMapping(prefix = "evwatch.extractor")
+public interface ExtractorConfig {
+
+    /**
+     * A directory of standard vocabulary files (MeSH, CTD diseases, NCBI gene_info, miRBase, OBO ontologies, species
+     * lists) loaded at start on top of the built-in core vocabulary. Unset: the core vocabulary alone.
+     */
+    Optional<Path> vocabularyDir();
+}

@@ -1,0 +1,61 @@
+package org.evwatch.extractor.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.evwatch.events.PaperExtracted;
+import org.evwatch.events.PaperFetched;
+import org.evwatch.events.serde.MalformedEventException;
+import org.evwatch.events.serde.PaperFetchedDeserializer;
+import org.evwatch.extractor.parse.ParseException;
+import org.evwatch.extractor.service.ExtractionService;
+import org.jboss.logging.Logger;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+
+/**
+ * papers.fetched to papers.extracted. A record that is not a valid event, or that cannot be parsed, fails: the
+ * channel's dead-letter strategy parks it on papers.fetched.extractor-dlq with the reason in a header, and the
+ * partition moves on. Records are read as bytes and decoded here, so the dead-letter topic keeps them exactly as
+ * they arrived, whatever is wrong with them.
+ */
+@ApplicationScoped
+public class FetchedConsumer {
+
+    private static final Logger LOG = Logger.getLogger(FetchedConsumer.class);
+
+    private final ExtractionService extraction;
+    private final PaperFetchedDeserializer deserializer = new PaperFetchedDeserializer();
+
+    public FetchedConsumer(ExtractionService extraction) {
+        this.extraction = extraction;
+    }
+
+    @Incoming("papers-fetched")
+    @Outgoing("papers-extracted")
+    @Blocking
+    public Record<String, PaperExtracted> extract(ConsumerRecord<String, byte[]> record) throws ParseException {
+        PaperFetched fetched;
+        try {
+            fetched = deserializer.deserialize(record.topic(), record.value());
+            if (fetched == null) {
+                throw new MalformedEventException("PaperFetched record has no value");
+            }
+        } catch (MalformedEventException e) {
+            LOG.warnf("record %s (partition %d, offset %d) to dead-letter topic: %s", record.key(),
+                    record.partition(), record.offset(), e.getMessage());
+            throw e;
+        }
+        try {
+            PaperExtracted extracted = extraction.extract(fetched);
+            return Record.of(extracted.paperKey(), extracted);
+        } catch (ParseException | RuntimeException e) {
+            LOG.warnf("record %s/%s (partition %d, offset %d) to dead-letter topic: %s", fetched.source(),
+                    fetched.sourceRecordId(), record.partition(), record.offset(), e.getMessage());
+            throw e;
+        }
+    }
+}
