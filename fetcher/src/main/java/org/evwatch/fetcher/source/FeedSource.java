@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.evwatch.events.ContentTypes;
 import org.evwatch.events.PaperFetched;
+import org.evwatch.events.PaperKeys;
 import org.evwatch.fetcher.http.FetchException;
 import org.evwatch.fetcher.http.Page;
 import org.evwatch.fetcher.http.PoliteHttpClient;
@@ -43,11 +45,15 @@ public final class FeedSource implements Source {
     private final PoliteHttpClient http;
     private final List<URI> feeds;
     private final ValidatorStore validators;
-    private final LandingPages landingPages;
+    private final Optional<LandingPages> landingPages;
     private final Clock clock;
 
-    public FeedSource(PoliteHttpClient http, List<URI> feeds, ValidatorStore validators, LandingPages landingPages,
-            Clock clock) {
+    /**
+     * @param landingPages where to read the pages of items without an abstract; empty to judge such items on
+     *        their title alone
+     */
+    public FeedSource(PoliteHttpClient http, List<URI> feeds, ValidatorStore validators,
+            Optional<LandingPages> landingPages, Clock clock) {
         this.http = http;
         this.feeds = List.copyOf(feeds);
         this.validators = validators;
@@ -84,7 +90,7 @@ public final class FeedSource implements Source {
                 sent += records.size();
                 fresh.put(feed.toString(), page.validators());
             } catch (FetchException e) {
-                LOG.warnf("feeds: %s", e.getMessage());
+                LOG.warn(e.getMessage());
                 if (firstFailure == null) {
                     firstFailure = e;
                 }
@@ -103,12 +109,13 @@ public final class FeedSource implements Source {
         List<Element> items;
         try {
             raw = XmlRecords.split(body, ITEMS);
-            items = items(XmlDocuments.parse(body));
+            Document doc = XmlDocuments.parse(body);
+            items = items(doc);
             if (raw.size() != items.size()) {
                 throw new MalformedResponseException(
                         "found " + raw.size() + " items as text but " + items.size() + " as XML");
             }
-            String root = XmlDocuments.localNameOf(XmlDocuments.parse(body).getDocumentElement());
+            String root = XmlDocuments.localNameOf(doc.getDocumentElement());
             if (!Set.of("rss", "RDF", "feed").contains(root)) {
                 throw new MalformedResponseException("root <" + root + "> is not RSS or Atom");
             }
@@ -119,17 +126,17 @@ public final class FeedSource implements Source {
         String watchId = matcher.watch().id();
         for (int i = 0; i < items.size(); i++) {
             Item item = Item.of(items.get(i));
-            String id = item.id() != null ? item.id() : org.evwatch.events.PaperKeys.sha256(raw.get(i));
+            String id = item.id() != null ? item.id() : PaperKeys.sha256(raw.get(i));
             PaperFetched record = Records.fetched(NAME, id, ContentTypes.FEED_ITEM_XML, raw.get(i), feed.toString(),
                     watchId, fetchedAt);
             String summary = plain(item.summary());
-            if (summary.length() >= MIN_ABSTRACT || item.link() == null) {
+            if (summary.length() >= MIN_ABSTRACT || item.link() == null || landingPages.isEmpty()) {
                 if (matcher.matches(item.title() + " " + summary)) {
                     out.add(record);
                 }
                 continue;
             }
-            LandingPages.Fetched page = landingPages.fetch(URI.create(item.link()), watchId);
+            LandingPages.Fetched page = landingPages.get().fetch(URI.create(item.link()), watchId);
             if (matcher.matches(item.title() + " " + summary + " " + page.text())) {
                 out.add(record);
                 out.add(page.record());

@@ -25,6 +25,7 @@ public final class XmlDocuments {
         if (xml == null || xml.isBlank()) {
             throw new MalformedResponseException("empty XML response");
         }
+        String text = withoutBom(xml);
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -36,12 +37,17 @@ public final class XmlDocuments {
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             DocumentBuilder b = f.newDocumentBuilder();
             b.setErrorHandler(null);
-            return b.parse(new InputSource(new StringReader(xml)));
+            return b.parse(new InputSource(new StringReader(text)));
         } catch (SAXException e) {
             throw new MalformedResponseException("not well-formed XML: " + e.getMessage(), e);
         } catch (ParserConfigurationException | IOException e) {
             throw new MalformedResponseException("cannot read XML: " + e.getMessage(), e);
         }
+    }
+
+    /** The text without a leading byte order mark, which some servers send and a parser of text rejects. */
+    public static String withoutBom(String xml) {
+        return xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
     }
 
     /** Text of the first child element with this local name, trimmed; null when absent. */

@@ -29,7 +29,7 @@ public final class XmlRecords {
 
     /** The elements named {@code names} (not nested in each other), in document order. */
     public static List<String> split(String xml, Set<String> names) throws MalformedResponseException {
-        Map<String, String> rootNamespaces = checkWellFormed(xml);
+        Map<String, String> rootNamespaces = checkWellFormed(xml == null ? null : XmlDocuments.withoutBom(xml));
         List<String> records = new ArrayList<>();
         int i = 0;
         while (i < xml.length()) {
