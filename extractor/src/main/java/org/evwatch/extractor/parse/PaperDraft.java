@@ -120,6 +120,56 @@ final class PaperDraft {
         }
     }
 
+    /**
+     * One name in whatever order a page writes it: "Family, Given", "Family AB" (PubMed style initials) or
+     * "Given Family".
+     */
+    void authorLoose(String name) {
+        String n = Texts.clean(name);
+        if (n == null) {
+            return;
+        }
+        n = n.replaceAll("^(?i:and|&)\\s+", "").replaceAll("[.;,]+$", "").trim();
+        java.util.regex.Matcher initials = FAMILY_INITIALS.matcher(n);
+        if (n.contains(",")) {
+            authorInverted(n, null, List.of());
+        } else if (initials.matches()) {
+            author(initials.group(2), initials.group(1), null, null, List.of());
+        } else {
+            authorFullName(n, null, List.of());
+        }
+    }
+
+    /**
+     * A whole author line: "A. Smith, B. Jones and C. Lee", "Smith J, Jones B.", "Smith, J.; Jones, B." or a lone
+     * "Inoda, Toshio".
+     */
+    void authorList(String line) {
+        String l = Texts.clean(line);
+        if (l == null) {
+            return;
+        }
+        l = l.replaceAll("\\s+(?:and|&)\\s+", ", ").replaceAll(",\\s*,", ",");
+        if (l.contains(";")) {
+            for (String name : l.split(";")) {
+                authorLoose(name);
+            }
+            return;
+        }
+        String[] parts = l.split(",");
+        if (parts.length == 2 && !parts[0].trim().contains(" ") && !FAMILY_INITIALS.matcher(parts[1].trim()).matches()
+                && parts[1].trim().split(" ").length <= 2) {
+            authorInverted(l, null, List.of());
+            return;
+        }
+        for (String name : parts) {
+            authorLoose(name);
+        }
+    }
+
+    private static final java.util.regex.Pattern FAMILY_INITIALS = java.util.regex.Pattern.compile(
+            "^(\\S.*?)\\s+(\\p{Lu}{1,3})$");
+
     private static boolean isParticle(String word) {
         return switch (word.toLowerCase(java.util.Locale.ROOT)) {
             case "van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "ter", "ten", "dos",

@@ -11,7 +11,7 @@ import org.jsoup.Jsoup;
 /** Small text clean-ups every parser needs, so that all formats give the same spacing and the same nulls. */
 final class Texts {
 
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000]+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
     private static final Pattern DOI_IN_TEXT = Pattern.compile("\\b(10\\.\\d{4,9}/[^\\s\"<>]+)");
     private static final Pattern ORCID = Pattern.compile("(\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dXx])");
 
@@ -52,6 +52,27 @@ final class Texts {
             doi = doi.substring(0, doi.length() - 1);
         }
         return org.evwatch.events.PaperKeys.normaliseDoi(doi);
+    }
+
+    /** A DOI inside a URL such as {@code https://onlinelibrary.wiley.com/doi/10.1002/tax.12650?af=R}. */
+    static String doiFromUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        int cut = url.length();
+        for (char c : new char[]{'?', '#'}) {
+            int i = url.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        String path = url.substring(0, cut);
+        for (String suffix : new String[]{"/full", "/abstract", "/pdf", "/epdf", "/fulltext"}) {
+            if (path.endsWith(suffix)) {
+                path = path.substring(0, path.length() - suffix.length());
+            }
+        }
+        return findDoi(path);
     }
 
     /** The bare 16-character ORCID id out of a URL or a plain id; null when there is none. */
