@@ -140,8 +140,7 @@ final class FeedItemParser implements PaperParser {
 
         for (org.w3c.dom.Element category : Xml.children(item, "category")) {
             String c = Texts.firstNonBlank(Xml.text(category), Xml.attr(category, "term"));
-            if (c != null && !PublicationTypes.normalise(List.of(c)).get(0).equals(
-                    c.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-"))) {
+            if (PublicationTypes.isKnown(c)) {
                 d.publicationType(c);
             } else {
                 d.keyword(c);

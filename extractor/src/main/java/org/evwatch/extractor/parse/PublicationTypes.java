@@ -39,6 +39,12 @@ final class PublicationTypes {
     private PublicationTypes() {
     }
 
+    /** Whether a source term is a publication type this vocabulary knows (as opposed to a subject). */
+    static boolean isKnown(String sourceTerm) {
+        String t = Texts.clean(sourceTerm);
+        return t != null && KNOWN.containsKey(t.toLowerCase(Locale.ROOT));
+    }
+
     static List<String> normalise(List<String> sourceTerms) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (String term : sourceTerms) {
