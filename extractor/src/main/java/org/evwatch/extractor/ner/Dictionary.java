@@ -69,10 +69,11 @@ final class Dictionary {
         Map<String, Integer> tokenIds = new HashMap<>();
         LongIntMap edges = new LongIntMap(terms.size() * 2);
         int nodes = 1;
-        record Pending(int node, int concept, int rank, String caseKey, boolean context) {
+        record Pending(int node, int concept, int rank, int order, String caseKey, boolean context) {
         }
         List<Pending> pending = new ArrayList<>(terms.size());
-        for (Term term : terms) {
+        for (int order = 0; order < terms.size(); order++) {
+            Term term = terms.get(order);
             Integer concept = conceptIndex.get(term.conceptId());
             if (concept == null) {
                 continue;
@@ -95,11 +96,13 @@ final class Dictionary {
                 node = next;
             }
             String caseKey = term.caseSensitive() ? t.caseKey(0, t.size - 1) : null;
-            pending.add(new Pending(node, concept, term.kind().ordinal(), caseKey,
+            pending.add(new Pending(node, concept, term.kind().ordinal(), order, caseKey,
                     v == TermFilter.Verdict.NEEDS_CONTEXT));
         }
+        // Among equally ranked names the earlier source wins: sources load in a fixed order that puts the curated
+        // core and the normalisation standards (CTD, MeSH) first.
         pending.sort(Comparator.comparingInt(Pending::node).thenComparingInt(Pending::rank)
-                .thenComparing(p -> concepts[p.concept()].id()));
+                .thenComparingInt(Pending::order));
         // Duplicates (the same name for the same concept from two sources) keep their best rank only.
         List<Pending> unique = new ArrayList<>(pending.size());
         for (Pending p : pending) {

@@ -38,7 +38,11 @@ final class TermFilter {
             "bacteria", "bacterium", "strain", "mercury",
             "anxiety",
             "sign",
-            "symptom", "complication", "risk", "chronic", "acute", "marker", "biomarker"));
+            "symptom", "included", "placebo", "lead", "water", "acid", "salt", "tablet", "suspension", "ester",
+            "emergency", "body weight", "recurrence", "relapse", "disease progression", "adrenergic", "cholinergic",
+            "anesthetic", "local anesthetic", "analgesic", "convulsant", "antioxidant", "immunosuppressant",
+            "immunosuppressive agent", "collagen", "interferon", "thrombin", "free radical", "progression", "solvent",
+            "vehicle", "diet", "food", "complication", "risk", "chronic", "acute", "marker", "biomarker"));
 
     /** Upper-case abbreviations that gene symbols and aliases collide with in biomedical prose. */
     private static final Set<String> ABBREVIATIONS = Set.copyOf(List.of("DNA", "RNA", "PCR", "CT", "MRI", "PET", "HR",

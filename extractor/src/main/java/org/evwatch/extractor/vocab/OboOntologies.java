@@ -50,6 +50,10 @@ public final class OboOntologies implements VocabularyLoader {
 
     private static void disease(OboReader.Stanza s, VocabularyBuilder into) {
         String mesh = s.xrefs().stream().filter(x -> x.startsWith("MESH:")).findFirst().orElse(null);
+        if (mesh == null) {
+            // CTD lists Disease Ontology ids as alternatives of its MeSH diseases: join through them.
+            mesh = into.byXref(s.id());
+        }
         if (mesh != null && into.knows(mesh) && into.typeOf(mesh) != EntityType.DISEASE) {
             mesh = null;
         }

@@ -18,11 +18,17 @@ public final class VocabularyBuilder {
 
     private final Map<String, Draft> concepts = new LinkedHashMap<>();
     private final List<Term> terms = new ArrayList<>();
+    private final Map<String, String> byXref = new java.util.HashMap<>();
 
     /** Declares a concept, or returns quietly when it is already known. */
     public VocabularyBuilder concept(EntityType type, String id, String name) {
         concepts.computeIfAbsent(id, k -> new Draft(type, id, name));
         return this;
+    }
+
+    /** The concept that first declared {@code xref} as one of its cross-references, or null. */
+    public String byXref(String xref) {
+        return byXref.get(xref);
     }
 
     public boolean knows(String id) {
@@ -38,6 +44,7 @@ public final class VocabularyBuilder {
         Draft d = require(id);
         if (xref != null && !xref.isBlank() && !xref.equals(id)) {
             d.xrefs.add(xref);
+            byXref.putIfAbsent(xref, id);
         }
         return this;
     }

@@ -1,0 +1,51 @@
+package org.evwatch.indexer.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.evwatch.events.PaperExtracted;
+import org.evwatch.events.PaperIndexed;
+import org.evwatch.events.serde.MalformedEventException;
+import org.evwatch.events.serde.PaperExtractedDeserializer;
+import org.evwatch.indexer.catalog.CatalogService;
+import org.jboss.logging.Logger;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+
+/**
+ * papers.extracted to the catalog, then papers.indexed. The catalog commits before the result is returned, so a
+ * PaperIndexed is only ever sent for a committed paper. An unchanged paper is acknowledged and announces nothing.
+ */
+@ApplicationScoped
+public class ExtractedConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ExtractedConsumer.class);
+
+    private final CatalogService catalog;
+    private final PaperExtractedDeserializer deserializer = new PaperExtractedDeserializer();
+
+    public ExtractedConsumer(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @Incoming("papers-extracted")
+    @Outgoing("papers-indexed")
+    @Blocking
+    public Record<String, PaperIndexed> index(ConsumerRecord<String, byte[]> record) {
+        PaperExtracted extracted;
+        try {
+            extracted = deserializer.deserialize(record.topic(), record.value());
+            if (extracted == null) {
+                throw new MalformedEventException("PaperExtracted record has no value");
+            }
+        } catch (MalformedEventException e) {
+            LOG.warnf("record %s (partition %d, offset %d) to dead-letter topic: %s", record.key(),
+                    record.partition(), record.offset(), e.getMessage());
+            throw e;
+        }
+        return catalog.upsert(extracted).map(indexed -> Record.of(indexed.paperId(), indexed)).orElse(null);
+    }
+}
