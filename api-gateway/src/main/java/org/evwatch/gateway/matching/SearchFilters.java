@@ -26,9 +26,19 @@ public record SearchFilters(List<String> entity, List<String> entityType, LocalD
         pubType = clean(pubType);
         source = clean(source);
         relevance = clean(relevance);
+    }
+
+    /** Why these filters cannot match anything sensible, or null when they are fine. */
+    public String problem() {
         if (from != null && to != null && from.isAfter(to)) {
-            throw new IllegalArgumentException("'from' is after 'to'");
+            return "'from' is after 'to'";
         }
+        for (List<String> values : List.of(entity, entityType, journal, pubType, source, relevance)) {
+            if (values.size() > 50) {
+                return "at most 50 values per filter";
+            }
+        }
+        return null;
     }
 
     /** Whether no filter is set. */

@@ -1,0 +1,91 @@
+package org.evwatch.gateway.matching;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.evwatch.events.PaperIndexed;
+import org.evwatch.events.serde.EventJson;
+import org.evwatch.gateway.model.PaperEvent;
+import org.evwatch.gateway.model.PaperView;
+import org.evwatch.gateway.model.PaperViews;
+import org.evwatch.gateway.streaming.LiveStreams;
+import org.evwatch.gateway.subscriptions.Subscriptions;
+import org.evwatch.gateway.subscriptions.WebhookDispatcher;
+
+/**
+ * Consumes {@code papers.indexed}: each paper is matched once against every subscription and every open query
+ * stream, then sent to the matching streams and queued for the matching webhooks. A record that is not a valid
+ * event fails here and is parked on the gateway's dead-letter topic.
+ */
+@ApplicationScoped
+public class NewPapers {
+
+    private final Subscriptions subscriptions;
+    private final LiveStreams streams;
+    private final WebhookDispatcher webhooks;
+    private final ObjectMapper json;
+    private final Percolator percolator = new Percolator();
+
+    public NewPapers(Subscriptions subscriptions, LiveStreams streams, WebhookDispatcher webhooks, ObjectMapper json) {
+        this.subscriptions = subscriptions;
+        this.streams = streams;
+        this.webhooks = webhooks;
+        this.json = json;
+    }
+
+    @Incoming("papers-indexed")
+    @Blocking
+    public void consume(byte[] record) {
+        handle(EventJson.read(record, PaperIndexed.class));
+    }
+
+    /** Matches one paper and hands it on; returns the ids of the subscriptions it matched. */
+    public Set<UUID> handle(PaperIndexed indexed) {
+        List<Subscriptions.Active> active = subscriptions.active();
+        List<Percolator.Compiled> queries = new ArrayList<>(active.size());
+        active.forEach(a -> queries.add(a.query()));
+        List<Percolator.Compiled> live = streams.queries();
+        queries.addAll(live);
+        Set<String> matched = Set.copyOf(percolator.match(indexed, queries));
+        if (matched.isEmpty()) {
+            return Set.of();
+        }
+        PaperView view = PaperViews.fromIndexed(indexed);
+        String event = indexed.change() == PaperIndexed.Change.CREATED ? "paper.created" : "paper.updated";
+        Map<UUID, PaperEvent> perSubscription = new HashMap<>();
+        for (Subscriptions.Active a : active) {
+            if (!matched.contains(a.id().toString())) {
+                continue;
+            }
+            PaperEvent e = new PaperEvent(event, new PaperEvent.SubscriptionRef(a.id().toString(), a.name()),
+                    indexed.indexedAt(), view);
+            perSubscription.put(a.id(), e);
+            if (a.webhookUrl() != null) {
+                webhooks.enqueue(a.id(), a.webhookUrl(), indexed.paperId(), indexed.version(), write(e));
+            }
+        }
+        List<String> liveMatched = live.stream().map(Percolator.Compiled::id).filter(matched::contains).toList();
+        streams.publish(liveMatched, perSubscription, new PaperEvent(event, null, indexed.indexedAt(), view));
+        return perSubscription.keySet();
+    }
+
+    private String write(PaperEvent e) {
+        try {
+            return json.writeValueAsString(e);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("a paper event is plain values", ex);
+        }
+    }
+}

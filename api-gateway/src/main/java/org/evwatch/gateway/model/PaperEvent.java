@@ -1,0 +1,25 @@
+package org.evwatch.gateway.model;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A new or changed paper that matches a subscription or a live query: the body of webhook POSTs and the data of
+ * server-sent events.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "PaperEvent", description = "A new or changed paper matching a subscription or live query")
+public record PaperEvent(
+        @Schema(description = "paper.created or paper.updated", example = "paper.created") String event,
+        @Schema(description = "The subscription matched; absent on /api/v1/stream") SubscriptionRef subscription,
+        Instant indexedAt,
+        PaperView paper) {
+
+    /** The subscription a paper matched. */
+    @Schema(name = "SubscriptionRef")
+    public record SubscriptionRef(String id, String name) {
+    }
+}

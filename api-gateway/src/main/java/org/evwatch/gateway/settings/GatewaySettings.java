@@ -1,0 +1,85 @@
+package org.evwatch.gateway.settings;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The gateway's own settings, under {@code evwatch.gateway}; each can be set by environment variable. */
+@ConfigMapping(prefix = "evwatch.gateway")
+public interface GatewaySettings {
+
+    /** The public base URL, used in feed links and subscription responses. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    Security security();
+
+    Webhooks webhooks();
+
+    Feeds feeds();
+
+    interface Security {
+        /** The bootstrap admin key; without it only stored keys work and the first admin key must be seeded. */
+        Optional<String> adminKey();
+
+        /** Server-side secret mixed into stored key hashes. */
+        @WithDefault("change-me-evwatch-pepper")
+        String pepper();
+
+        /** Largest request body accepted under /api, in bytes. */
+        @WithDefault("65536")
+        int maxBodyBytes();
+
+        /** Longest query text accepted in a URL, in characters. */
+        @WithDefault("2000")
+        int maxQueryLength();
+
+        RateLimit perKey();
+
+        RateLimit perIp();
+    }
+
+    interface RateLimit {
+        @WithDefault("60")
+        double burst();
+
+        @WithDefault("10")
+        double perSecond();
+    }
+
+    interface Webhooks {
+        /** Host names and CIDR blocks webhooks may target although they are not public. */
+        Optional<List<String>> allowList();
+
+        @WithDefault("10s")
+        Duration timeout();
+
+        @WithDefault("6")
+        int maxAttempts();
+
+        @WithDefault("30s")
+        Duration initialDelay();
+
+        @WithDefault("4")
+        double multiplier();
+
+        @WithDefault("6h")
+        Duration maxDelay();
+
+        @WithDefault("0.2")
+        double jitter();
+
+        /** How often due retries are looked for. */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
+    interface Feeds {
+        /** Entries per feed. */
+        @WithDefault("50")
+        int size();
+    }
+}

@@ -1,0 +1,19 @@
+package org.evwatch.gateway.subscriptions;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evwatch.gateway.matching.SearchFilters;
+
+/** What a client sends to create or replace a subscription. */
+@Schema(name = "SubscriptionRequest", description = "A named saved query with the same syntax and filters as search.")
+public record SubscriptionRequest(
+        @Schema(required = true, maxLength = 200, example = "Exosomes in pancreatic cancer") String name,
+        @Schema(description = "Query in the search syntax; empty matches every paper", example = "exosome AND entity:\"MESH:D010190\"") String q,
+        @Schema(description = "Filters, as on search") SearchFilters filters,
+        @Schema(description = "Optional webhook; omit for feeds and stream only") Webhook webhook) {
+
+    /** Where matching papers are POSTed. */
+    @Schema(name = "WebhookRequest")
+    public record Webhook(
+            @Schema(required = true, example = "https://example.org/evwatch-hook") String url) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.evwatch.gateway.subscriptions;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evwatch.gateway.matching.SearchFilters;
+
+/** A subscription as the API shows it to its owner. */
+@Schema(name = "Subscription")
+public record SubscriptionView(UUID id, String name, String q, SearchFilters filters, Links links, WebhookView webhook,
+        Instant createdAt, Instant updatedAt) {
+
+    /** The feed and stream URLs; they carry the unguessable feed token, so share them with care. */
+    @Schema(name = "SubscriptionLinks")
+    public record Links(String self, String atom, String rss, String jsonFeed, String stream, String deliveries) {
+    }
+
+    /** The webhook; its secret is shown only in the answer that created it. */
+    @Schema(name = "Webhook")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WebhookView(String url,
+            @Schema(description = "HMAC-SHA256 secret; present only when the webhook was just set") String secret) {
+    }
+}

@@ -1,0 +1,234 @@
+package org.evwatch.gateway.subscriptions;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.panache.common.Sort;
+
+import org.evwatch.gateway.matching.Percolator;
+import org.evwatch.gateway.matching.SearchFilters;
+import org.evwatch.gateway.problem.Problem;
+import org.evwatch.gateway.problem.ProblemException;
+import org.evwatch.gateway.security.Caller;
+import org.evwatch.gateway.settings.GatewaySettings;
+import org.evwatch.gateway.webhook.SsrfGuard;
+import org.evwatch.gateway.webhook.TargetRefusedException;
+import org.evwatch.gateway.webhook.WebhookSignature;
+import org.evwatch.query.QuerySyntaxException;
+
+/**
+ * Creates, reads, changes and deletes subscriptions, and keeps the compiled saved queries that new papers are
+ * matched against. The compiled set is rebuilt after every change here and at least every 30 s, so changes made
+ * by another gateway instance are picked up too.
+ */
+@ApplicationScoped
+public class Subscriptions {
+
+    /** A subscription ready for matching. */
+    public record Active(UUID id, String name, String webhookUrl, String webhookSecret, Percolator.Compiled query) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long REFRESH_MILLIS = 30_000;
+
+    private final ObjectMapper json;
+    private final SsrfGuard guard;
+    private final GatewaySettings settings;
+    private final Clock clock = Clock.systemUTC();
+    private volatile List<Active> active;
+    private volatile long activeAt;
+
+    public Subscriptions(ObjectMapper json, SsrfGuard guard, GatewaySettings settings) {
+        this.json = json;
+        this.guard = guard;
+        this.settings = settings;
+    }
+
+    @Transactional
+    public SubscriptionView create(Caller caller, SubscriptionRequest request) {
+        Validated v = validate(request);
+        Subscription s = new Subscription();
+        s.id = UUID.randomUUID();
+        s.owner = caller.keyId();
+        apply(s, v);
+        s.feedToken = newToken();
+        s.createdAt = clock.instant();
+        s.updatedAt = s.createdAt;
+        s.persist();
+        invalidate();
+        return view(s, true);
+    }
+
+    @Transactional
+    public List<SubscriptionView> list(Caller caller) {
+        List<Subscription> all = caller.admin()
+                ? Subscription.listAll(Sort.by("createdAt"))
+                : Subscription.list("owner", Sort.by("createdAt"), caller.keyId());
+        return all.stream().map(s -> view(s, false)).toList();
+    }
+
+    @Transactional
+    public SubscriptionView get(Caller caller, UUID id) {
+        return view(owned(caller, id), false);
+    }
+
+    /** Replaces name, query, filters and webhook; a new or changed webhook URL gets a new secret. */
+    @Transactional
+    public SubscriptionView replace(Caller caller, UUID id, SubscriptionRequest request) {
+        Subscription s = owned(caller, id);
+        Validated v = validate(request);
+        String oldUrl = s.webhookUrl;
+        apply(s, v);
+        boolean newSecret = s.webhookUrl != null && !s.webhookUrl.equals(oldUrl);
+        s.updatedAt = clock.instant();
+        invalidate();
+        return view(s, newSecret);
+    }
+
+    @Transactional
+    public void delete(Caller caller, UUID id) {
+        owned(caller, id).delete();
+        invalidate();
+    }
+
+    /** The subscription of a feed token; 404 for an unknown token, so tokens cannot be probed. */
+    @Transactional
+    public Subscription byFeedToken(String token) {
+        return Subscription.byFeedToken(token)
+                .orElseThrow(() -> ProblemException.notFound("No feed with this token."));
+    }
+
+    /** The subscription's filters, parsed from their stored JSON. */
+    public SearchFilters filters(Subscription s) {
+        try {
+            return json.readValue(s.filters, SearchFilters.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored filters of subscription " + s.id + " are not valid JSON", e);
+        }
+    }
+
+    /** The subscriptions new papers are matched against. */
+    public List<Active> active() {
+        List<Active> snapshot = active;
+        if (snapshot == null || System.currentTimeMillis() - activeAt > REFRESH_MILLIS) {
+            snapshot = reload();
+        }
+        return snapshot;
+    }
+
+    @Transactional
+    synchronized List<Active> reload() {
+        List<Active> out = new ArrayList<>();
+        for (Subscription s : Subscription.<Subscription>listAll()) {
+            try {
+                out.add(new Active(s.id, s.name, s.webhookUrl, s.webhookSecret,
+                        Percolator.Compiled.of(s.id.toString(), s.query, filters(s))));
+            } catch (QuerySyntaxException e) {
+                // Saved queries were parsed when saved; one that no longer parses matches nothing.
+            }
+        }
+        active = List.copyOf(out);
+        activeAt = System.currentTimeMillis();
+        return active;
+    }
+
+    private void invalidate() {
+        active = null;
+    }
+
+    private Subscription owned(Caller caller, UUID id) {
+        Subscription s = Subscription.findById(id);
+        if (s == null || !caller.mayManage(s.owner)) {
+            // The same answer for "not yours" as for "not there": ids of others are not disclosed.
+            throw ProblemException.notFound("No subscription " + id + ".");
+        }
+        return s;
+    }
+
+    private record Validated(String name, String q, SearchFilters filters, String webhookUrl) {
+    }
+
+    private Validated validate(SubscriptionRequest r) {
+        if (r == null) {
+            throw ProblemException.badRequest("A JSON body is required.");
+        }
+        if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
+            throw ProblemException.badRequest("'name' is required and has at most 200 characters.");
+        }
+        String q = r.q() == null ? "" : r.q().trim();
+        SearchFilters filters = r.filters() == null ? SearchFilters.NONE : r.filters();
+        String filterProblem = filters.problem();
+        if (filterProblem != null) {
+            throw ProblemException.badRequest("Bad filters: " + filterProblem + ".");
+        }
+        try {
+            Percolator.Compiled.of("check", q, filters);
+        } catch (QuerySyntaxException e) {
+            throw ProblemException.querySyntax(e.getMessage(), e.position());
+        }
+        String url = null;
+        if (r.webhook() != null && r.webhook().url() != null && !r.webhook().url().isBlank()) {
+            url = r.webhook().url().trim();
+            if (url.length() > 2000) {
+                throw ProblemException.badRequest("The webhook URL is too long.");
+            }
+            try {
+                guard.check(url);
+            } catch (TargetRefusedException e) {
+                throw new ProblemException(Problem.of(400, "webhook-target-refused", "Webhook target refused",
+                        "Webhook URL refused: " + e.getMessage() + "."));
+            }
+        }
+        return new Validated(r.name().trim(), q, filters, url);
+    }
+
+    private void apply(Subscription s, Validated v) {
+        s.name = v.name();
+        s.query = v.q();
+        try {
+            s.filters = json.writeValueAsString(v.filters());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("filters are plain values", e);
+        }
+        if (v.webhookUrl() == null) {
+            s.webhookUrl = null;
+            s.webhookSecret = null;
+        } else if (!v.webhookUrl().equals(s.webhookUrl)) {
+            s.webhookUrl = v.webhookUrl();
+            s.webhookSecret = WebhookSignature.newSecret();
+        }
+    }
+
+    SubscriptionView view(Subscription s, boolean showSecret) {
+        String base = settings.publicUrl().replaceAll("/+$", "");
+        String feeds = base + "/api/v1/feeds/" + s.feedToken;
+        var links = new SubscriptionView.Links(base + "/api/v1/subscriptions/" + s.id, feeds + "/atom",
+                feeds + "/rss", feeds + "/json", feeds + "/stream",
+                base + "/api/v1/subscriptions/" + s.id + "/deliveries");
+        var webhook = s.webhookUrl == null
+                ? null
+                : new SubscriptionView.WebhookView(s.webhookUrl, showSecret ? s.webhookSecret : null);
+        return new SubscriptionView(s.id, s.name, s.query, filters(s), links, webhook, s.createdAt, s.updatedAt);
+    }
+
+    public Optional<Subscription> find(UUID id) {
+        return Subscription.findByIdOptional(id);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
