@@ -45,7 +45,7 @@ public class PapersResource {
     }
 
     @GET
-    @Path("/papers/{id}")
+    @Path("/papers/{id: .+}")
     @Operation(summary = "A paper by catalog id, DOI, PMID or PMCID")
     @APIResponse(responseCode = "404", description = "No such paper")
     public PaperView paper(@PathParam("id") String id) {
@@ -68,7 +68,7 @@ public class PapersResource {
             where.append(" and lower(title) like :w").append(i);
             params.put("w" + i, "%" + words[i].replace("%", "").replace("_", "") + "%");
         }
-        var query = PaperRow.<PaperRow> find(where.toString(), Sort.by("updatedAt").descending(), params);
+        var query = PaperRow.<PaperRow>find(where.toString(), Sort.by("updatedAt").descending(), params);
         List<SearchHit> hits = query.page(Page.ofSize(Math.max(1, Math.min(size, 100)))).list().stream()
                 .map(r -> new SearchHit(r.id, r.title, Map.of("doi", String.valueOf(r.doi), "pmid",
                         String.valueOf(r.pmid)), r.year))
