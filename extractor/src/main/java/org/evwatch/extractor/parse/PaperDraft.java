@@ -71,7 +71,8 @@ final class PaperDraft {
     void abstractSection(String label, String text) {
         String t = Texts.clean(text);
         if (t != null) {
-            abstractSections.add(new Paper.AbstractSection(Texts.clean(label), t));
+            String l = Texts.clean(label);
+            abstractSections.add(new Paper.AbstractSection(l == null ? null : l.replaceAll("\\s*[:.]$", ""), t));
         }
     }
 
