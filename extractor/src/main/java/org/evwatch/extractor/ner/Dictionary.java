@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.evwatch.extractor.vocab.Concept;
 import org.evwatch.extractor.vocab.Term;
+import org.evwatch.extractor.vocab.TermKind;
 
 /**
  * All names of all concepts compiled into a trie over normalised tokens. Matching walks the trie from every token
@@ -34,11 +35,13 @@ final class Dictionary {
     private final int[] entryRank;
     private final String[] entryCaseKey;
     private final boolean[] entryNeedsContext;
+    private final boolean[] entryWordOnly;
     private final int distinctNames;
     private final Map<String, Integer> byId;
 
     private Dictionary(Concept[] concepts, Map<String, Integer> tokenIds, LongIntMap edges, int[] entryOffset,
-            int[] entryConcept, int[] entryRank, String[] entryCaseKey, boolean[] entryNeedsContext) {
+            int[] entryConcept, int[] entryRank, String[] entryCaseKey, boolean[] entryNeedsContext,
+            boolean[] entryWordOnly) {
         this.concepts = concepts;
         this.tokenIds = tokenIds;
         this.edges = edges;
@@ -47,6 +50,7 @@ final class Dictionary {
         this.entryRank = entryRank;
         this.entryCaseKey = entryCaseKey;
         this.entryNeedsContext = entryNeedsContext;
+        this.entryWordOnly = entryWordOnly;
         int d = 0;
         for (int i = 0; i + 1 < entryOffset.length; i++) {
             if (entryOffset[i + 1] > entryOffset[i]) {
@@ -69,7 +73,7 @@ final class Dictionary {
         Map<String, Integer> tokenIds = new HashMap<>();
         LongIntMap edges = new LongIntMap(terms.size() * 2);
         int nodes = 1;
-        record Pending(int node, int concept, int rank, int order, String caseKey, boolean context) {
+        record Pending(int node, int concept, int rank, int order, String caseKey, boolean context, boolean wordOnly) {
         }
         List<Pending> pending = new ArrayList<>(terms.size());
         for (int order = 0; order < terms.size(); order++) {
@@ -96,8 +100,11 @@ final class Dictionary {
                 node = next;
             }
             String caseKey = term.caseSensitive() ? t.caseKey(0, t.size - 1) : null;
+            // A one-word name written in lower case ("Cat", "Spot") must not fire on an acronym ("CAT").
+            boolean wordOnly = caseKey == null && t.size == 1 && term.kind() != TermKind.CORE
+                    && term.text().chars().anyMatch(Character::isLowerCase);
             pending.add(new Pending(node, concept, term.kind().ordinal(), order, caseKey,
-                    v == TermFilter.Verdict.NEEDS_CONTEXT));
+                    v == TermFilter.Verdict.NEEDS_CONTEXT, wordOnly));
         }
         // Among equally ranked names the earlier source wins: sources load in a fixed order that puts the curated
         // core and the normalisation standards (CTD, MeSH) first.
@@ -130,15 +137,17 @@ final class Dictionary {
         int[] entryRank = new int[n];
         String[] entryCaseKey = new String[n];
         boolean[] entryContext = new boolean[n];
+        boolean[] entryWordOnly = new boolean[n];
         for (int i = 0; i < n; i++) {
             Pending p = unique.get(i);
             entryConcept[i] = p.concept();
             entryRank[i] = p.rank();
             entryCaseKey[i] = p.caseKey() == null ? null : p.caseKey().intern();
             entryContext[i] = p.context();
+            entryWordOnly[i] = p.wordOnly();
         }
         return new Dictionary(concepts, tokenIds, edges, offset, entryConcept, entryRank, entryCaseKey,
-                entryContext);
+                entryContext, entryWordOnly);
     }
 
     Concept concept(int index) {
@@ -201,9 +210,24 @@ final class Dictionary {
             if (entryNeedsContext[e] && !geneContext(t, from, to)) {
                 continue;
             }
+            if (entryWordOnly[e] && from == to && isAcronym(t, from)) {
+                continue;
+            }
             return e;
         }
         return -1;
+    }
+
+    private static boolean isAcronym(Tokens t, int i) {
+        if (t.end[i] - t.start[i] < 2) {
+            return false;
+        }
+        for (int k = t.start[i]; k < t.end[i]; k++) {
+            if (!Character.isUpperCase(t.text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean geneContext(Tokens t, int from, int to) {

@@ -17,15 +17,16 @@ final class MeshNames {
     }
 
     /**
-     * Diseases are tree C (and F03, mental disorders); chemicals are tree D except proteins (D12.776), enzymes
-     * (D08.811) and other macromolecules that corpora annotate as genes rather than chemicals.
+     * Diseases are tree C (and F03, mental disorders); chemicals are tree D except proteins (D12.776) and enzymes
+     * (D08.811), which corpora annotate as genes, macromolecular substances (D05), and the pharmacological
+     * action classes of D27 ("calcium channel blockers"), which name a use rather than a substance.
      */
     static EntityType typeOfTree(String tree) {
         if (tree.startsWith("C") || tree.startsWith("F03")) {
             return EntityType.DISEASE;
         }
         if (tree.startsWith("D") && !tree.startsWith("D12.776") && !tree.startsWith("D08.811")
-                && !tree.startsWith("D12.125") && !tree.startsWith("D05")) {
+                && !tree.startsWith("D05") && !tree.startsWith("D27")) {
             return EntityType.CHEMICAL;
         }
         return null;

@@ -1,0 +1,163 @@
+package org.evwatch.extractor.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.evwatch.events.Paper;
+import org.evwatch.events.Summary;
+import org.evwatch.events.Summary.Relevance.Label;
+import org.evwatch.extractor.ner.EntityRecognizer;
+import org.evwatch.extractor.vocab.SharedData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class SummarizerTest {
+
+    static EntityRecognizer recognizer;
+    final Summarizer summarizer = new Summarizer();
+
+    @BeforeAll
+    static void load() {
+        recognizer = EntityRecognizer.load(Optional.empty());
+    }
+
+    Summary summarize(Paper p) {
+        return summarizer.summarize(p, recognizer.recognize(p));
+    }
+
+    static Paper paper(String title, List<Paper.AbstractSection> sections) {
+        return new Paper(null, title, sections, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    static Paper unstructured(String title, String abstractText) {
+        return paper(title, List.of(new Paper.AbstractSection(null, abstractText)));
+    }
+
+    @Test
+    void structuredAbstractGivesTheConclusionAsTldrAndResultsAsFindings() throws Exception {
+        Path xml = SharedData.require("api-samples/pubmed-eutils/biopython_pubmed5.xml");
+        Paper p = pubmedAbstract(xml);
+        assertThat(p.abstractSections()).extracting(Paper.AbstractSection::label).containsExactly("OBJECTIVES",
+                "METHODS", "RESULTS", "CONCLUSIONS");
+        Summary s = summarize(p);
+
+        String conclusions = p.abstractSections().get(3).text();
+        String tldr = s.tldr();
+        assertThat(SentenceSplitter.spans(tldr)).hasSize(1);
+        assertThat(conclusions).contains(tldr.substring(1, Math.min(tldr.length(), 60)));
+
+        assertThat(s.keyFindings()).hasSizeBetween(3, 5).doesNotContain(tldr);
+        String objectives = p.abstractSections().get(0).text();
+        for (String finding : s.keyFindings()) {
+            assertThat(p.abstractText()).contains(finding);
+            assertThat(objectives).doesNotContain(finding);
+        }
+        assertThat(s.keyFindings()).anySatisfy(f -> assertThat(p.abstractSections().get(2).text()).contains(f));
+        // Pesticides and the thyroid: nothing about vesicles or cancer.
+        assertThat(s.relevance().label()).isEqualTo(Label.OFF_TOPIC);
+    }
+
+    @Test
+    void seedAbstractAboutEvsInCancerIsRelevant() throws IOException {
+        Path seed = SharedData.require("../seeds/002_d6eaca9d8982dbe7.txt");
+        List<String> lines = Files.readAllLines(seed);
+        String title = lines.get(0).replaceFirst("^# ", "");
+        int at = lines.indexOf("## Abstract");
+        String abs = lines.get(at + 2);
+        Summary s = summarize(unstructured(title, abs));
+
+        assertThat(s.relevance().label()).isEqualTo(Label.RELEVANT);
+        assertThat(s.relevance().score()).isGreaterThan(0.6);
+        assertThat(SentenceSplitter.spans(s.tldr())).hasSize(1);
+        assertThat(s.keyFindings()).hasSizeBetween(3, 5).allSatisfy(f -> assertThat(abs).contains(f));
+        // The opening sentence is background; the summary favours what the abstract concludes.
+        assertThat(s.tldr()).doesNotStartWith("Extracellular vesicles (EVs) are increasingly recognized");
+    }
+
+    @Test
+    void conclusionCueWinsTldrAndLeadInIsDropped() {
+        String abs = "Exosomes mediate communication between tumour cells and their niche. We isolated exosomes "
+                + "from the plasma of 60 patients with pancreatic cancer by ultracentrifugation. Exosomal GPC1 levels "
+                + "were higher in patients than in healthy donors (p < 0.001). GPC1-positive exosomes distinguished "
+                + "early from late disease with an AUC of 0.91. Exosomal miR-21 correlated with tumour stage. "
+                + "In conclusion, circulating GPC1-positive exosomes are a promising biomarker for early detection "
+                + "of pancreatic cancer.";
+        Summary s = summarize(unstructured("Exosomal GPC1 in pancreatic cancer", abs));
+        assertThat(s.tldr()).isEqualTo("Circulating GPC1-positive exosomes are a promising biomarker for early "
+                + "detection of pancreatic cancer.");
+        assertThat(s.keyFindings()).hasSizeBetween(3, 5)
+                .contains("Exosomal GPC1 levels were higher in patients than in healthy donors (p < 0.001).")
+                .doesNotContain("Exosomes mediate communication between tumour cells and their niche.");
+        assertThat(s.relevance().label()).isEqualTo(Label.RELEVANT);
+    }
+
+    @Test
+    void ecologyAbstractIsOffTopic() {
+        String abs = "Pollinator decline threatens the stability of plant communities. We surveyed bumblebee "
+                + "visits to wildflowers across 42 alpine meadows over five summers. Visitation rates fell by 30% "
+                + "where grazing intensity was high. Plant species richness was associated with pollinator "
+                + "diversity. These results suggest that grazing management can sustain pollination services.";
+        Summary s = summarize(unstructured("Grazing and pollination in alpine meadows", abs));
+        assertThat(s.relevance().label()).isEqualTo(Label.OFF_TOPIC);
+        assertThat(s.relevance().score()).isLessThan(0.1);
+        assertThat(s.tldr()).isEqualTo("These results suggest that grazing management can sustain pollination "
+                + "services.");
+    }
+
+    @Test
+    void evsWithoutCancerAreBorderline() {
+        String abs = "Extracellular vesicles from neurons carry synaptic proteins. We characterised neuronal EVs "
+                + "by nanoparticle tracking analysis and western blot for CD63 and ALIX. Neuronal EVs were taken up "
+                + "by microglia. These findings suggest that EVs shape synaptic pruning.";
+        Summary s = summarize(unstructured("Neuronal extracellular vesicles and microglia", abs));
+        assertThat(s.relevance().label()).isEqualTo(Label.BORDERLINE);
+    }
+
+    @Test
+    void cancerWithoutEvsIsBorderline() {
+        String abs = "Breast cancer is the most common cancer in women. We compared two chemotherapy regimens in "
+                + "412 patients. Docetaxel improved survival over paclitaxel. Toxicity was similar in both arms.";
+        Summary s = summarize(unstructured("Taxanes in breast cancer", abs));
+        assertThat(s.relevance().label()).isEqualTo(Label.BORDERLINE);
+    }
+
+    @Test
+    void noAbstractGivesNoTldrButStillARelevance() {
+        Summary s = summarize(paper("Exosomes in glioblastoma", List.of()));
+        assertThat(s.tldr()).isNull();
+        assertThat(s.keyFindings()).isEmpty();
+        assertThat(s.relevance().label()).isEqualTo(Label.RELEVANT);
+    }
+
+    @Test
+    void shortAbstractGivesAsManyFindingsAsItHas() {
+        String abs = "Exosomes from melanoma cells carry PD-L1. Exosomal PD-L1 suppresses T cells in lymph nodes.";
+        Summary s = summarize(unstructured("Exosomal PD-L1", abs));
+        assertThat(s.tldr()).isNotNull();
+        assertThat(s.keyFindings()).hasSize(1);
+    }
+
+    static Paper pubmedAbstract(Path xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Document dom = f.newDocumentBuilder().parse(xml.toFile());
+        String title = dom.getElementsByTagName("ArticleTitle").item(0).getTextContent();
+        NodeList parts = dom.getElementsByTagName("AbstractText");
+        List<Paper.AbstractSection> sections = new ArrayList<>();
+        for (int i = 0; i < parts.getLength(); i++) {
+            Element e = (Element) parts.item(i);
+            sections.add(new Paper.AbstractSection(e.getAttribute("Label"), e.getTextContent().strip()));
+        }
+        return paper(title, sections);
+    }
+}
