@@ -199,6 +199,7 @@ public final class PaperIndex implements Closeable {
                 next.closeAndDelete();
                 throw e;
             }
+            next.activate();
             Generation old = active.getAndSet(next);
             building = null;
             next.versions.clear();
@@ -456,7 +457,19 @@ public final class PaperIndex implements Closeable {
             this.reopen = new ControlledRealTimeReopenThread<>(writer, manager, owner.maxStaleSeconds, 0.02);
             reopen.setName("index-reopen-" + dir.getFileName());
             reopen.setDaemon(true);
-            reopen.start();
+            if (!create || owner.active.get() == null) {
+                reopen.start();
+            }
+        }
+
+        /**
+         * Starts the periodic reopen of a generation being rebuilt once it becomes the active one. Until then
+         * nobody searches it, and reopening every second would only cut a bulk load into many small segments.
+         */
+        void activate() {
+            if (!reopen.isAlive()) {
+                reopen.start();
+            }
         }
 
         static Generation create(Path dir, PaperIndex owner, boolean create) throws IOException {
