@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Starts EVwatch on this machine: a single-node KRaft Kafka broker, PostgreSQL (embedded, or EVWATCH_DB_URL),
+# the four services, and the sample papers. Ctrl-C or ./deploy/stop.sh stops everything it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jars=(fetcher extractor indexer api-gateway)
+need_build=0
+for m in "${jars[@]}"; do
+  [[ -f "$m/target/quarkus-app/quarkus-run.jar" ]] || need_build=1
+done
+[[ -d deploy/target/lib && -d deploy/target/classes ]] || need_build=1
+if [[ $need_build == 1 || ${EVWATCH_REBUILD:-0} == 1 ]]; then
+  echo "Building (./mvnw -B package -DskipTests)..."
+  ./mvnw -B -q package -DskipTests
+fi
+
+if [[ -f .runtime/pids ]] && kill -0 "$(head -n1 .runtime/pids | cut -d' ' -f1)" 2>/dev/null; then
+  echo "EVwatch already runs (see .runtime/pids); stop it with ./deploy/stop.sh" >&2
+  exit 1
+fi
+rm -f .runtime/pids
+exec java -cp "deploy/target/classes:deploy/target/lib/*" org.evwatch.deploy.LocalRuntime "$PWD"

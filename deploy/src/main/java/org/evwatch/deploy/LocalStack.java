@@ -1,0 +1,343 @@
+package org.evwatch.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The whole system on one machine, each piece its own process: a single-node KRaft Kafka broker from the official
+ * jars, PostgreSQL (the embedded server, or one given by URL), and the four service jars. Used by
+ * {@code deploy/run.sh} and by the end-to-end test.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The services in start order, with the module that builds each. */
+    public static final List<String> SERVICES = List.of("indexer", "extractor", "fetcher", "api-gateway");
+
+    /** Topics and their partitions: papers.fetched has room for six extractors. */
+    public static final Map<String, Integer> TOPICS = Map.of(
+            "papers.fetched", 6, "papers.extracted", 3, "papers.indexed", 3,
+            "papers.fetched.extractor-dlq", 1, "papers.extracted.indexer-dlq", 1, "papers.indexed.gateway-dlq", 1);
+
+    /**
+     * Where things are and which ports to use.
+     *
+     * @param root the repository root (service jars are under {@code <module>/target/quarkus-app})
+     * @param runtime the folder for data, logs and PIDs
+     * @param kafkaLib the folder of the Kafka broker's jars
+     * @param externalDbUrl a PostgreSQL to use instead of the embedded one
+     */
+    public record Settings(Path root, Path runtime, Path kafkaLib, int kafkaPort, int controllerPort, int postgresPort,
+            Optional<String> externalDbUrl, String dbUser, String dbPassword, Map<String, Integer> servicePorts) {
+
+        /** Fixed, documented ports: the local runtime. */
+        public static Settings standard(Path root, Path runtime, Path kafkaLib, Optional<String> dbUrl, String user,
+                String password) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            ports.put("api-gateway", 8080);
+            ports.put("fetcher", 8081);
+            ports.put("extractor", 8082);
+            ports.put("indexer", 8083);
+            return new Settings(root, runtime, kafkaLib, 9092, 9093, 15432, dbUrl, user, password, ports);
+        }
+
+        /** Free ports everywhere: tests that must not clash with a running system. */
+        public static Settings ephemeral(Path root, Path runtime, Path kafkaLib) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            for (String s : SERVICES) {
+                ports.put(s, freePort());
+            }
+            return new Settings(root, runtime, kafkaLib, freePort(), freePort(), freePort(), Optional.empty(),
+                    "evwatch", "evwatch", ports);
+        }
+    }
+
+    private final Settings settings;
+    private final List<Process> processes = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+    private String jdbcUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public LocalStack(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Path inbox() {
+        return settings.runtime().resolve("inbox");
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + settings.servicePorts().get(service);
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + settings.kafkaPort();
+    }
+
+    /** Starts everything and waits until every service reports ready. */
+    public LocalStack start() throws Exception {
+        Files.createDirectories(settings.runtime().resolve("logs"));
+        Files.createDirectories(inbox());
+        startKafka();
+        createTopics();
+        startPostgres();
+        for (String service : SERVICES) {
+            startService(service);
+        }
+        for (String service : SERVICES) {
+            awaitHttp(url(service) + "/q/health/ready", Duration.ofSeconds(180), service);
+        }
+        return this;
+    }
+
+    private void startKafka() throws Exception {
+        Path dir = settings.runtime().resolve("kafka");
+        Path logs = dir.resolve("data");
+        Files.createDirectories(dir);
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + settings.controllerPort());
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + settings.kafkaPort() + ",CONTROLLER://127.0.0.1:"
+                + settings.controllerPort());
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + settings.kafkaPort());
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", logs.toAbsolutePath().toString());
+        p.setProperty("num.partitions", "3");
+        p.setProperty("auto.create.topics.enable", "true");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        Path config = dir.resolve("server.properties");
+        try (var out = Files.newBufferedWriter(config)) {
+            p.store(out, "Single-node KRaft broker of the EVwatch local runtime");
+        }
+        if (!Files.exists(logs.resolve("meta.properties"))) {
+            Process format = java(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
+                    config.toString(), "--ignore-formatted"), Map.of(), settings.runtime().resolve("logs/kafka-format.log"));
+            if (format.waitFor() != 0) {
+                throw new IllegalStateException("formatting Kafka storage failed; see logs/kafka-format.log");
+            }
+        }
+        track(java(List.of("kafka.Kafka", config.toString()), Map.of(), settings.runtime().resolve("logs/kafka.log")),
+                "kafka");
+        awaitPort(settings.kafkaPort(), Duration.ofSeconds(60), "kafka");
+    }
+
+    private void createTopics() throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
+            for (var topic : TOPICS.entrySet()) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic.getKey(), topic.getValue(), (short) 1))).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    private void startPostgres() throws IOException, SQLException {
+        if (settings.externalDbUrl().isPresent()) {
+            jdbcUrl = settings.externalDbUrl().get();
+            return;
+        }
+        Path data = settings.runtime().resolve("postgres");
+        postgres = EmbeddedPostgres.builder()
+                .setPort(settings.postgresPort())
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                        settings.runtime().resolve("logs/postgres.log").toFile()))
+                .start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            var exists = s.executeQuery("select 1 from pg_roles where rolname = 'evwatch'");
+            if (!exists.next()) {
+                s.execute("create role evwatch login password 'evwatch'");
+                s.execute("create database evwatch owner evwatch");
+            }
+        }
+        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/evwatch";
+        // Fail early with a clear message if the service user cannot connect.
+        DriverManager.getConnection(jdbcUrl, settings.dbUser(), settings.dbPassword()).close();
+    }
+
+    private void startService(String module) throws IOException {
+        Path jar = settings.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -B package -DskipTests");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(settings.servicePorts().get(module)));
+        env.put("EVWATCH_KAFKA", kafkaBootstrap());
+        env.put("EVWATCH_DB_URL", jdbcUrl);
+        env.put("EVWATCH_DB_USER", settings.dbUser());
+        env.put("EVWATCH_DB_PASSWORD", settings.dbPassword());
+        env.put("EVWATCH_INDEXER_URL", url("indexer"));
+        env.put("EVWATCH_FETCHER_INBOX_DIR", inbox().toAbsolutePath().toString());
+        env.put("EVWATCH_INDEXER_INDEX_DIR", settings.runtime().resolve("index").toAbsolutePath().toString());
+        List<String> command = List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(settings.runtime().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.runtime().resolve("logs/" + module + ".log")
+                        .toFile()));
+        pb.environment().putAll(env);
+        track(pb.start(), module);
+    }
+
+    private Process java(List<String> args, Map<String, String> env, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-cp",
+                settings.kafkaLib().toAbsolutePath() + "/*"));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private void track(Process process, String name) throws IOException {
+        processes.add(process);
+        Files.writeString(settings.runtime().resolve("pids"), process.pid() + " " + name + "\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** Copies a file into the inbox so that it appears there whole. */
+    public Path drop(Path file, String as) throws IOException {
+        Path tmp = inbox().resolve(as + ".part");
+        Files.copy(file, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return Files.move(tmp, inbox().resolve(as), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** GET a URL; the status and body. */
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public void awaitHttp(String url, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            checkAlive();
+            try {
+                if (get(url).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(what + " not ready at " + url + " within " + timeout + "; see "
+                + settings.runtime().resolve("logs"));
+    }
+
+    private void awaitPort(int port, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            checkAlive();
+            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(300);
+            }
+        }
+        throw new IllegalStateException(what + " not listening on " + port + " within " + timeout);
+    }
+
+    private void checkAlive() {
+        for (Process p : processes) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("process " + p.pid() + " exited with " + p.exitValue() + "; see "
+                        + settings.runtime().resolve("logs"));
+            }
+        }
+    }
+
+    /** Stops everything this stack started, newest first. */
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process p = processes.get(i);
+            p.destroy();
+            try {
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            postgres = null;
+        }
+        try {
+            Files.deleteIfExists(settings.runtime().resolve("pids"));
+        } catch (IOException e) {
+            // nothing left to stop
+        }
+    }
+
+    private String clusterId() {
+        // A Kafka cluster id is 16 random bytes, base64url without padding.
+        UUID u = UUID.randomUUID();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+                .putLong(u.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

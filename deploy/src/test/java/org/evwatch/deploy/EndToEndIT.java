@@ -1,0 +1,157 @@
+package org.evwatch.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The whole system as separate processes: the Kafka broker, PostgreSQL and the four service jars, exercised only
+ * through the inbox folder and the gateway's public API.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
+    static final Path SAMPLES = ROOT.resolve("deploy/samples/pubmed");
+    static LocalStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path runtime = ROOT.resolve("deploy/target/e2e-runtime");
+        deleteTree(runtime);
+        Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
+        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib)).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void droppedFileIsSearchableAtTheGatewayWithinSeconds() throws Exception {
+        Path file = SAMPLES.resolve("ev-cancer-2024.xml");
+        List<String> pmids = LocalRuntime.pmids(List.of(file));
+        stack.drop(file, "first.xml");
+        String first = pmids.get(0);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> stack.get(gateway("/api/v1/papers/pmid:" + first)).statusCode() == 200);
+        for (String pmid : pmids) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> stack.get(gateway("/api/v1/papers/pmid:" + pmid)).statusCode() == 200);
+        }
+        JsonNode paper = json(gateway("/api/v1/papers/pmid:" + first));
+        assertThat(paper.path("title").asText()).isEqualTo(titleOf(file, 0));
+        assertThat(paper.path("ids").path("doi").asText()).startsWith("10.5555/evwatch.sample.");
+
+        JsonNode hits = json(gateway("/api/v1/papers?q=" + encode(quoted(titleOf(file, 0)))));
+        assertThat(hits.path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void theSameFileDroppedTwiceGivesOnePaper() throws Exception {
+        Path file = SAMPLES.resolve("ev-cancer-2024.xml");
+        String first = LocalRuntime.pmids(List.of(file)).get(0);
+        long versionBefore = json(gateway("/api/v1/papers/pmid:" + first)).path("version").asLong();
+        stack.drop(file, "again.xml");
+        await().atMost(Duration.ofSeconds(30)).until(() -> inFolder("processed", "-again.xml"));
+        // Give a wrongly re-sent record time to travel the whole pipeline before looking.
+        Thread.sleep(3000);
+        JsonNode hits = json(gateway("/api/v1/papers?q=" + encode(quoted(titleOf(file, 0)))));
+        assertThat(hits.path("total").asLong()).isEqualTo(1);
+        assertThat(json(gateway("/api/v1/papers/pmid:" + first)).path("version").asLong()).isEqualTo(versionBefore);
+    }
+
+    @Test
+    @Order(3)
+    void malformedFileIsRejectedWhileGoodFilesStillFlow() throws Exception {
+        Path broken = Files.createTempFile("broken", ".xml");
+        Files.writeString(broken, "<?xml version=\"1.0\"?>\n<PubmedArticleSet><PubmedArticle><MedlineCitation>"
+                + "<PMID Version=\"1\">99000999</PMID><Article><ArticleTitle>Trunc");
+        stack.drop(broken, "broken.xml");
+        Path good = SAMPLES.resolve("ev-cancer-2025.xml");
+        stack.drop(good, "later.xml");
+
+        String pmid = LocalRuntime.pmids(List.of(good)).get(0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> stack.get(gateway("/api/v1/papers/pmid:" + pmid)).statusCode() == 200);
+        assertThat(inFolder("rejected", "-broken.xml")).isTrue();
+        Path reason = find("rejected", "-broken.xml.reason.txt");
+        assertThat(Files.readString(reason)).contains("malformed XML");
+        assertThat(stack.get(gateway("/api/v1/papers/pmid:99000999")).statusCode()).isEqualTo(404);
+    }
+
+    private static String gateway(String path) {
+        return stack.url("api-gateway") + path;
+    }
+
+    private static JsonNode json(String url) throws IOException, InterruptedException {
+        var response = stack.get(url);
+        assertThat(response.statusCode()).as("GET " + url + " -> " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static String titleOf(Path file, int index) throws IOException {
+        var m = java.util.regex.Pattern.compile("<ArticleTitle>(.*?)</ArticleTitle>", java.util.regex.Pattern.DOTALL)
+                .matcher(Files.readString(file));
+        for (int i = 0; i <= index; i++) {
+            assertThat(m.find()).isTrue();
+        }
+        return m.group(1).replaceAll("<[^>]+>", "").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                .replaceAll("\\s+", " ").trim();
+    }
+
+    private static String quoted(String title) {
+        return "\"" + title.replaceAll("[^\\p{L}\\p{N} -]", " ").replaceAll("\\s+", " ").trim() + "\"";
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static boolean inFolder(String folder, String suffix) throws IOException {
+        return find(folder, suffix) != null;
+    }
+
+    private static Path find(String folder, String suffix) throws IOException {
+        Path dir = stack.inbox().resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
