@@ -28,7 +28,7 @@ public final class Parsers {
     /** Every parser the product has. */
     public static Parsers standard() {
         return new Parsers(List.of(new PubmedXmlParser(), new EuropePmcJsonParser(), new CrossrefJsonParser(),
-                new BiorxivJsonParser(), new FeedItemParser(), new JatsXmlParser()));
+                new BiorxivJsonParser(), new FeedItemParser(), new JatsXmlParser(), new HtmlPageParser()));
     }
 
     /** One record -> one canonical paper. contentType may be null or unknown: then the content is sniffed. */
