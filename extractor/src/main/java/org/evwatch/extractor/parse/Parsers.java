@@ -28,7 +28,8 @@ public final class Parsers {
     /** Every parser the product has. */
     public static Parsers standard() {
         return new Parsers(List.of(new PubmedXmlParser(), new EuropePmcJsonParser(), new CrossrefJsonParser(),
-                new BiorxivJsonParser(), new FeedItemParser(), new JatsXmlParser(), new HtmlPageParser()));
+                new BiorxivJsonParser(), new FeedItemParser(), new JatsXmlParser(), new HtmlPageParser(),
+                new TextCaptureParser()));
     }
 
     /** One record -> one canonical paper. contentType may be null or unknown: then the content is sniffed. */
