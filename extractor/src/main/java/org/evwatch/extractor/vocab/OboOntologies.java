@@ -51,8 +51,13 @@ public final class OboOntologies implements VocabularyLoader {
     private static void disease(OboReader.Stanza s, VocabularyBuilder into) {
         String mesh = s.xrefs().stream().filter(x -> x.startsWith("MESH:")).findFirst().orElse(null);
         if (mesh == null) {
-            // CTD lists Disease Ontology ids as alternatives of its MeSH diseases: join through them.
+            // CTD lists Disease Ontology and OMIM ids as alternatives of its MeSH diseases: join through them.
             mesh = into.byXref(s.id());
+            for (int i = 0; mesh == null && i < s.xrefs().size(); i++) {
+                if (s.xrefs().get(i).startsWith("OMIM:")) {
+                    mesh = into.byXref(s.xrefs().get(i));
+                }
+            }
         }
         if (mesh != null && into.knows(mesh) && into.typeOf(mesh) != EntityType.DISEASE) {
             mesh = null;

@@ -30,6 +30,9 @@ final class OboReader {
             List<String> xrefs = new ArrayList<>();
             while ((line = r.readLine()) != null) {
                 n++;
+                if (n == 1 && !line.startsWith("format-version:")) {
+                    throw new VocabularyFormatException(file, n, "not an OBO file (no format-version header)");
+                }
                 if (line.startsWith("[")) {
                     if (inTerm && id != null) {
                         sink.accept(new Stanza(id, name, List.copyOf(syn), List.copyOf(xrefs), obsolete));
@@ -41,9 +44,6 @@ final class OboReader {
                     syn.clear();
                     xrefs.clear();
                     continue;
-                }
-                if (n == 1 && !line.startsWith("format-version:") && !line.isBlank()) {
-                    throw new VocabularyFormatException(file, n, "not an OBO file (no format-version header)");
                 }
                 sawHeader = true;
                 if (!inTerm || line.isBlank() || line.startsWith("!")) {
