@@ -1,0 +1,102 @@
+package org.evwatch.fetcher.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Stores backfills so that a running one survives a restart, and reports their progress. */
+@ApplicationScoped
+public class Backfills {
+
+    /**
+     * A backfill's progress.
+     *
+     * @param estimatedRemaining records still to come, extrapolated from the days done so far; null before the
+     *        first window completes
+     */
+    public record View(long id, String source, String watchId, LocalDate from, LocalDate to, LocalDate nextDay,
+            Backfill.State state, long seen, long sent, Long estimatedRemaining, String lastError,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    @Transactional
+    public View start(String source, String watchId, LocalDate from, LocalDate to, Instant now) {
+        Backfill b = new Backfill();
+        b.source = source;
+        b.watchId = watchId;
+        b.fromDay = from;
+        b.toDay = to;
+        b.nextDay = from;
+        b.state = Backfill.State.RUNNING;
+        b.createdAt = now;
+        b.updatedAt = now;
+        b.persist();
+        return view(b);
+    }
+
+    /**
+     * Records a completed window: the backfill resumes after {@code through}, or is done. Single-statement updates,
+     * so that a cancel arriving meanwhile is never overwritten.
+     */
+    @Transactional
+    public void windowDone(long id, LocalDate through, long seen, long sent, Instant now) {
+        Backfill.update("seen = seen + ?1, sent = sent + ?2, nextDay = ?3, lastError = null, updatedAt = ?4 "
+                + "where id = ?5", seen, sent, through.plusDays(1), now, id);
+        Backfill.update("state = ?1 where id = ?2 and state = ?3 and nextDay > toDay", Backfill.State.DONE, id,
+                Backfill.State.RUNNING);
+    }
+
+    @Transactional
+    public void failed(long id, String error, Instant now) {
+        Backfill.update("lastError = ?1, updatedAt = ?2 where id = ?3", error, now, id);
+    }
+
+    /** Cancels a running backfill; returns its state afterwards, or empty when there is no such backfill. */
+    @Transactional
+    public Optional<View> cancel(long id, Instant now) {
+        Backfill.update("state = ?1, updatedAt = ?2 where id = ?3 and state = ?4", Backfill.State.CANCELLED, now, id,
+                Backfill.State.RUNNING);
+        Backfill b = Backfill.findById(id);
+        return b == null ? Optional.empty() : Optional.of(view(b));
+    }
+
+    @Transactional
+    public Optional<View> find(long id) {
+        Backfill b = Backfill.findById(id);
+        return b == null ? Optional.empty() : Optional.of(view(b));
+    }
+
+    @Transactional
+    public boolean isRunning(long id) {
+        Backfill b = Backfill.findById(id);
+        return b != null && b.state == Backfill.State.RUNNING;
+    }
+
+    @Transactional
+    public List<View> running() {
+        List<Backfill> all = Backfill.list("state = ?1 order by id", Backfill.State.RUNNING);
+        return all.stream().map(Backfills::view).toList();
+    }
+
+    @Transactional
+    public List<View> forSource(String source) {
+        List<Backfill> all = Backfill.list("source = ?1 order by id desc", source);
+        return all.stream().map(Backfills::view).toList();
+    }
+
+    static View view(Backfill b) {
+        long total = ChronoUnit.DAYS.between(b.fromDay, b.toDay) + 1;
+        long done = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(b.fromDay, b.nextDay)));
+        Long remaining = done == 0 ? null : Math.round((double) b.seen / done * (total - done));
+        if (b.state != Backfill.State.RUNNING) {
+            remaining = b.state == Backfill.State.DONE ? Long.valueOf(0) : remaining;
+        }
+        return new View(b.id, b.source, b.watchId, b.fromDay, b.toDay, b.nextDay, b.state, b.seen, b.sent,
+                remaining, b.lastError, b.createdAt, b.updatedAt);
+    }
+}
