@@ -56,6 +56,15 @@ public final class ProblemMappers {
                 .withInstance(path(uri))).build();
     }
 
+    /** The catalog cannot be reached: the REST client fails before any answer. */
+    @ServerExceptionMapper
+    public Response unreachable(jakarta.ws.rs.ProcessingException e, UriInfo uri) {
+        LOG.warn("catalog unreachable: " + e.getMessage());
+        return respond(Problem.of(503, "catalog-unavailable", "Catalog unavailable",
+                "The paper catalog cannot be reached; try again shortly.").withInstance(path(uri)))
+                .header("Retry-After", 5).build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.error("unexpected failure", e);

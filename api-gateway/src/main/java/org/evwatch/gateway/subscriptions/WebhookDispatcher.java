@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 
@@ -61,6 +62,11 @@ public class WebhookDispatcher {
     void start(@Observes StartupEvent event) {
         long every = Math.max(100, settings.webhooks().pollInterval().toMillis());
         poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops before the datasource closes, so no poll runs against a closed database during shutdown. */
+    void stop(@Observes ShutdownEvent event) {
+        stop();
     }
 
     @PreDestroy

@@ -1,0 +1,79 @@
+package org.evwatch.gateway.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.evwatch.gateway.indexer.IndexerApi;
+import org.evwatch.gateway.matching.SearchFilters;
+import org.evwatch.gateway.model.PaperView;
+import org.evwatch.gateway.model.SearchHit;
+import org.evwatch.gateway.model.SearchResponse;
+import org.evwatch.gateway.problem.ProblemException;
+import org.evwatch.query.QuerySyntax;
+import org.evwatch.query.QuerySyntaxException;
+
+/** Searches and reads the catalog through the indexer, checking the query locally first. */
+@ApplicationScoped
+public class Catalog {
+
+    public static final int MAX_SIZE = 100;
+
+    private final IndexerApi indexer;
+
+    public Catalog(@RestClient IndexerApi indexer) {
+        this.indexer = indexer;
+    }
+
+    public IndexerApi indexer() {
+        return indexer;
+    }
+
+    /**
+     * Checks the query with the same parser the indexer uses, so that a syntax error is a 400 naming the position
+     * without a round trip.
+     */
+    public static void checkQuery(String q) {
+        try {
+            QuerySyntax.parse(q);
+        } catch (QuerySyntaxException e) {
+            throw ProblemException.querySyntax(e.getMessage(), e.position());
+        }
+    }
+
+    public SearchResponse search(String q, SearchFilters f, String sort, Integer size, String cursor, String facets,
+            Boolean highlight) {
+        checkQuery(q);
+        if (sort != null && !sort.equals("relevance") && !sort.equals("date")) {
+            throw ProblemException.badRequest("'sort' is relevance or date.");
+        }
+        if (size != null && (size < 1 || size > MAX_SIZE)) {
+            throw ProblemException.badRequest("'size' is between 1 and " + MAX_SIZE + ".");
+        }
+        return indexer.search(blankToNull(q), f.entity(), f.entityType(), f.from() == null ? null : f.from().toString(),
+                f.to() == null ? null : f.to().toString(), f.journal(), f.pubType(), f.source(), f.relevance(), sort,
+                size, blankToNull(cursor), blankToNull(facets), highlight);
+    }
+
+    public PaperView paper(String id) {
+        if (id == null || id.isBlank() || id.length() > 300) {
+            throw ProblemException.badRequest("A paper id is required.");
+        }
+        return indexer.paper(id.trim());
+    }
+
+    /** The full papers of a page of hits, for exports that need more than a hit carries. */
+    public List<PaperView> papers(List<SearchHit> hits) {
+        List<PaperView> out = new ArrayList<>(hits.size());
+        for (SearchHit hit : hits) {
+            out.add(indexer.paper(hit.id()));
+        }
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,72 @@
+package org.evwatch.gateway.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evwatch.events.EntityType;
+import org.evwatch.gateway.model.EntityView;
+import org.evwatch.gateway.problem.Problem;
+import org.evwatch.gateway.problem.ProblemException;
+
+/** Entities found in papers: list, autocomplete and look up. */
+@Path("/api/v1/entities")
+@Tag(name = "entities")
+@Produces(MediaType.APPLICATION_JSON)
+public class EntitiesResource {
+
+    private final Catalog catalog;
+
+    public EntitiesResource(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Operation(summary = "List or autocomplete entities", description = "Entities whose name starts with the prefix (case-insensitive), most papers first; "
+            + "without a prefix, the most mentioned entities.")
+    @APIResponse(responseCode = "200", description = "Entities, most papers first")
+    @APIResponse(responseCode = "400", description = "Bad type or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Rate limit exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<EntityView> list(
+            @QueryParam("prefix") @Parameter(description = "Name prefix", example = "exo") String prefix,
+            @QueryParam("type") @Parameter(description = "Only entities of this type", schema = @Schema(implementation = EntityType.class)) String type,
+            @QueryParam("limit") @DefaultValue("20") @Parameter(description = "1..100") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ProblemException.badRequest("'limit' is between 1 and 100.");
+        }
+        if (type != null && !type.isBlank()) {
+            try {
+                EntityType.valueOf(type.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("Unknown entity type '" + type + "'.");
+            }
+        }
+        if (prefix != null && prefix.length() > 100) {
+            throw ProblemException.badRequest("'prefix' has at most 100 characters.");
+        }
+        return catalog.indexer().entities(prefix == null || prefix.isBlank() ? null : prefix,
+                type == null || type.isBlank() ? null : type.trim().toUpperCase(java.util.Locale.ROOT), limit);
+    }
+
+    @GET
+    @Path("/{id: .+}")
+    @Operation(summary = "Get an entity by id")
+    @APIResponse(responseCode = "200", description = "The entity", content = @Content(schema = @Schema(implementation = EntityView.class)))
+    @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Rate limit exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EntityView get(@PathParam("id") @Parameter(description = "Entity id", example = "MESH:D010190") String id) {
+        return catalog.indexer().entity(id);
+    }
+}

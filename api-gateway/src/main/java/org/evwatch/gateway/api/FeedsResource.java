@@ -1,0 +1,125 @@
+package org.evwatch.gateway.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evwatch.gateway.feeds.AtomWriter;
+import org.evwatch.gateway.feeds.FeedChannel;
+import org.evwatch.gateway.feeds.FeedEntry;
+import org.evwatch.gateway.feeds.JsonFeedWriter;
+import org.evwatch.gateway.feeds.RssWriter;
+import org.evwatch.gateway.model.PaperEvent;
+import org.evwatch.gateway.model.SearchResponse;
+import org.evwatch.gateway.problem.Problem;
+import org.evwatch.gateway.problem.ProblemException;
+import org.evwatch.gateway.settings.GatewaySettings;
+import org.evwatch.gateway.streaming.LiveStreams;
+import org.evwatch.gateway.subscriptions.Subscription;
+import org.evwatch.gateway.subscriptions.Subscriptions;
+
+/**
+ * A subscription's feeds and live stream, readable by anyone holding its unguessable token, so feed readers need
+ * no API key. An unknown token is a 404.
+ */
+@Path("/api/v1/feeds/{token}")
+@Tag(name = "feeds")
+@APIResponse(responseCode = "404", description = "No feed with this token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "Rate limit exceeded; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class FeedsResource {
+
+    private final Subscriptions subscriptions;
+    private final Catalog catalog;
+    private final LiveStreams streams;
+    private final GatewaySettings settings;
+
+    public FeedsResource(Subscriptions subscriptions, Catalog catalog, LiveStreams streams,
+            GatewaySettings settings) {
+        this.subscriptions = subscriptions;
+        this.catalog = catalog;
+        this.streams = streams;
+        this.settings = settings;
+    }
+
+    @GET
+    @Path("/atom")
+    @Produces(AtomWriter.MEDIA_TYPE)
+    @Operation(summary = "Atom 1.0 feed of the subscription's newest papers")
+    @APIResponse(responseCode = "200", description = "Atom feed", content = @Content(mediaType = AtomWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Response atom(@PathParam("token") @Parameter(description = "Feed token") String token) {
+        FeedChannel feed = channel(token, "atom");
+        return feed(new AtomWriter().write(feed), AtomWriter.MEDIA_TYPE);
+    }
+
+    @GET
+    @Path("/rss")
+    @Produces(RssWriter.MEDIA_TYPE)
+    @Operation(summary = "RSS 2.0 feed of the subscription's newest papers")
+    @APIResponse(responseCode = "200", description = "RSS feed", content = @Content(mediaType = RssWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Response rss(@PathParam("token") @Parameter(description = "Feed token") String token) {
+        FeedChannel feed = channel(token, "rss");
+        return feed(new RssWriter().write(feed), RssWriter.MEDIA_TYPE);
+    }
+
+    @GET
+    @Path("/json")
+    @Produces(JsonFeedWriter.MEDIA_TYPE)
+    @Operation(summary = "JSON Feed 1.1 of the subscription's newest papers")
+    @APIResponse(responseCode = "200", description = "JSON Feed", content = @Content(mediaType = JsonFeedWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    public Response json(@PathParam("token") @Parameter(description = "Feed token") String token) {
+        FeedChannel feed = channel(token, "json");
+        return feed(new JsonFeedWriter().write(feed), JsonFeedWriter.MEDIA_TYPE);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-sent events of new papers matching the subscription", description = "Each event is named 'paper', has id '<paperId>@<version>' and a PaperEvent as data. "
+            + "Comment lines keep the connection alive.")
+    @APIResponse(responseCode = "200", description = "Event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = PaperEvent.class)))
+    @APIResponse(responseCode = "503", description = "Too many open streams", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void stream(@PathParam("token") @Parameter(description = "Feed token") String token,
+            @Context SseEventSink sink, @Context Sse sse) {
+        Subscription s = subscriptions.byFeedToken(token);
+        if (!streams.openForSubscription(s.id, sink, sse)) {
+            throw StreamResource.tooMany();
+        }
+    }
+
+    private FeedChannel channel(String token, String kind) {
+        Subscription s = subscriptions.byFeedToken(token);
+        SearchResponse page = catalog.search(s.query, subscriptions.filters(s), "date", settings.feeds().size(), null,
+                "relevance", Boolean.FALSE);
+        List<FeedEntry> entries = page.hits().stream().map(FeedEntry::of).toList();
+        String base = settings.publicUrl().replaceAll("/+$", "");
+        String description = s.query.isBlank() ? "All papers" : "Papers matching: " + s.query;
+        return new FeedChannel(s.id.toString(), "EVwatch: " + s.name, description, base,
+                base + "/api/v1/feeds/" + token + "/" + kind, entries);
+    }
+
+    private static Response feed(String body, String type) {
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        return Response.ok(body).type(type + "; charset=UTF-8").cacheControl(cache).build();
+    }
+
+    static ProblemException notFound() {
+        return ProblemException.notFound("No feed with this token.");
+    }
+}
