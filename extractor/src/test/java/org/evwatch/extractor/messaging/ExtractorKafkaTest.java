@@ -57,7 +57,10 @@ class ExtractorKafkaTest {
             assertThat(extracted.paper().ids().doi()).isEqualTo("10.5555/evwatch.test.0101");
             assertThat(extracted.paper().authors().get(0).family()).isEqualTo("Okafor");
             assertThat(extracted.source().sourceRecordId()).isEqualTo("99200001");
-            assertThat(extracted.extractorVersion()).isNotBlank();
+            assertThat(extracted.extractorVersion()).isEqualTo(org.evwatch.extractor.ExtractorVersion.CURRENT);
+            assertThat(extracted.entities()).extracting(e -> e.type())
+                    .contains(org.evwatch.events.EntityType.EV_SUBTYPE, org.evwatch.events.EntityType.DISEASE);
+            assertThat(extracted.summary().relevance()).isNotNull();
         }
     }
 

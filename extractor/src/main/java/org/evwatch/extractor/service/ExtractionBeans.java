@@ -1,0 +1,34 @@
+package org.evwatch.extractor.service;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.evwatch.extractor.config.ExtractorConfig;
+import org.evwatch.extractor.ner.EntityRecognizer;
+import org.evwatch.extractor.parse.Parsers;
+import org.evwatch.extractor.summary.Summarizer;
+
+import io.quarkus.runtime.Startup;
+
+/** The extraction components, built once per process; the vocabularies load at start, not on the first record. */
+public class ExtractionBeans {
+
+    @Produces
+    @Singleton
+    Parsers parsers() {
+        return Parsers.standard();
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    EntityRecognizer recognizer(ExtractorConfig config) {
+        return EntityRecognizer.load(config.vocabularyDir());
+    }
+
+    @Produces
+    @Singleton
+    Summarizer summarizer() {
+        return new Summarizer();
+    }
+}
