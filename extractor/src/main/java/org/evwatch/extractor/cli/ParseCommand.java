@@ -105,8 +105,15 @@ public final class ParseCommand {
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ParseException("not valid " + charset.name() + " text (" + e.getMessage()
-                    + " near byte " + firstBadByte(bytes, charset) + ")");
+            int at = firstBadByte(bytes, charset);
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new ParseException(String.format(Locale.ROOT,
+                    "not valid %s text: byte 0x%02X at offset %d (line %d) cannot be decoded;"
+                            + " the file's bytes are in another encoding than the one declared or assumed",
+                    charset.name(), bytes[at] & 0xFF, at, line));
         }
     }
 
@@ -132,6 +139,6 @@ public final class ParseCommand {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
         var result = decoder.decode(in, out, true);
-        return result.isError() ? in.position() : -1;
+        return result.isError() ? in.position() : 0;
     }
 }

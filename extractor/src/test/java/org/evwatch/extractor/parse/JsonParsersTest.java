@@ -73,8 +73,8 @@ class JsonParsersTest {
 
     @Test
     void europePmcEmptyResultListIsAnError() {
-        assertThatThrownBy(() -> parsers.parseAll(ContentTypes.EUROPEPMC_JSON,
-                SharedData.read(EPMC + "pyEuropePMC_search_no_results.json")))
+        String empty = SharedData.read(EPMC + "pyEuropePMC_search_no_results.json");
+        assertThatThrownBy(() -> parsers.parseAll(ContentTypes.EUROPEPMC_JSON, empty))
                 .isInstanceOf(ParseException.class).hasMessageContaining("no record found");
     }
 

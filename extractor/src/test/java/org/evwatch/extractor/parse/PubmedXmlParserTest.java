@@ -144,16 +144,16 @@ class PubmedXmlParserTest {
 
     @Test
     void esearchResultIsNotAnArticle() {
-        assertThatThrownBy(() -> parsers.parse(ContentTypes.PUBMED_XML,
-                SharedData.read("data/api-samples/pubmed-eutils/biopython_esearch1.xml")))
+        String esearch = SharedData.read("data/api-samples/pubmed-eutils/biopython_esearch1.xml");
+        assertThatThrownBy(() -> parsers.parse(ContentTypes.PUBMED_XML, esearch))
                 .isInstanceOf(ParseException.class)
                 .hasMessageContaining("root element <eSearchResult>");
     }
 
     @Test
     void aSetOfSeveralArticlesIsNotOneRecord() {
-        assertThatThrownBy(() -> parsers.parse(ContentTypes.PUBMED_XML,
-                SharedData.read("data/api-samples/pubmed-eutils/biopython_pubmed1.xml")))
+        String set = SharedData.read("data/api-samples/pubmed-eutils/biopython_pubmed1.xml");
+        assertThatThrownBy(() -> parsers.parse(ContentTypes.PUBMED_XML, set))
                 .isInstanceOf(ParseException.class)
                 .hasMessageContaining("expected one record but the payload holds 2");
     }
