@@ -10,14 +10,17 @@ import org.evwatch.events.PaperIndexed;
 import org.evwatch.events.serde.MalformedEventException;
 import org.evwatch.events.serde.PaperExtractedDeserializer;
 import org.evwatch.indexer.catalog.CatalogService;
+import org.evwatch.indexer.search.SearchIndex;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 
 /**
- * papers.extracted to the catalog, then papers.indexed. The catalog commits before the result is returned, so a
- * PaperIndexed is only ever sent for a committed paper. An unchanged paper is acknowledged and announces nothing.
+ * papers.extracted to the catalog, then the search index, then papers.indexed. The catalog commits before the
+ * result is returned, so a PaperIndexed is only ever sent for a committed paper, and by then the paper is in the
+ * index (searchable within the configured staleness). A record that changes nothing is acknowledged and announces
+ * nothing.
  */
 @ApplicationScoped
 public class ExtractedConsumer {
@@ -25,10 +28,12 @@ public class ExtractedConsumer {
     private static final Logger LOG = Logger.getLogger(ExtractedConsumer.class);
 
     private final CatalogService catalog;
+    private final SearchIndex index;
     private final PaperExtractedDeserializer deserializer = new PaperExtractedDeserializer();
 
-    public ExtractedConsumer(CatalogService catalog) {
+    public ExtractedConsumer(CatalogService catalog, SearchIndex index) {
         this.catalog = catalog;
+        this.index = index;
     }
 
     @Incoming("papers-extracted")
@@ -46,6 +51,10 @@ public class ExtractedConsumer {
                     record.partition(), record.offset(), e.getMessage());
             throw e;
         }
-        return catalog.upsert(extracted).map(indexed -> Record.of(indexed.paperId(), indexed)).orElse(null);
+        // upsert() commits when it returns; only then is the paper indexed and announced.
+        return catalog.upsert(extracted).map(outcome -> {
+            index.apply(outcome);
+            return Record.of(outcome.indexed().paperId(), outcome.indexed());
+        }).orElse(null);
     }
 }

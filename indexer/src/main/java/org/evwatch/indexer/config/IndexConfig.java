@@ -1,0 +1,27 @@
+package org.evwatch.indexer.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the search index lives and how fresh it is kept. */
+@ConfigMapping(prefix = "evwatch.index")
+public interface IndexConfig {
+
+    /** The index's base directory; generations live under it. */
+    @WithDefault("data/index")
+    String dir();
+
+    /** The longest a consumed paper may stay invisible to search. */
+    @WithDefault("PT1S")
+    Duration maxStale();
+
+    /** How often the index commits, making recent changes durable. */
+    @WithDefault("PT10S")
+    Duration commitInterval();
+
+    /** Papers read from the catalog per page during a rebuild or catch-up. */
+    @WithDefault("500")
+    int pageSize();
+}

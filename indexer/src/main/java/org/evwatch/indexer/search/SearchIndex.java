@@ -1,0 +1,144 @@
+package org.evwatch.indexer.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.evwatch.indexer.catalog.CatalogReader;
+import org.evwatch.indexer.catalog.CatalogService;
+import org.evwatch.indexer.config.IndexConfig;
+import org.evwatch.query.QuerySyntaxException;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The service's search index: opened at start (rebuilt from the catalog when missing, corrupt or from another
+ * catalog; otherwise caught up with the changes its last commit misses), fed after every catalog commit,
+ * committed periodically, and rebuilt on demand without downtime.
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class);
+
+    /** The state of the last or running rebuild. */
+    public record ReindexStatus(String state, Instant startedAt, Instant finishedAt, long papers, String error) {
+        static final ReindexStatus IDLE = new ReindexStatus("idle", null, null, 0, null);
+    }
+
+    private final IndexConfig config;
+    private final CatalogReader catalog;
+    private final AtomicReference<ReindexStatus> status = new AtomicReference<>(ReindexStatus.IDLE);
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> daemon(r, "index-rebuild"));
+    private final ScheduledExecutorService committer = Executors
+            .newSingleThreadScheduledExecutor(r -> daemon(r, "index-commit"));
+    private volatile PaperIndex index;
+
+    public SearchIndex(IndexConfig config, CatalogReader catalog) {
+        this.config = config;
+        this.catalog = catalog;
+    }
+
+    void onStart(@Observes StartupEvent event) throws IOException {
+        index = PaperIndex.open(Path.of(config.dir()), config.maxStale().toMillis() / 1000.0, null);
+        long catalogSeq = catalog.maxSeq();
+        if (index.needsRebuild() || index.committedSeq() > catalogSeq) {
+            LOG.infof("search index at %s is empty or belongs to another catalog: rebuilding", config.dir());
+            startRebuild();
+        } else {
+            long caughtUp = catalog.changedSince(index.committedSeq(), config.pageSize(), this::write);
+            for (String alias : catalog.aliases()) {
+                index.delete(alias, 0);
+            }
+            LOG.infof("search index opened with %d papers; %d changed since its last commit", index.count(),
+                    caughtUp);
+        }
+        long every = Math.max(100, config.commitInterval().toMillis());
+        committer.scheduleWithFixedDelay(this::commitQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Puts what the catalog just committed into the index, visible within the configured staleness. */
+    public long apply(CatalogService.Outcome outcome) {
+        try {
+            long token = index.upsert(outcome.indexed(), outcome.changeSeq());
+            for (String removed : outcome.removedPaperIds()) {
+                token = index.delete(removed, outcome.changeSeq());
+            }
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
+        return index.search(request);
+    }
+
+    /** Starts a rebuild from the catalog unless one is running; returns the status. */
+    public synchronized ReindexStatus startRebuild() {
+        ReindexStatus current = status.get();
+        if (current.state().equals("running")) {
+            return current;
+        }
+        ReindexStatus running = new ReindexStatus("running", Instant.now(), null, 0, null);
+        status.set(running);
+        rebuilder.submit(() -> {
+            try {
+                long papers = index.rebuild(sink -> catalog.changedSince(0, config.pageSize(), sink));
+                status.set(new ReindexStatus("done", running.startedAt(), Instant.now(), papers, null));
+                LOG.infof("search index rebuilt with %d papers", papers);
+            } catch (Exception | Error e) {
+                LOG.error("search index rebuild failed", e);
+                status.set(new ReindexStatus("failed", running.startedAt(), Instant.now(), 0,
+                        String.valueOf(e.getMessage())));
+            }
+        });
+        return running;
+    }
+
+    public ReindexStatus status() {
+        return status.get();
+    }
+
+    private void write(PaperIndex.Catalogued c) {
+        try {
+            index.upsert(c.paper(), c.seq());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            index.commit();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("search index commit failed; will retry", e);
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        committer.shutdownNow();
+        rebuilder.shutdownNow();
+        if (index != null) {
+            index.close();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
