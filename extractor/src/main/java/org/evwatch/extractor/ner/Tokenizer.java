@@ -1,7 +1,6 @@
 package org.evwatch.extractor.ner;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Cuts text into {@link Tokens} and normalises each token, the same way for dictionary names and for papers, so
@@ -11,15 +10,27 @@ import java.util.Map;
  */
 final class Tokenizer {
 
-    private static final Map<Character, String> GREEK = Map.ofEntries(Map.entry('α', "alpha"),
-            Map.entry('β', "beta"), Map.entry('γ', "gamma"), Map.entry('δ', "delta"), Map.entry('ε', "epsilon"),
-            Map.entry('ζ', "zeta"), Map.entry('η', "eta"), Map.entry('θ', "theta"), Map.entry('ι', "iota"),
-            Map.entry('κ', "kappa"), Map.entry('λ', "lambda"), Map.entry('μ', "mu"), Map.entry('ν', "nu"),
-            Map.entry('ξ', "xi"), Map.entry('π', "pi"), Map.entry('ρ', "rho"), Map.entry('σ', "sigma"),
-            Map.entry('τ', "tau"), Map.entry('υ', "upsilon"), Map.entry('φ', "phi"), Map.entry('χ', "chi"),
-            Map.entry('ψ', "psi"), Map.entry('ω', "omega"), Map.entry('Α', "alpha"), Map.entry('Β', "beta"),
-            Map.entry('Γ', "gamma"), Map.entry('Δ', "delta"), Map.entry('Κ', "kappa"), Map.entry('Ω', "omega"),
-            Map.entry('µ', "mu"));
+    /** Spelled-out names of Greek letters, indexed by code point - 0x391 (capitals, then small letters). */
+    private static final String[] GREEK = new String[0x3C9 - 0x391 + 1];
+
+    static {
+        String[] names = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+                "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", null, "sigma", "tau", "upsilon", "phi", "chi",
+                "psi",
+                "omega"};
+        for (int i = 0; i < names.length; i++) {
+            GREEK[i] = names[i];
+            GREEK[0x3B1 - 0x391 + i] = names[i];
+        }
+        GREEK[0x3C2 - 0x391] = "sigma"; // final sigma
+    }
+
+    static String greek(char c) {
+        if (c == 'µ') {
+            return "mu";
+        }
+        return c >= 0x391 && c <= 0x3C9 ? GREEK[c - 0x391] : null;
+    }
 
     private Tokenizer() {
     }
@@ -31,14 +42,14 @@ final class Tokenizer {
         boolean glued = false;
         while (i < n) {
             char c = text.charAt(i);
-            String greek = GREEK.get(c);
+            String greek = c < 0x80 ? null : greek(c);
             if (greek != null) {
                 t.add(i, i + 1, greek, !glued);
                 glued = true;
                 i++;
             } else if (Character.isLetter(c)) {
                 int j = i + 1;
-                while (j < n && Character.isLetter(text.charAt(j)) && !GREEK.containsKey(text.charAt(j))) {
+                while (j < n && isPlainLetter(text.charAt(j))) {
                     j++;
                 }
                 t.add(i, j, normalizeWord(text.substring(i, j)), !glued);
@@ -68,24 +79,33 @@ final class Tokenizer {
         return t;
     }
 
+    private static boolean isPlainLetter(char c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        }
+        return Character.isLetter(c) && greek(c) == null;
+    }
+
     static boolean isHyphen(char c) {
         return c == '-' || c == '‐' || c == '‑' || c == '‒' || c == '–' || c == '—' || c == '_';
     }
 
     static String normalizeWord(String word) {
         String w = caseKey(word).toLowerCase(Locale.ROOT);
-        switch (w) {
-            case "microrna", "micrornas", "mirna", "mirnas", "mir", "mirs" -> {
-                return "mir";
-            }
-            default -> {
+        if (w.length() <= 9 && w.charAt(0) == 'm' && (w.startsWith("mir") || w.startsWith("microrna"))) {
+            switch (w) {
+                case "microrna", "micrornas", "mirna", "mirnas", "mir", "mirs" -> {
+                    return "mir";
+                }
+                default -> {
+                }
             }
         }
-        if (w.contains("tumour")) {
-            w = w.replace("tumour", "tumor");
-        }
-        if (w.contains("aemi")) {
+        if (w.indexOf("ae") >= 0 && w.contains("aemi")) {
             w = w.replace("aemi", "emi");
+        }
+        if (w.indexOf("ou") >= 0 && w.contains("tumour")) {
+            w = w.replace("tumour", "tumor");
         }
         if (w.startsWith("oesophag")) {
             w = w.substring(1);

@@ -1,0 +1,128 @@
+package org.evwatch.extractor.eval;
+
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.evwatch.events.Entity;
+import org.evwatch.events.Paper;
+import org.evwatch.extractor.ner.EntityRecognizer;
+import org.evwatch.extractor.summary.Summarizer;
+
+/**
+ * Command line: throughput of entity recognition (and of recognition plus summary) on one thread over PubTator
+ * abstracts, with the given vocabularies loaded, and the heap the loaded vocabularies hold.
+ *
+ * <pre>
+ * Benchmark --vocab DIR [--rounds N] PUBTATOR_FILE...
+ * </pre>
+ *
+ * One untimed warm-up round lets the JIT compile the hot paths; the figures reported are the median round, both
+ * by wall clock and by the CPU time of the measuring thread. On a shared machine the CPU-time figure is the one
+ * that says what one core does; the wall-clock figure also counts time the thread waited for a core.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String vocab = null;
+        int rounds = 5;
+        List<Path> corpora = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--vocab" -> vocab = args[++i];
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                default -> corpora.add(Path.of(args[i]));
+            }
+        }
+        if (corpora.isEmpty()) {
+            System.err.println("usage: Benchmark --vocab DIR [--rounds N] PUBTATOR_FILE...");
+            System.exit(2);
+        }
+        Runtime rt = Runtime.getRuntime();
+        long heapBefore = usedAfterGc(rt);
+        EntityRecognizer recognizer = EntityRecognizer.load(Optional.ofNullable(vocab).map(Path::of));
+        long heapVocab = usedAfterGc(rt) - heapBefore;
+
+        List<Paper> papers = new ArrayList<>();
+        for (Path p : corpora) {
+            for (Document d : PubtatorCorpus.read(p)) {
+                papers.add(new Paper(null, d.title(), List.of(new Paper.AbstractSection(null, d.abstractText())),
+                        null, null, null, null, null, null, null, null, null, null));
+            }
+        }
+        long chars = papers.stream().mapToLong(p -> p.title().length() + p.abstractText().length()).sum();
+        System.out.printf("abstracts: %d (%.0f characters on average)%n", papers.size(),
+                (double) chars / papers.size());
+        System.out.printf("vocabularies: %s%n", recognizer.report().summary().lines().findFirst().orElse(""));
+        System.out.printf("heap held by the loaded vocabularies (measured after GC): %d MB%n", heapVocab >> 20);
+
+        Summarizer summarizer = new Summarizer();
+        long entities = run(recognizer, null, papers);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] nerWall = new double[rounds];
+        double[] nerCpu = new double[rounds];
+        double[] bothWall = new double[rounds];
+        double[] bothCpu = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long w0 = System.nanoTime();
+            long c0 = threads.getCurrentThreadCpuTime() + gcNanos();
+            run(recognizer, null, papers);
+            nerWall[r] = papers.size() / ((System.nanoTime() - w0) / 1e9);
+            nerCpu[r] = papers.size() / ((threads.getCurrentThreadCpuTime() + gcNanos() - c0) / 1e9);
+            long w1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime() + gcNanos();
+            run(recognizer, summarizer, papers);
+            bothWall[r] = papers.size() / ((System.nanoTime() - w1) / 1e9);
+            bothCpu[r] = papers.size() / ((threads.getCurrentThreadCpuTime() + gcNanos() - c1) / 1e9);
+        }
+        System.out.printf("entities per abstract: %.1f%n", (double) entities / papers.size());
+        System.out.printf("entity recognition, one thread: %.0f abstracts/s per CPU second, %.0f by wall clock "
+                + "(medians of %d rounds)%n", median(nerCpu), median(nerWall), rounds);
+        System.out.printf("recognition + summary, one thread: %.0f abstracts/s per CPU second, %.0f by wall clock%n",
+                median(bothCpu), median(bothWall));
+        System.out.printf("heap in use after the runs (after GC): %d MB; max heap: %d MB%n", usedAfterGc(rt) >> 20,
+                rt.maxMemory() >> 20);
+    }
+
+    /** Time spent collecting garbage so far: GC runs on other threads but is part of the cost of the work. */
+    private static long gcNanos() {
+        long ms = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms * 1_000_000;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static long run(EntityRecognizer recognizer, Summarizer summarizer, List<Paper> papers) {
+        long n = 0;
+        for (Paper p : papers) {
+            List<Entity> e = recognizer.recognize(p);
+            n += e.size();
+            if (summarizer != null) {
+                n += summarizer.summarize(p, e).keyFindings().size();
+            }
+        }
+        return n;
+    }
+
+    private static long usedAfterGc(Runtime rt) {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}
