@@ -2,7 +2,9 @@ package org.evwatch.fetcher.poll;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -18,15 +20,22 @@ import org.evwatch.fetcher.source.RecordSink;
 
 /**
  * The sink of one window: drops records already sent with the same content, marks changed ones as updates, sends
- * the rest at once, and remembers them as sent only after Kafka acknowledged every one.
+ * the rest, and remembers them as sent only after Kafka acknowledged every one. Records are looked up in small
+ * batches, one query per batch, because a lookup per record costs more than the send.
  */
 final class WindowSender implements RecordSink {
+
+    private static final int BATCH = 200;
 
     private final SentRecords sent;
     private final FetchedPublisher publisher;
     private final BooleanSupplier cancelled;
     private final Set<String> inThisWindow = new HashSet<>();
-    private final List<PaperFetched> pending = new ArrayList<>();
+    private final List<PaperFetched> batch = new ArrayList<>();
+    private final Set<String> batchIds = new HashSet<>();
+    /** Ids sent in this window and not yet remembered in the database. */
+    private final Set<String> sentInWindow = new HashSet<>();
+    private final List<SentRecords.Sent> pending = new ArrayList<>();
     private final List<CompletableFuture<Void>> acks = new ArrayList<>();
     private long skipped;
 
@@ -46,27 +55,56 @@ final class WindowSender implements RecordSink {
             skipped++;
             return;
         }
-        SentRecords.Decision decision = sent.decide(record.source(), record.sourceRecordId(), record.contentHash());
-        if (decision == SentRecords.Decision.SKIP) {
-            skipped++;
-            return;
+        // Two versions of one record in a batch: the first is decided and sent before the second is looked at.
+        if (!batchIds.add(record.source() + '\n' + record.sourceRecordId())) {
+            flush();
+            batchIds.add(record.source() + '\n' + record.sourceRecordId());
         }
-        PaperFetched toSend = decision == SentRecords.Decision.UPDATE ? asUpdate(record) : record;
-        pending.add(toSend);
-        acks.add(publisher.send(toSend));
+        batch.add(record);
+        if (batch.size() >= BATCH) {
+            flush();
+        }
     }
 
-    /** Waits until Kafka has every record sent, then remembers them; throws when one was refused or is late. */
+    /** Sends what is still batched, waits until Kafka has every record, then remembers them. */
     long awaitAcknowledged(long timeoutMillis) throws InterruptedException, ExecutionException, TimeoutException {
+        flush();
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(timeoutMillis, TimeUnit.MILLISECONDS);
-        for (PaperFetched r : pending) {
-            sent.markSent(r.source(), r.sourceRecordId(), r.contentHash());
-        }
-        return pending.size();
+        sent.markAllSent(pending);
+        long count = pending.size();
+        pending.clear();
+        acks.clear();
+        return count;
     }
 
     long skipped() {
         return skipped;
+    }
+
+    private void flush() {
+        // A landing page travels with its feed item, so one batch may hold two sources.
+        Map<String, Map<String, String>> bySource = new LinkedHashMap<>();
+        for (PaperFetched r : batch) {
+            bySource.computeIfAbsent(r.source(), s -> new LinkedHashMap<>()).put(r.sourceRecordId(), r.contentHash());
+        }
+        Map<String, Map<String, SentRecords.Decision>> decisions = new LinkedHashMap<>();
+        bySource.forEach((source, ids) -> decisions.put(source, sent.decideAll(source, ids)));
+        for (PaperFetched r : batch) {
+            String key = r.source() + '\n' + r.sourceRecordId();
+            SentRecords.Decision decision = sentInWindow.contains(key)
+                    ? SentRecords.Decision.UPDATE
+                    : decisions.get(r.source()).get(r.sourceRecordId());
+            if (decision == SentRecords.Decision.SKIP) {
+                skipped++;
+                continue;
+            }
+            PaperFetched toSend = decision == SentRecords.Decision.UPDATE ? asUpdate(r) : r;
+            pending.add(new SentRecords.Sent(r.source(), r.sourceRecordId(), r.contentHash()));
+            sentInWindow.add(key);
+            acks.add(publisher.send(toSend));
+        }
+        batch.clear();
+        batchIds.clear();
     }
 
     private static PaperFetched asUpdate(PaperFetched r) {
