@@ -20,4 +20,4 @@ if [[ -f .runtime/pids ]] && kill -0 "$(head -n1 .runtime/pids | cut -d' ' -f1)"
   exit 1
 fi
 rm -f .runtime/pids
-exec java -cp "deploy/target/classes:deploy/target/lib/*" org.evwatch.deploy.LocalRuntime "$PWD"
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "deploy/target/classes:deploy/target/lib/*" org.evwatch.deploy.LocalRuntime "$PWD"
