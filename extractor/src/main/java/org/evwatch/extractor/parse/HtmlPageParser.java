@@ -9,7 +9,6 @@ import org.evwatch.events.Paper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,18 +31,19 @@ final class HtmlPageParser implements PaperParser {
 
     @Override
     public List<Paper> parseAll(String payload) throws ParseException {
-        Document doc = Jsoup.parse(payload);
+        Document page = Jsoup.parse(payload);
+        Metas metas = Metas.of(page);
         PaperDraft d = new PaperDraft();
-        highwire(d, doc);
-        for (JsonNode article : jsonLdArticles(doc)) {
+        highwire(d, metas);
+        for (JsonNode article : jsonLdArticles(page)) {
             jsonLd(d, article);
         }
-        dublinCore(d, doc);
-        visible(d, doc);
+        dublinCore(d, metas);
+        visible(d, page, metas);
         return List.of(d.build(FORMAT + (d.url == null ? "" : " (" + d.url + ")")));
     }
 
-    private static void highwire(PaperDraft d, Document doc) {
+    private static void highwire(PaperDraft d, Metas doc) {
         d.title(meta(doc, "citation_title"));
         d.doi(meta(doc, "citation_doi"));
         d.pmid(meta(doc, "citation_pmid"));
@@ -52,12 +52,9 @@ final class HtmlPageParser implements PaperParser {
         Paper.Author pending = null;
         List<String> institutions = new ArrayList<>();
         String orcid = null;
-        for (Element m : doc.select("meta[name]")) {
-            String name = m.attr("name").toLowerCase(Locale.ROOT);
-            String value = Texts.clean(m.attr("content"));
-            if (value == null) {
-                continue;
-            }
+        for (String[] tag : doc.ordered()) {
+            String name = tag[0];
+            String value = tag[1];
             if (name.equals("citation_author")) {
                 if (pending != null) {
                     addPending(d, pending, orcid, institutions);
@@ -228,7 +225,7 @@ final class HtmlPageParser implements PaperParser {
         }
     }
 
-    private static void dublinCore(PaperDraft d, Document doc) {
+    private static void dublinCore(PaperDraft d, Metas doc) {
         d.title(dc(doc, "title"));
         for (String id : dcs(doc, "identifier")) {
             d.doi(id);
@@ -255,8 +252,8 @@ final class HtmlPageParser implements PaperParser {
     }
 
     /** What a reader sees: the page heading, an "Abstract" section, a DOI anywhere in the text, the html lang. */
-    private static void visible(PaperDraft d, Document doc) {
-        d.title(meta(doc, "og:title"));
+    private static void visible(PaperDraft d, Document doc, Metas metas) {
+        d.title(meta(metas, "og:title"));
         Element h1 = doc.selectFirst("h1");
         d.title(h1 == null ? null : h1.text());
         d.title(doc.title());
@@ -275,7 +272,7 @@ final class HtmlPageParser implements PaperParser {
         d.language = PaperDraft.first(d.language, doc.selectFirst("html") == null
                 ? null
                 : doc.selectFirst("html").attr("lang"));
-        d.url = PaperDraft.first(d.url, meta(doc, "og:url"));
+        d.url = PaperDraft.first(d.url, meta(metas, "og:url"));
         Element canonical = doc.selectFirst("link[rel=canonical]");
         d.url = PaperDraft.first(d.url, canonical == null ? null : canonical.attr("href"));
     }
@@ -306,41 +303,42 @@ final class HtmlPageParser implements PaperParser {
         return null;
     }
 
-    private static String meta(Document doc, String name) {
-        Element m = doc.selectFirst("meta[name=" + name + "], meta[property=" + name + "]");
-        return m == null ? null : Texts.clean(m.attr("content"));
+    private static String meta(Metas metas, String name) {
+        List<String> values = metas.byName.get(name.toLowerCase(Locale.ROOT));
+        return values == null ? null : values.get(0);
     }
 
-    private static List<String> metas(Document doc, String name) {
-        List<String> out = new ArrayList<>();
-        for (Element m : doc.select("meta[name=" + name + "]")) {
-            String v = Texts.clean(m.attr("content"));
-            if (v != null) {
-                out.add(v);
+    private static List<String> metas(Metas metas, String name) {
+        return metas.byName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** The page's meta tags read once: by lower-cased name or property, and in document order. */
+    private record Metas(java.util.Map<String, List<String>> byName, List<String[]> ordered) {
+        static Metas of(Document doc) {
+            java.util.Map<String, List<String>> byName = new java.util.HashMap<>();
+            List<String[]> ordered = new ArrayList<>();
+            for (Element m : doc.getElementsByTag("meta")) {
+                String name = Texts.firstNonBlank(m.attr("name"), m.attr("property"));
+                String value = Texts.clean(m.attr("content"));
+                if (name != null && value != null) {
+                    String key = name.trim().toLowerCase(Locale.ROOT);
+                    byName.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+                    ordered.add(new String[]{key, value});
+                }
             }
+            return new Metas(byName, ordered);
         }
-        return out;
     }
 
     /** DC.title, dc.title, DCTERMS.title, dcterms.title: publishers spell the prefix every way. */
-    private static String dc(Document doc, String field) {
-        List<String> all = dcs(doc, field);
+    private static String dc(Metas metas, String field) {
+        List<String> all = dcs(metas, field);
         return all.isEmpty() ? null : all.get(0);
     }
 
-    private static List<String> dcs(Document doc, String field) {
-        List<String> out = new ArrayList<>();
-        Elements tags = doc.select("meta[name]");
-        for (Element m : tags) {
-            String name = m.attr("name").toLowerCase(Locale.ROOT);
-            if (name.equals("dc." + field.toLowerCase(Locale.ROOT))
-                    || name.equals("dcterms." + field.toLowerCase(Locale.ROOT))) {
-                String v = Texts.clean(m.attr("content"));
-                if (v != null) {
-                    out.add(v);
-                }
-            }
-        }
+    private static List<String> dcs(Metas metas, String field) {
+        List<String> out = new ArrayList<>(metas(metas, "dc." + field));
+        out.addAll(metas(metas, "dcterms." + field));
         return out;
     }
 }
