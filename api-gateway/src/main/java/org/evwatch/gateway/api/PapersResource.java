@@ -52,7 +52,8 @@ public class PapersResource {
     public Response search(@BeanParam SearchParams params,
             @QueryParam("sort") @DefaultValue("relevance") @Parameter(description = "relevance or date (newest first)", schema = @Schema(enumeration = {
                     "relevance", "date"})) String sort,
-            @QueryParam("size") @DefaultValue("20") @Parameter(description = "Results per page, 1..100") int size,
+            @QueryParam("size") @DefaultValue("20") @Parameter(description = "Results per page, 1..100",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) String size,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
             @QueryParam("facets") @Parameter(description = "Comma list of facets to count: entity, entityType, "
                     + "year, journal, pubType, source, relevance; default all") String facets,
@@ -62,7 +63,7 @@ public class PapersResource {
                     "json", "ris", "bibtex", "csl"})) String format,
             @Context HttpHeaders headers) {
         Optional<ExportFormat> export = Exports.requested(format, headers);
-        SearchResponse page = catalog.search(params.q, params.filters(), sort, size, cursor,
+        SearchResponse page = catalog.search(params.q, params.filters(), sort, integer("size", size), cursor,
                 export.isPresent() ? "relevance" : facets, export.isPresent() ? Boolean.FALSE : highlight);
         if (export.isPresent()) {
             return Exports.write(export.get(), catalog.papers(page.hits()), "evwatch-search");
@@ -93,6 +94,15 @@ public class PapersResource {
             return Exports.write(export.get(), java.util.List.of(paper), "evwatch-" + safe(paper.id()));
         }
         return Response.ok(paper, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Parsed here rather than by JAX-RS, which would answer a non-number with 404 instead of 400. */
+    static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw org.evwatch.gateway.problem.ProblemException.badRequest("'" + name + "' is not a number.");
+        }
     }
 
     private static String safe(String id) {

@@ -66,18 +66,20 @@ public class NewPapers {
         String event = indexed.change() == PaperIndexed.Change.CREATED ? "paper.created" : "paper.updated";
         Map<UUID, PaperEvent> perSubscription = new HashMap<>();
         for (Subscriptions.Active a : active) {
-            if (!matched.contains(a.id().toString())) {
-                continue;
+            if (matched.contains(a.id().toString())) {
+                perSubscription.put(a.id(), new PaperEvent(event,
+                        new PaperEvent.SubscriptionRef(a.id().toString(), a.name()), indexed.indexedAt(), view));
             }
-            PaperEvent e = new PaperEvent(event, new PaperEvent.SubscriptionRef(a.id().toString(), a.name()),
-                    indexed.indexedAt(), view);
-            perSubscription.put(a.id(), e);
-            if (a.webhookUrl() != null) {
+        }
+        // Streams first: they are in memory and cannot fail on the database.
+        List<String> liveMatched = live.stream().map(Percolator.Compiled::id).filter(matched::contains).toList();
+        streams.publish(liveMatched, perSubscription, new PaperEvent(event, null, indexed.indexedAt(), view));
+        for (Subscriptions.Active a : active) {
+            PaperEvent e = perSubscription.get(a.id());
+            if (e != null && a.webhookUrl() != null) {
                 webhooks.enqueue(a.id(), a.webhookUrl(), indexed.paperId(), indexed.version(), write(e));
             }
         }
-        List<String> liveMatched = live.stream().map(Percolator.Compiled::id).filter(matched::contains).toList();
-        streams.publish(liveMatched, perSubscription, new PaperEvent(event, null, indexed.indexedAt(), view));
         return perSubscription.keySet();
     }
 

@@ -119,6 +119,7 @@ public class Subscriptions {
     }
 
     /** The subscriptions new papers are matched against. */
+    @Transactional
     public List<Active> active() {
         List<Active> snapshot = active;
         if (snapshot == null || System.currentTimeMillis() - activeAt > REFRESH_MILLIS) {
@@ -127,8 +128,7 @@ public class Subscriptions {
         return snapshot;
     }
 
-    @Transactional
-    synchronized List<Active> reload() {
+    private synchronized List<Active> reload() {
         List<Active> out = new ArrayList<>();
         for (Subscription s : Subscription.<Subscription>listAll()) {
             try {

@@ -111,7 +111,7 @@ class PapersApiTest {
                 .body("detail", containsString("from"));
         given().queryParam("from", "2024-01-01").queryParam("to", "2023-01-01").get("/api/v1/papers")
                 .then().statusCode(400).contentType(PROBLEM);
-        given().queryParam("size", "many").get("/api/v1/papers").then().statusCode(404).contentType(PROBLEM);
+        given().queryParam("size", "many").get("/api/v1/papers").then().statusCode(400).contentType(PROBLEM);
         given().queryParam("format", "endnote").get("/api/v1/papers").then().statusCode(400).contentType(PROBLEM);
         // The catalog's own 400 (a stale cursor) passes through as a problem.
         given().queryParam("cursor", "bad").get("/api/v1/papers").then().statusCode(400).contentType(PROBLEM)

@@ -1,0 +1,112 @@
+package org.evwatch.gateway.subscriptions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.evwatch.gateway.webhook.WebhookSender;
+
+/**
+ * The webhook delivery tables. Each method is one transaction and returns plain values, so the dispatcher's threads
+ * never hold entities across transactions.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+
+    /** A delivery due for an attempt, with the secret to sign it. */
+    public record Pending(UUID id, String url, String payload, int attempts, String secret) {
+    }
+
+    private final EntityManager em;
+
+    public DeliveryStore(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Stores a delivery claimed until {@code claimedUntil}; empty when this paper version was already stored. */
+    @Transactional
+    public Optional<UUID> insert(UUID subscriptionId, String url, String paperId, long version, String payload,
+            Instant now, Instant claimedUntil) {
+        // The unique key makes this idempotent when papers.indexed is redelivered.
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                insert into {h-schema}webhook_delivery (id, subscription_id, paper_id, paper_version, url, payload,
+                    state, attempts, next_attempt_at, created_at, updated_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', 0, ?7, ?8, ?8)
+                on conflict (subscription_id, paper_id, paper_version) do nothing
+                returning id""", UUID.class)
+                .setParameter(1, UUID.randomUUID()).setParameter(2, subscriptionId).setParameter(3, paperId)
+                .setParameter(4, version).setParameter(5, url).setParameter(6, payload)
+                .setParameter(7, claimedUntil).setParameter(8, now)
+                .getResultList();
+        return ids.stream().findFirst();
+    }
+
+    /**
+     * Claims up to {@code batch} due deliveries by moving their next attempt to {@code claimedUntil}; other pollers
+     * skip rows this one has locked.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimDue(Instant now, Instant claimedUntil, int batch) {
+        return em.createNativeQuery("""
+                update {h-schema}webhook_delivery set next_attempt_at = ?1
+                where id in (select id from {h-schema}webhook_delivery
+                             where state = 'PENDING' and next_attempt_at <= ?2
+                             order by next_attempt_at limit ?3 for update skip locked)
+                returning id""", UUID.class)
+                .setParameter(1, claimedUntil).setParameter(2, now).setParameter(3, batch).getResultList();
+    }
+
+    /** The delivery if it still waits for an attempt and its subscription still has a webhook. */
+    @Transactional
+    public Optional<Pending> pending(UUID id) {
+        WebhookDelivery d = WebhookDelivery.findById(id);
+        if (d == null || d.state != WebhookDelivery.State.PENDING) {
+            return Optional.empty();
+        }
+        Subscription s = Subscription.findById(d.subscriptionId);
+        if (s == null || s.webhookSecret == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Pending(d.id, d.url, d.payload, d.attempts, s.webhookSecret));
+    }
+
+    /** Records one attempt and moves the delivery on: delivered, retried after {@code retry}, or failed. */
+    @Transactional
+    public void record(UUID id, int attemptNo, Instant started, WebhookSender.Outcome outcome,
+            Optional<Duration> retry, Instant now) {
+        WebhookDelivery d = WebhookDelivery.findById(id);
+        if (d == null) {
+            return;
+        }
+        WebhookAttempt a = new WebhookAttempt();
+        a.deliveryId = id;
+        a.attempt = attemptNo;
+        a.startedAt = started;
+        a.durationMs = outcome.duration().toMillis();
+        a.statusCode = outcome.status() == 0 ? null : outcome.status();
+        a.error = outcome.error();
+        d.attempts = attemptNo;
+        d.updatedAt = now;
+        if (outcome.success()) {
+            a.outcome = WebhookAttempt.Outcome.DELIVERED;
+            d.state = WebhookDelivery.State.DELIVERED;
+            d.nextAttemptAt = null;
+        } else if (retry.isPresent()) {
+            a.outcome = WebhookAttempt.Outcome.RETRY;
+            d.nextAttemptAt = now.plus(retry.get());
+        } else {
+            a.outcome = WebhookAttempt.Outcome.FAILED;
+            d.state = WebhookDelivery.State.FAILED;
+            d.nextAttemptAt = null;
+        }
+        a.persist();
+    }
+}

@@ -1,0 +1,106 @@
+package org.evwatch.gateway.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.evwatch.gateway.testsupport.FakeIndexer;
+import org.evwatch.gateway.testsupport.WebDriverClient;
+import org.evwatch.testing.KafkaAndPostgresResource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web page in headless Chromium, as a reader uses it: search, open a paper, subscribe. The catalog behind the
+ * gateway is the fake indexer with fixed papers; the gateway, its database and the browser are real.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaAndPostgresResource.class)
+@QuarkusTestResource(FakeIndexer.class)
+class WebUiIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TestHTTPResource("/")
+    String base;
+
+    @Test
+    void searchOpenAPaperAndSubscribe() throws Exception {
+        String[] chromium = WebDriverClient.installed();
+        if (chromium == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("Chromium and chromedriver are required under CI "
+                        + "(apt-get install chromium chromium-driver)");
+            }
+            Assumptions.abort("Chromium and chromedriver are not installed "
+                    + "(apt-get install chromium chromium-driver)");
+        }
+        try (WebDriverClient browser = new WebDriverClient(chromium[0], chromium[1])) {
+            try {
+                run(browser);
+            } catch (AssertionError | RuntimeException e) {
+                Path shot = Path.of("target", "webui-failure.png");
+                Files.createDirectories(shot.getParent());
+                browser.screenshot(shot);
+                throw e;
+            }
+        }
+    }
+
+    private void run(WebDriverClient browser) throws Exception {
+        browser.open(base);
+        browser.type(browser.waitFor("#q", WAIT), "exosome");
+        browser.click(browser.waitFor("#search-button", WAIT));
+
+        // Results with their TL;DR and entity chips, and the facets beside them.
+        browser.waitForText("#status", "1 papers", WAIT);
+        String hit = browser.waitFor("#results li.hit", WAIT);
+        assertThat(browser.text(hit)).contains("Circulating GPC1+ exosomes detect early pancreatic cancer.");
+        List<String> chips = browser.findAll("#results li.hit .chip");
+        assertThat(chips).isNotEmpty();
+        assertThat(browser.text(chips.get(0))).isEqualTo("Pancreatic Neoplasms");
+        assertThat(browser.findAll("#facets input[type=checkbox]")).isNotEmpty();
+        assertThat(browser.script("return location.hash")).isEqualTo("#/search?q=exosome");
+
+        // A facet filter goes into the URL and back to the catalog.
+        browser.click(browser.waitFor("#facets input[data-facet=entityType][data-value=DISEASE]", WAIT));
+        browser.waitForText("#active-filters", "entityType: DISEASE", WAIT);
+        browser.waitFor("#results li.hit", WAIT);
+
+        // The paper page: metadata, abstract with linked entities, key findings, sources.
+        browser.click(browser.waitFor("#results li.hit a.hit-title", WAIT));
+        browser.waitForText("#paper-title", "Glypican-1", WAIT);
+        String link = browser.waitFor(".abstract a.entity[data-id='NCBIGene:2817']", WAIT);
+        assertThat(browser.text(link)).isEqualTo("GPC1");
+        assertThat(browser.attribute(link, "href")).isEqualTo("https://www.ncbi.nlm.nih.gov/gene/2817");
+        String titleLink = browser.waitFor("#paper-title a.entity[data-id='MESH:D010190']", WAIT);
+        assertThat(browser.text(titleLink)).isEqualTo("pancreatic cancer");
+        assertThat(browser.attribute(titleLink, "href")).isEqualTo(
+                "https://meshb.nlm.nih.gov/record/ui?ui=D010190");
+        assertThat(browser.text(browser.waitFor("#key-findings", WAIT))).contains("GPC1+ exosomes identified PDAC.");
+        assertThat(browser.text(browser.waitFor("#sources tbody", WAIT))).contains("pubmed", "38000001");
+        assertThat(browser.text(browser.waitFor(".paper .ids", WAIT))).contains("doi:10.1038/s41586-024-00001-x");
+
+        // Subscribe to the search and get the feed URLs.
+        browser.open(base + "#/search?q=exosome");
+        browser.waitFor("#results li.hit", WAIT);
+        browser.click(browser.waitFor("#subscribe-button", WAIT));
+        browser.type(browser.waitFor("#sub-key", WAIT), "test-admin-key");
+        browser.click(browser.waitFor("#subscribe-submit", WAIT));
+        String atom = browser.waitForText("#feed-atom", "/api/v1/feeds/", WAIT);
+        assertThat(browser.text(browser.waitFor("#feed-rss", WAIT))).endsWith("/rss");
+        assertThat(browser.text(browser.waitFor("#feed-json", WAIT))).endsWith("/json");
+        assertThat(browser.text(browser.waitFor("#feed-stream", WAIT))).endsWith("/stream");
+        given().get(atom.replaceFirst("^https?://[^/]+", "")).then().statusCode(200)
+                .contentType(startsWith("application/atom+xml"));
+    }
+}
