@@ -52,8 +52,7 @@ public class PapersResource {
     public Response search(@BeanParam SearchParams params,
             @QueryParam("sort") @DefaultValue("relevance") @Parameter(description = "relevance or date (newest first)", schema = @Schema(enumeration = {
                     "relevance", "date"})) String sort,
-            @QueryParam("size") @DefaultValue("20") @Parameter(description = "Results per page, 1..100",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) String size,
+            @QueryParam("size") @DefaultValue("20") @Parameter(description = "Results per page, 1..100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) String size,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
             @QueryParam("facets") @Parameter(description = "Comma list of facets to count: entity, entityType, "
                     + "year, journal, pubType, source, relevance; default all") String facets,
