@@ -29,7 +29,7 @@ public interface FetchConfig {
 
     Backfill backfill();
 
-    /** Watches by id; when none is configured, the built-in EVs-in-cancer watch runs. */
+    /** Watches by id, run besides the built-in EVs-in-cancer watch ("ev-cancer", which config may redefine). */
     Map<String, WatchConfig> watches();
 
     /** Politeness overrides per host name (e.g. {@code "api.crossref.org".requests-per-second=2}). */

@@ -112,14 +112,12 @@ public class SourceRegistry {
         return policies;
     }
 
+    /** The built-in EVs-in-cancer watch plus the configured ones; a configured "ev-cancer" replaces the built-in. */
     private static List<Watch> watches(FetchConfig config) {
-        if (config.watches().isEmpty()) {
-            return List.of(Watch.evCancer());
-        }
-        List<Watch> list = new ArrayList<>();
-        config.watches().forEach((id, w) -> list.add(new Watch(id, w.topicTerms(), w.contextTerms().orElse(List.of()),
-                w.queries())));
-        return List.copyOf(list);
+        java.util.Map<String, Watch> byId = new java.util.LinkedHashMap<>();
+        byId.put(Watch.DEFAULT_ID, Watch.evCancer());
+        config.watches().forEach((id, w) -> byId.put(id, new Watch(id, w.topicTerms(),
+                w.contextTerms().orElse(List.of()), w.queries())));
+        return List.copyOf(byId.values());
     }
-
 }

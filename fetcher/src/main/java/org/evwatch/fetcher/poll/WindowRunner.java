@@ -42,7 +42,7 @@ public class WindowRunner {
 
     public Outcome run(Source source, Watch watch, DateWindow window, BooleanSupplier cancelled)
             throws FetchException, NotAcknowledgedException {
-        WindowSender sender = new WindowSender(sent, publisher, cancelled);
+        WindowSender sender = new WindowSender(sent, publisher, cancelled, ackTimeoutMillis);
         FetchResult result;
         try {
             result = source.fetch(watch, window, sender);

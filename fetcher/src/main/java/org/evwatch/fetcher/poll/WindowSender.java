@@ -26,6 +26,8 @@ import org.evwatch.fetcher.source.RecordSink;
 final class WindowSender implements RecordSink {
 
     private static final int BATCH = 200;
+    /** Sends not yet acknowledged at once: the emitter refuses records beyond what Kafka has asked for. */
+    private static final int MAX_IN_FLIGHT = 100;
 
     private final SentRecords sent;
     private final FetchedPublisher publisher;
@@ -37,12 +39,15 @@ final class WindowSender implements RecordSink {
     private final Set<String> sentInWindow = new HashSet<>();
     private final List<SentRecords.Sent> pending = new ArrayList<>();
     private final List<CompletableFuture<Void>> acks = new ArrayList<>();
+    private final long ackTimeoutMillis;
+    private int acknowledgedUpTo;
     private long skipped;
 
-    WindowSender(SentRecords sent, FetchedPublisher publisher, BooleanSupplier cancelled) {
+    WindowSender(SentRecords sent, FetchedPublisher publisher, BooleanSupplier cancelled, long ackTimeoutMillis) {
         this.sent = sent;
         this.publisher = publisher;
         this.cancelled = cancelled;
+        this.ackTimeoutMillis = ackTimeoutMillis;
     }
 
     @Override
@@ -74,6 +79,7 @@ final class WindowSender implements RecordSink {
         long count = pending.size();
         pending.clear();
         acks.clear();
+        acknowledgedUpTo = 0;
         return count;
     }
 
@@ -101,10 +107,25 @@ final class WindowSender implements RecordSink {
             PaperFetched toSend = decision == SentRecords.Decision.UPDATE ? asUpdate(r) : r;
             pending.add(new SentRecords.Sent(r.source(), r.sourceRecordId(), r.contentHash()));
             sentInWindow.add(key);
+            waitForRoom();
             acks.add(publisher.send(toSend));
         }
         batch.clear();
         batchIds.clear();
+    }
+
+    private void waitForRoom() {
+        while (acks.size() - acknowledgedUpTo >= MAX_IN_FLIGHT) {
+            try {
+                acks.get(acknowledgedUpTo).get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
+                acknowledgedUpTo++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Kafka did not acknowledge a record: " + e, e);
+            }
+        }
     }
 
     private static PaperFetched asUpdate(PaperFetched r) {
