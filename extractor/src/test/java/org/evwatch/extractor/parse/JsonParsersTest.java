@@ -192,4 +192,21 @@ class JsonParsersTest {
                 .isInstanceOf(ParseException.class)
                 .hasMessageStartingWith("Europe PMC JSON: malformed JSON at line 3");
     }
+
+    @Test
+    void crossrefPreprintLinksItsJournalVersionAndKeepsJatsSections() throws Exception {
+        Paper p = parsers.parse(null, SharedData.fixture("crossref-posted-content.json"));
+        assertThat(p.ids().doi()).isEqualTo("10.1101/2024.05.14.594132");
+        assertThat(p.ids().preprintDoi()).isEqualTo("10.1101/2024.05.14.594132");
+        assertThat(p.ids().publishedDoi()).isEqualTo("10.1038/s41586-024-08000-1");
+        assertThat(p.publicationTypes()).containsExactly("preprint");
+        assertThat(p.journal().title()).isEqualTo("bioRxiv");
+        assertThat(p.abstractSections()).extracting(Paper.AbstractSection::label).containsExactly("Background",
+                "Results");
+        assertThat(p.abstractSections().get(1).text()).isEqualTo("sEV PD-L1 suppresses T cell priming in lymph nodes.");
+        assertThat(p.authors().get(0).affiliations()).containsExactly("Karolinska Institutet");
+        assertThat(p.authors().get(1).collectiveName()).isEqualTo("EV Immunology Network");
+        assertThat(p.dates().published()).isEqualTo("2024-05-16");
+        assertThat(p.license()).isEqualTo("http://creativecommons.org/licenses/by/4.0/");
+    }
 }
