@@ -208,6 +208,22 @@ class PollingTest {
     }
 
     @Test
+    void triggersAPollFromTheAdminApiAndListsEverySource() {
+        given().post("/internal/v1/sources/nowhere/poll").then().statusCode(404);
+        given().post("/internal/v1/sources/feeds/poll").then().statusCode(202);
+
+        // no feed is configured: the poll succeeds with nothing to do, and says so in the status
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/internal/v1/sources/feeds").then()
+                .extract().jsonPath().getString("lastSuccessAt") != null);
+        given().get("/internal/v1/sources").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.hasItems("inbox", "pubmed", "europepmc", "crossref", "biorxiv",
+                        "medrxiv", "feeds"))
+                .body("find { it.name == 'pubmed' }.enabled", org.hamcrest.Matchers.equalTo(false))
+                .body("find { it.name == 'biorxiv' }.enabled", org.hamcrest.Matchers.equalTo(true))
+                .body("find { it.name == 'pubmed' }.circuit", org.hamcrest.Matchers.equalTo("CLOSED"));
+    }
+
+    @Test
     void theAdminApiIsDocumentedInOpenApi() {
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/internal/v1/sources/{name}/backfills"))
