@@ -47,25 +47,24 @@ public final class EntityRecognizer {
         long heap0 = usedHeap();
         VocabularyBuilder builder = new VocabularyBuilder();
         List<LoadReport.Source> sources = VocabularyDirectory.load(vocabularyDir.orElse(null), builder);
-        EntityRecognizer r = compile(builder, sources, t0, heap0);
+        int concepts = builder.conceptCount();
+        int terms = builder.termCount();
+        Dictionary d = Dictionary.compile(builder.concepts(), builder.terms());
+        builder = null; // measured below: what stays reachable is the dictionary alone
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        long measured = usedHeap() - heap0;
+        long heap = measured > 0 ? measured : d.estimatedBytes();
+        EntityRecognizer r = new EntityRecognizer(d,
+                new LoadReport(sources, concepts, terms, d.distinctNames(), millis, heap));
         LOG.info(r.report.summary());
         return r;
     }
 
     /** Compiles an already filled builder; for tests and tools that assemble their own vocabulary. */
     public static EntityRecognizer of(VocabularyBuilder builder) {
-        return compile(builder, List.of(), System.nanoTime(), -1);
-    }
-
-    private static EntityRecognizer compile(VocabularyBuilder builder, List<LoadReport.Source> sources, long t0,
-            long heap0) {
         Dictionary d = Dictionary.compile(builder.concepts(), builder.terms());
-        int concepts = builder.conceptCount();
-        int terms = builder.termCount();
-        long measured = heap0 < 0 ? -1 : usedHeap() - heap0;
-        long heap = measured > 0 ? measured : d.estimatedBytes();
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new EntityRecognizer(d, new LoadReport(sources, concepts, terms, d.distinctNames(), millis, heap));
+        return new EntityRecognizer(d, new LoadReport(List.of(), builder.conceptCount(), builder.termCount(),
+                d.distinctNames(), 0, d.estimatedBytes()));
     }
 
     private static long usedHeap() {

@@ -40,7 +40,7 @@ public final class CtdDiseases implements VocabularyLoader {
                 }
                 String id = f[1];
                 into.concept(EntityType.DISEASE, id, f[0]);
-                into.name(id, f[0], TermKind.PREFERRED);
+                MeshNames.addName(into, id, f[0], TermKind.PREFERRED);
                 for (String alt : f[2].split("\\|")) {
                     if (alt.startsWith("DO:")) {
                         into.xref(id, alt.substring(3));
@@ -49,9 +49,7 @@ public final class CtdDiseases implements VocabularyLoader {
                     }
                 }
                 for (String s : f[7].split("\\|")) {
-                    if (!MeshNames.isInverted(s)) {
-                        into.name(id, s, TermKind.SYNONYM);
-                    }
+                    MeshNames.addName(into, id, s, TermKind.SYNONYM);
                 }
             }
         }

@@ -50,12 +50,10 @@ public final class MeshDescriptors implements VocabularyLoader {
                     continue;
                 }
                 into.concept(type, id, f[1]);
-                into.name(id, f[1], TermKind.PREFERRED);
+                MeshNames.addName(into, id, f[1], TermKind.PREFERRED);
                 if (f.length > 2 && !f[2].isEmpty()) {
                     for (String t : f[2].split("\\|")) {
-                        if (!MeshNames.isInverted(t)) {
-                            into.name(id, t, TermKind.SYNONYM);
-                        }
+                        MeshNames.addName(into, id, t, TermKind.SYNONYM);
                     }
                 }
             }

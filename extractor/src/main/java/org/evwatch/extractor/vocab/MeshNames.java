@@ -5,15 +5,51 @@ import org.evwatch.events.EntityType;
 /** Rules about MeSH names and trees shared by the MeSH-based loaders. */
 final class MeshNames {
 
+    /** Adds a MeSH-style name: as written when in prose order, else in prose order as a derived form. */
+    static void addName(VocabularyBuilder into, String id, String name, TermKind kind) {
+        if (!isInverted(name)) {
+            into.name(id, name, kind);
+            return;
+        }
+        String prose = uninverted(name);
+        if (prose != null) {
+            into.name(id, prose, TermKind.DERIVED);
+        }
+    }
+
     private MeshNames() {
     }
 
     /**
-     * "Neoplasms, Lung" is an index form nobody writes in prose; skipping such names keeps the dictionary small and
-     * avoids matches across list commas. Chemical names with commas but no space ("1,2-dioleoyl") are kept.
+     * "Neoplasms, Lung" is an index form nobody writes in prose; such names are matched only in prose order (see
+     * {@link #uninverted(String)}), never as written, which would match across list commas. Chemical names with
+     * commas but no space ("1,2-dioleoyl") are not inverted.
      */
     static boolean isInverted(String name) {
         return name.contains(", ");
+    }
+
+    /**
+     * The prose order of an inverted index name: "Leukemia, Myeloid, Acute" becomes "Acute Myeloid Leukemia",
+     * "Carcinoma, Hepatocellular" becomes "Hepatocellular Carcinoma". Null
+     * when the name is not inverted or too complex for the rule (more than three parts, brackets).
+     */
+    static String uninverted(String name) {
+        if (!isInverted(name) || name.indexOf('(') >= 0 || name.indexOf('[') >= 0) {
+            return null;
+        }
+        String[] parts = name.split(", ");
+        if (parts.length > 3) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = parts.length - 1; i >= 0; i--) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(parts[i].strip());
+        }
+        return sb.toString();
     }
 
     /**
