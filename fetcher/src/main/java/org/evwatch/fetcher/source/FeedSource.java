@@ -136,7 +136,17 @@ public final class FeedSource implements Source {
                 }
                 continue;
             }
-            LandingPages.Fetched page = landingPages.get().fetch(URI.create(item.link()), watchId);
+            LandingPages.Fetched page;
+            try {
+                page = landingPages.get().fetch(URI.create(item.link()), watchId);
+            } catch (FetchException | IllegalArgumentException e) {
+                // A page that cannot be had must not hold up the feed: the item is judged on what it carries.
+                LOG.warnf("feeds: landing page of %s not used: %s", id, e.getMessage());
+                if (matcher.matches(item.title() + " " + summary)) {
+                    out.add(record);
+                }
+                continue;
+            }
             if (matcher.matches(item.title() + " " + summary + " " + page.text())) {
                 out.add(record);
                 out.add(page.record());

@@ -159,6 +159,22 @@ class FeedSourceTest {
     }
 
     @Test
+    void aLandingPageThatCannotBeHadDoesNotHoldUpTheFeed() throws Exception {
+        String rss = Fixtures.text("feeds/no-abstract.rss").replace("{{BASE}}", wm.baseUrl())
+                .replace("<title>Letter from the editors</title>",
+                        "<title>Exosomes in tumour immunity: an editorial</title>");
+        wm.stubFor(get("/journal.rss").willReturn(aResponse().withBody(rss)));
+        wm.stubFor(get("/article/ev-1").willReturn(aResponse().withStatus(404)));
+        wm.stubFor(get("/article/editorial").willReturn(aResponse().withHeader("Content-Type", "text/html")
+                .withBody(Fixtures.text("feeds/article-editorial.html"))));
+
+        source(true, "/journal.rss").fetch(Watch.evCancer(), ANY, sink);
+
+        // the first item's page is gone and its title alone does not match; the second matches on its title
+        assertThat(sink.ids()).containsExactly("jvo-2025-0102", wm.baseUrl() + "/article/editorial");
+    }
+
+    @Test
     void oneFailingFeedDoesNotStopTheOthers() throws Exception {
         wm.stubFor(get("/down.rss").willReturn(aResponse().withStatus(500)));
         wm.stubFor(get("/pubmed.rss").willReturn(aResponse().withBody(SharedData.apiSampleText(PUBMED_RSS))));
