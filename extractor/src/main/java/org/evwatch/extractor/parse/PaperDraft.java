@@ -130,7 +130,8 @@ final class PaperDraft {
         if (n == null) {
             return;
         }
-        n = n.replaceAll("^(?i:and|&)\\s+", "").replaceAll("[.;,]+$", "").trim();
+        // a final period ends a list ("Brandt A.") unless the name is inverted, where it ends an initial ("Gu, W.")
+        n = n.replaceAll("^(?i:and|&)\\s+", "").replaceAll(n.contains(",") ? "[;,]+$" : "[.;,]+$", "").trim();
         java.util.regex.Matcher initials = FAMILY_INITIALS.matcher(n);
         if (n.contains(",")) {
             authorInverted(n, null, List.of());
