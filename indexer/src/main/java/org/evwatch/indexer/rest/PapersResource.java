@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.evwatch.events.EntityType;
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.events.serde.EventJson;
 import org.evwatch.indexer.persistence.EntityRow;
@@ -74,9 +73,5 @@ public class PapersResource {
                 p.authors(), p.journal(), p.dates(), p.dates().year(), p.publicationTypes(), p.keywords(),
                 p.meshHeadings(), p.license(), p.language(), p.url(), entities, indexed.summary(), sources,
                 row.createdAt, row.updatedAt);
-    }
-
-    static EntityType type(String name) {
-        return EntityType.valueOf(name);
     }
 }

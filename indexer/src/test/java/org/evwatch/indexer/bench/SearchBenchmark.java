@@ -53,37 +53,53 @@ public final class SearchBenchmark {
         boolean withPg = Boolean.parseBoolean(arg(args, "pg", "true"));
         int runs = Integer.parseInt(arg(args, "runs", "200"));
         int pgRuns = Integer.parseInt(arg(args, "pgRuns", "10"));
+        boolean reuse = Boolean.parseBoolean(arg(args, "reuse", "false"));
+        boolean parallel = Boolean.parseBoolean(arg(args, "parallel", "false"));
         PaperGenerator generator = new PaperGenerator(20_24L);
         StringBuilder report = new StringBuilder();
         int cores = Runtime.getRuntime().availableProcessors();
-        report.append(String.format(Locale.ROOT, "papers=%d, cores=%d, heap=%d MB, java=%s%n%n", papers, cores,
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version")));
+        report.append(
+                String.format(Locale.ROOT, "papers=%d, cores=%d, heap=%d MB, java=%s, load average at start %.1f%n%n",
+                        papers, cores, Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 
         // --- Lucene: the indexer's own bulk path (rebuild from the catalog), fed by one thread per core.
         Path luceneDir = dir.resolve("lucene");
-        deleteTree(luceneDir);
+        if (!reuse) {
+            deleteTree(luceneDir);
+        }
+        // By default one search runs on the caller's thread, so its thread CPU time is all the work it did.
         ExecutorService searchPool = Executors.newFixedThreadPool(cores);
-        try (PaperIndex index = PaperIndex.open(luceneDir, 1.0, searchPool)) {
-            long t0 = System.nanoTime();
-            index.rebuild(sink -> feed(generator, papers, cores, sink));
-            double secs = (System.nanoTime() - t0) / 1e9;
-            report.append(String.format(Locale.ROOT,
-                    "Lucene indexing: %d papers in %.1f s = %.0f papers/s (index on disk: %d MB)%n", papers, secs,
-                    papers / secs, size(luceneDir) >> 20));
+        try (PaperIndex index = PaperIndex.open(luceneDir, 1.0, parallel ? searchPool : null)) {
+            if (!reuse || index.needsRebuild() || index.count() != papers) {
+                long t0 = System.nanoTime();
+                index.rebuild(sink -> feed(generator, papers, cores, sink));
+                double secs = (System.nanoTime() - t0) / 1e9;
+                report.append(String.format(Locale.ROOT,
+                        "Lucene indexing: %d papers in %.1f s = %.0f papers/s (index on disk: %d MB)%n", papers,
+                        secs, papers / secs, size(luceneDir) >> 20));
+            } else {
+                report.append(String.format(Locale.ROOT, "Lucene: reusing the index of %d papers (%d MB)%n",
+                        papers, size(luceneDir) >> 20));
+            }
             System.out.print(report);
 
             for (String q : QUERIES) {
                 index.search(SearchRequest.of(q)); // warm-up
             }
-            report.append("\n| engine | query | matches | clients | requests | p50 ms | p99 ms |\n");
-            report.append("|---|---|---|---|---|---|---|\n");
+            if (Boolean.parseBoolean(arg(args, "breakdown", "false"))) {
+                breakdown(index, report);
+            }
+            report.append(
+                    "\n| engine | query | matches | clients | requests | p50 ms | p99 ms | CPU p50 ms | CPU p99 ms |\n");
+            report.append("|---|---|---|---|---|---|---|---|---|\n");
             for (String q : QUERIES) {
                 long total = index.search(SearchRequest.of(q)).total();
                 for (int clients : new int[]{1, 8}) {
                     for (int w = 0; w < 20; w++) {
                         index.search(SearchRequest.of(q));
                     }
-                    long[] lat = measure(clients, Math.max(1, runs / clients) * clients, () -> {
+                    long[][] lat = measure(clients, Math.max(1, runs / clients) * clients, () -> {
                         SearchResult r = index.search(SearchRequest.of(q));
                         return r.total();
                     });
@@ -116,7 +132,7 @@ public final class SearchBenchmark {
                     long total = pgSearch(ds, q);
                     for (int clients : new int[]{1, 8}) {
                         pgSearch(ds, q); // warm-up
-                        long[] lat = measure(clients, Math.max(1, pgRuns / clients) * clients,
+                        long[][] lat = measure(clients, Math.max(1, pgRuns / clients) * clients,
                                 () -> pgSearch(ds, q));
                         row(report, "PostgreSQL FTS", q, total, clients, lat);
                     }
@@ -153,6 +169,30 @@ public final class SearchBenchmark {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** Where the time of one search goes: ranking alone, plus facets, plus highlighting (1 client, CPU time). */
+    private static void breakdown(PaperIndex index, StringBuilder report) throws Exception {
+        report.append("\n| query | ranked page only | + facets | + highlight | all | CPU p50 ms each |\n");
+        report.append("|---|---|---|---|---|---|\n");
+        for (String q : QUERIES) {
+            SearchRequest all = SearchRequest.of(q);
+            SearchRequest bare = new SearchRequest(q, null, null, null, null, null, null, null, null,
+                    SearchRequest.SortOrder.RELEVANCE, 20, null, java.util.Set.of(), false);
+            SearchRequest facets = bare.withFacets(all.facets());
+            SearchRequest highlight = new SearchRequest(q, null, null, null, null, null, null, null, null,
+                    SearchRequest.SortOrder.RELEVANCE, 20, null, java.util.Set.of(), true);
+            StringBuilder line = new StringBuilder("| `" + q + "` |");
+            for (SearchRequest r : List.of(bare, facets, highlight, all)) {
+                for (int w = 0; w < 20; w++) {
+                    index.search(r);
+                }
+                long[][] lat = measure(1, 50, () -> index.search(r).total());
+                line.append(String.format(Locale.ROOT, " %.1f |", pct(lat[1], 0.5)));
+            }
+            report.append(line).append(" |\n");
+            System.out.println(line);
         }
     }
 
@@ -242,37 +282,53 @@ public final class SearchBenchmark {
 
     // --- measurement
 
-    private static long[] measure(int clients, int requests, Callable<Long> request) throws Exception {
+    /**
+     * Wall-clock latency of each request, and the CPU time the client thread spent on it: on a machine shared with
+     * other work, wall time includes waiting for a core, CPU time does not. (For PostgreSQL the work happens in
+     * the server process, so only wall time means anything.)
+     */
+    private static long[][] measure(int clients, int requests, Callable<Long> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         try {
             int perClient = requests / clients;
-            List<Future<long[]>> futures = new ArrayList<>();
+            List<Future<long[][]>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 futures.add(pool.submit(() -> {
                     long[] lat = new long[perClient];
+                    long[] cpu = new long[perClient];
                     for (int i = 0; i < perClient; i++) {
+                        long c0 = threads.getCurrentThreadCpuTime();
                         long t = System.nanoTime();
                         request.call();
                         lat[i] = System.nanoTime() - t;
+                        cpu[i] = threads.getCurrentThreadCpuTime() - c0;
                     }
-                    return lat;
+                    return new long[][]{lat, cpu};
                 }));
             }
-            List<Long> all = new ArrayList<>();
-            for (Future<long[]> f : futures) {
-                for (long l : f.get()) {
-                    all.add(l);
+            List<Long> wall = new ArrayList<>();
+            List<Long> cpu = new ArrayList<>();
+            for (Future<long[][]> f : futures) {
+                long[][] r = f.get();
+                for (int i = 0; i < r[0].length; i++) {
+                    wall.add(r[0][i]);
+                    cpu.add(r[1][i]);
                 }
             }
-            return all.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new long[][]{wall.stream().mapToLong(Long::longValue).sorted().toArray(),
+                    cpu.stream().mapToLong(Long::longValue).sorted().toArray()};
         } finally {
             pool.shutdown();
         }
     }
 
-    private static void row(StringBuilder report, String engine, String q, long total, int clients, long[] lat) {
-        String line = String.format(Locale.ROOT, "| %s | `%s` | %d | %d | %d | %.1f | %.1f |%n", engine, q, total,
-                clients, lat.length, pct(lat, 0.50), pct(lat, 0.99));
+    private static void row(StringBuilder report, String engine, String q, long total, int clients, long[][] lat) {
+        boolean server = engine.startsWith("PostgreSQL");
+        String line = String.format(Locale.ROOT, "| %s | `%s` | %d | %d | %d | %.1f | %.1f | %s | %s |%n", engine, q,
+                total, clients, lat[0].length, pct(lat[0], 0.50), pct(lat[0], 0.99),
+                server ? "n/a" : String.format(Locale.ROOT, "%.1f", pct(lat[1], 0.50)),
+                server ? "n/a" : String.format(Locale.ROOT, "%.1f", pct(lat[1], 0.99)));
         System.out.print(line);
         report.append(line);
     }

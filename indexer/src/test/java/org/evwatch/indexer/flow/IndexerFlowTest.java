@@ -182,6 +182,13 @@ class IndexerFlowTest {
         given().queryParam("cursor", "bm9wZQ").get("/internal/v1/search").then().statusCode(400).body("parameter",
                 equalTo("cursor"));
         given().queryParam("facets", "color").get("/internal/v1/search").then().statusCode(400);
+        // The contract is published as OpenAPI.
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/internal/v1/search'.get.parameters.name", hasItem("cursor"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/internal/v1/papers/{id}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/internal/v1/entities"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/internal/v1/stats"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/internal/v1/admin/reindex"));
     }
 
     @Test
