@@ -74,6 +74,27 @@ public class Poller {
         }
     }
 
+    /**
+     * The windows from {@code from} to {@code today}, {@code windowDays} long, with a cut after {@code settled} so
+     * that the settled days form windows of their own and the cursor can move past them.
+     */
+    static List<DateWindow> plan(LocalDate from, LocalDate today, int windowDays, LocalDate settled) {
+        List<DateWindow> windows = new ArrayList<>();
+        LocalDate start = from;
+        while (!start.isAfter(today)) {
+            LocalDate end = start.plusDays(windowDays - 1L);
+            if (end.isAfter(today)) {
+                end = today;
+            }
+            if (!start.isAfter(settled) && end.isAfter(settled)) {
+                end = settled;
+            }
+            windows.add(new DateWindow(start, end));
+            start = end.plusDays(1);
+        }
+        return windows;
+    }
+
     private WatchReport pollWatch(SourceRegistry.Entry entry, Watch watch) {
         String name = entry.name();
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -87,23 +108,14 @@ public class Poller {
             from = today;
         }
         try {
-            while (!from.isAfter(today)) {
-                LocalDate to = from.plusDays(entry.windowDays() - 1L);
-                if (to.isAfter(today)) {
-                    to = today;
-                }
-                // The settled part of a window is fetched on its own, so the cursor can move past it.
-                if (!from.isAfter(settled) && to.isAfter(settled)) {
-                    to = settled;
-                }
-                DateWindow window = new DateWindow(from, to);
+            for (DateWindow window : plan(from, today, entry.windowDays(), settled)) {
                 WindowRunner.Outcome outcome = runner.run(entry.source(), watch, window, () -> false);
-                boolean complete = entry.source().windowed() && !to.isAfter(settled);
-                cursors.windowDone(name, watch.id(), complete ? to : null, outcome.sent(), clock.instant());
+                boolean complete = entry.source().windowed() && !window.to().isAfter(settled);
+                cursors.windowDone(name, watch.id(), complete ? window.to() : null, outcome.sent(), clock.instant());
                 windows++;
                 seen += outcome.seen();
                 sent += outcome.sent();
-                from = to.plusDays(1);
+                from = window.to().plusDays(1);
             }
             return new WatchReport(watch.id(), windows, seen, sent,
                     cursors.completedThrough(name, watch.id()).orElse(null), null);
