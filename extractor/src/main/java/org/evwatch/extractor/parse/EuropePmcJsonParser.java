@@ -89,6 +89,15 @@ final class EuropePmcJsonParser implements PaperParser {
         d.eissn = Json.text(info, "journal", "essn");
         d.volume = Json.text(info, "volume");
         d.issue = Json.text(info, "issue");
+        // the lite result type flattens the journal into top-level fields
+        d.journalTitle = PaperDraft.first(d.journalTitle, Json.text(r, "journalTitle"));
+        d.volume = PaperDraft.first(d.volume, Json.text(r, "journalVolume"));
+        d.issue = PaperDraft.first(d.issue, Json.text(r, "issue"));
+        String[] issns = String.valueOf(Json.text(r, "journalIssn")).split(";\\s*");
+        if (d.issn == null && Json.text(r, "journalIssn") != null) {
+            d.issn = issns[0].toUpperCase(java.util.Locale.ROOT);
+            d.eissn = issns.length > 1 && !issns[1].isBlank() ? issns[1].toUpperCase(java.util.Locale.ROOT) : null;
+        }
         String pageInfo = Json.text(r, "pageInfo");
         if (pageInfo != null && !pageInfo.contains("-") && !pageInfo.matches("\\d{1,5}")) {
             // "e12807", "102866" style locators name an article, not a page range

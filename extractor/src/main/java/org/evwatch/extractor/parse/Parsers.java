@@ -51,7 +51,7 @@ public final class Parsers {
         PaperParser parser = parserFor(contentType, payload);
         List<Paper> papers = parser.parseAll(payload);
         if (papers.isEmpty()) {
-            throw new ParseException(parser.contentTypes().get(0) + ": no record found");
+            throw new ParseException(parser.contentTypes().get(0) + ": the payload holds no record");
         }
         return papers;
     }

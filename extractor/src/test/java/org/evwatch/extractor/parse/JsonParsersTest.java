@@ -69,13 +69,23 @@ class JsonParsersTest {
         assertThat(preprint.authors().get(0).given()).isEqualTo("JS");
         assertThat(preprint.title()).startsWith("Red meat intake interacts with a TGF-\u03b2-pathway-based");
         assertThat(papers).filteredOn(p -> p.ids().pmid() != null).hasSizeGreaterThan(900);
+        Paper lancet = papers.get(0);
+        assertThat(lancet.journal().title()).isEqualTo("Lancet");
+        assertThat(lancet.journal().volume()).isEqualTo("404");
+        assertThat(lancet.journal().issue()).isEqualTo("10471");
+        assertThat(lancet.journal().issn()).isEqualTo("0140-6736");
+        assertThat(lancet.journal().eissn()).isEqualTo("1474-547X");
+        assertThat(lancet.journal().pages()).isEqualTo("2603-2604");
+        assertThat(lancet.authors()).extracting(Paper.Author::family).containsExactly("Schoenfeld", "Haas-Kogan",
+                "O'Neill");
     }
 
     @Test
     void europePmcEmptyResultListIsAnError() {
         String empty = SharedData.read(EPMC + "pyEuropePMC_search_no_results.json");
         assertThatThrownBy(() -> parsers.parseAll(ContentTypes.EUROPEPMC_JSON, empty))
-                .isInstanceOf(ParseException.class).hasMessageContaining("no record found");
+                .isInstanceOf(ParseException.class)
+                .hasMessage(ContentTypes.EUROPEPMC_JSON + ": the payload holds no record");
     }
 
     @Test
