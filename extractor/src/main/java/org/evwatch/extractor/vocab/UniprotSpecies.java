@@ -18,7 +18,7 @@ import org.evwatch.events.EntityType;
  */
 public final class UniprotSpecies implements VocabularyLoader {
 
-    private static final Pattern ENTRY = Pattern.compile("^[A-Z0-9]{1,5}\\s+[ABEVO]\\s+(\\d+): N=(.+)$");
+    private static final Pattern ENTRY = Pattern.compile("^([A-Z0-9]{1,5})\\s+[ABEVO]\\s+(\\d+): N=(.+)$");
     private static final Pattern MORE = Pattern.compile("^\\s{10,}([CS])=(.+)$");
     private static final Pattern BINOMIAL = Pattern.compile("^([A-Z])[a-z]+ ([a-z][a-z-]+)$");
 
@@ -44,8 +44,14 @@ public final class UniprotSpecies implements VocabularyLoader {
             while ((line = r.readLine()) != null) {
                 Matcher m = ENTRY.matcher(line);
                 if (m.matches()) {
-                    current = taxa.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>());
-                    current.add(new String[]{"N", m.group(2).strip()});
+                    // Virtual codes (9PRIM, 9FUNG...) group higher taxa; papers' "primates" or "fungi" are not
+                    // species mentions, so they are left out.
+                    if (m.group(1).startsWith("9")) {
+                        current = null;
+                        continue;
+                    }
+                    current = taxa.computeIfAbsent(Integer.parseInt(m.group(2)), k -> new ArrayList<>());
+                    current.add(new String[]{"N", m.group(3).strip()});
                     continue;
                 }
                 Matcher more = MORE.matcher(line);
