@@ -39,13 +39,11 @@ public final class SharedData {
         if (configured != null && Files.isDirectory(Path.of(configured))) {
             return Path.of(configured).toAbsolutePath();
         }
+        // a test runs in its module directory; the shared folder sits next to the repository root
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared");
-            if (Files.isDirectory(candidate.resolve("data")) && !dir.resolve("shared").equals(Path.of("/shared"))) {
+            if (Files.isDirectory(candidate.resolve("data"))) {
                 return candidate;
-            }
-            if (dir.getParent() != null && Files.isDirectory(dir.getParent().resolve("shared").resolve("data"))) {
-                return dir.getParent().resolve("shared");
             }
         }
         return null;
