@@ -38,6 +38,8 @@ public class InboxWatcher {
     private static final Logger LOG = Logger.getLogger(InboxWatcher.class);
     /** A file younger than this may still be being written; it is taken on the next scan. */
     private static final long SETTLE_MILLIS = 300;
+    /** Records sent before waiting for their acknowledgements. */
+    private static final int SEND_CHUNK = 100;
 
     private final FetcherConfig.Inbox config;
     private final FetchedPublisher publisher;
@@ -94,15 +96,20 @@ public class InboxWatcher {
                         Instant.now(), file.toUri().toString(), config.watchId()));
             }
         }
-        try {
-            publisher.sendAll(records).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            // Left in place: the next scan sends it again, and what was acknowledged is skipped then.
-            LOG.errorf("inbox file %s: Kafka did not acknowledge its records (%s); will retry", file.getFileName(),
-                    e.getMessage());
-            return 0;
+        // In chunks, so a large file never has more records in flight than the emitter buffers, and what Kafka
+        // acknowledged is remembered even if a later chunk fails.
+        for (int from = 0; from < records.size(); from += SEND_CHUNK) {
+            List<PaperFetched> chunk = records.subList(from, Math.min(records.size(), from + SEND_CHUNK));
+            try {
+                publisher.sendAll(chunk).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // Left in place: the next scan sends it again, and what was acknowledged is skipped then.
+                LOG.errorf("inbox file %s: Kafka did not acknowledge its records (%s); will retry",
+                        file.getFileName(), e.getMessage());
+                return from;
+            }
+            chunk.forEach(r -> sent.markSent(SOURCE, r.sourceRecordId(), r.contentHash()));
         }
-        records.forEach(r -> sent.markSent(SOURCE, r.sourceRecordId(), r.contentHash()));
         LOG.infof("inbox file %s: %d articles, %d sent, %d already sent", file.getFileName(), articles.size(),
                 records.size(), articles.size() - records.size());
         moveTo(file, "processed");
