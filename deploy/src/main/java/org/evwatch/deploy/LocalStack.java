@@ -211,7 +211,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("EVWATCH_DB_PASSWORD", settings.dbPassword());
         env.put("EVWATCH_INDEXER_URL", url("indexer"));
         env.put("EVWATCH_FETCHER_INBOX_DIR", inbox().toAbsolutePath().toString());
-        env.put("EVWATCH_INDEXER_INDEX_DIR", settings.runtime().resolve("index").toAbsolutePath().toString());
+        env.put("EVWATCH_INDEX_DIR", settings.runtime().resolve("index").toAbsolutePath().toString());
         List<String> command = List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 jar.toString());
         ProcessBuilder pb = new ProcessBuilder(command).directory(settings.runtime().toFile())
