@@ -36,12 +36,14 @@ final class Dictionary {
     private final String[] entryCaseKey;
     private final boolean[] entryNeedsContext;
     private final boolean[] entryWordOnly;
+    /** Lower-cased written form, kept only for names shared by several concepts. */
+    private final String[] entrySurface;
     private final int distinctNames;
     private final Map<String, Integer> byId;
 
     private Dictionary(Concept[] concepts, Map<String, Integer> tokenIds, LongIntMap edges, int[] entryOffset,
             int[] entryConcept, int[] entryRank, String[] entryCaseKey, boolean[] entryNeedsContext,
-            boolean[] entryWordOnly) {
+            boolean[] entryWordOnly, String[] entrySurface) {
         this.concepts = concepts;
         this.tokenIds = tokenIds;
         this.edges = edges;
@@ -51,6 +53,7 @@ final class Dictionary {
         this.entryCaseKey = entryCaseKey;
         this.entryNeedsContext = entryNeedsContext;
         this.entryWordOnly = entryWordOnly;
+        this.entrySurface = entrySurface;
         int d = 0;
         for (int i = 0; i + 1 < entryOffset.length; i++) {
             if (entryOffset[i + 1] > entryOffset[i]) {
@@ -73,7 +76,8 @@ final class Dictionary {
         Map<String, Integer> tokenIds = new HashMap<>();
         LongIntMap edges = new LongIntMap(terms.size() * 2);
         int nodes = 1;
-        record Pending(int node, int concept, int rank, int order, String caseKey, boolean context, boolean wordOnly) {
+        record Pending(int node, int concept, int rank, int order, String caseKey, boolean context, boolean wordOnly,
+                String surface) {
         }
         List<Pending> pending = new ArrayList<>(terms.size());
         for (int order = 0; order < terms.size(); order++) {
@@ -104,7 +108,8 @@ final class Dictionary {
             boolean wordOnly = caseKey == null && t.size == 1 && term.kind() != TermKind.CORE
                     && term.text().chars().anyMatch(Character::isLowerCase);
             pending.add(new Pending(node, concept, term.kind().ordinal(), order, caseKey,
-                    v == TermFilter.Verdict.NEEDS_CONTEXT, wordOnly));
+                    v == TermFilter.Verdict.NEEDS_CONTEXT, wordOnly,
+                    t.caseKey(0, t.size - 1).toLowerCase(java.util.Locale.ROOT)));
         }
         // Among equally ranked names the earlier source wins: sources load in a fixed order that puts the curated
         // core and the normalisation standards (CTD, MeSH) first.
@@ -138,6 +143,7 @@ final class Dictionary {
         String[] entryCaseKey = new String[n];
         boolean[] entryContext = new boolean[n];
         boolean[] entryWordOnly = new boolean[n];
+        String[] entrySurface = new String[n];
         for (int i = 0; i < n; i++) {
             Pending p = unique.get(i);
             entryConcept[i] = p.concept();
@@ -145,9 +151,12 @@ final class Dictionary {
             entryCaseKey[i] = p.caseKey() == null ? null : p.caseKey().intern();
             entryContext[i] = p.context();
             entryWordOnly[i] = p.wordOnly();
+            // Only where names collide is the written form worth keeping (see pick).
+            boolean shared = offset[p.node() + 1] - offset[p.node()] > 1;
+            entrySurface[i] = shared ? p.surface().intern() : null;
         }
         return new Dictionary(concepts, tokenIds, edges, offset, entryConcept, entryRank, entryCaseKey,
-                entryContext, entryWordOnly);
+                entryContext, entryWordOnly, entrySurface);
     }
 
     Concept concept(int index) {
@@ -196,26 +205,40 @@ final class Dictionary {
         return hits;
     }
 
+    /**
+     * The best acceptable entry of a node. Normalisation folds plurals, so "Glutamates" (the class) and "glutamate"
+     * (the compound) share a node; when the text is written exactly as one of the names, that name wins over rank,
+     * unless the best-ranked name is from the curated core.
+     */
     private int pick(int node, Tokens t, int from, int to) {
-        String key = null;
+        int first = -1;
+        String surface = null;
         for (int e = entryOffset[node]; e < entryOffset[node + 1]; e++) {
-            if (entryCaseKey[e] != null) {
-                if (key == null) {
-                    key = t.caseKey(from, to);
-                }
-                if (!entryCaseKey[e].equals(key)) {
-                    continue;
-                }
-            }
-            if (entryNeedsContext[e] && !geneContext(t, from, to)) {
+            if (!acceptable(e, t, from, to)) {
                 continue;
             }
-            if (entryWordOnly[e] && from == to && isAcronym(t, from)) {
-                continue;
+            if (first < 0) {
+                first = e;
+                if (entrySurface[e] == null || entryRank[e] == TermKind.CORE.ordinal()) {
+                    return e;
+                }
+                surface = t.caseKey(from, to).toLowerCase(java.util.Locale.ROOT);
             }
-            return e;
+            if (surface.equals(entrySurface[e])) {
+                return e;
+            }
         }
-        return -1;
+        return first;
+    }
+
+    private boolean acceptable(int e, Tokens t, int from, int to) {
+        if (entryCaseKey[e] != null && !entryCaseKey[e].equals(t.caseKey(from, to))) {
+            return false;
+        }
+        if (entryNeedsContext[e] && !geneContext(t, from, to)) {
+            return false;
+        }
+        return !(entryWordOnly[e] && from == to && isAcronym(t, from));
     }
 
     private static boolean isAcronym(Tokens t, int i) {
