@@ -144,7 +144,7 @@ class IndexerFlowTest {
             given().get("/internal/v1/papers/" + paperId).then().body("title", equalTo(corrected.paper().title()));
 
             // Searchable by the time it was announced plus the index's one-second staleness.
-            await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> given().queryParam("q", "corrected")
+            await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> given().queryParam("q", "corrected")
                     .get("/internal/v1/search").then().body("total", equalTo(1)).body("hits[0].id", equalTo(paperId)));
         }
 

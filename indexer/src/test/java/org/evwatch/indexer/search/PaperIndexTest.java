@@ -180,7 +180,8 @@ class PaperIndexTest {
         index.upsert(fresh, 100);
         // Poll as a client would; the reopen thread, not this test, must make it visible.
         while (index.search(SearchRequest.of("zebrafish")).total() == 0) {
-            assertThat((System.nanoTime() - start) / 1_000_000).as("ms until visible").isLessThan(1_500);
+            // One second of staleness, plus slack for a build machine shared with other work.
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms until visible").isLessThan(2_000);
             Thread.sleep(10);
         }
         assertThat(index.committedSeq()).isZero();
