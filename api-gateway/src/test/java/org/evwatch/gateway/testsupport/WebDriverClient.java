@@ -180,6 +180,8 @@ public final class WebDriverClient implements AutoCloseable {
         } catch (Exception e) {
             // the browser is going away anyway
         } finally {
+            // Chromium runs as children of chromedriver: end them too, so no browser outlives the test.
+            driver.descendants().forEach(ProcessHandle::destroy);
             driver.destroy();
             try {
                 try (var walk = Files.walk(profile)) {
