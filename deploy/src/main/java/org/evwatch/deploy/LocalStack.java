@@ -321,12 +321,9 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private String clusterId() {
-        // A Kafka cluster id is 16 random bytes, base64url without padding.
-        UUID u = UUID.randomUUID();
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-                .putLong(u.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    private static String clusterId() {
+        // Kafka's own generator: never starts with '-', which the storage tool would read as an option.
+        return org.apache.kafka.common.Uuid.randomUuid().toString();
     }
 
     private static String javaBin() {
