@@ -28,7 +28,6 @@ import org.evwatch.gateway.feeds.RssWriter;
 import org.evwatch.gateway.model.PaperEvent;
 import org.evwatch.gateway.model.SearchResponse;
 import org.evwatch.gateway.problem.Problem;
-import org.evwatch.gateway.problem.ProblemException;
 import org.evwatch.gateway.settings.GatewaySettings;
 import org.evwatch.gateway.streaming.LiveStreams;
 import org.evwatch.gateway.subscriptions.Subscription;
@@ -117,9 +116,5 @@ public class FeedsResource {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
         return Response.ok(body).type(type + "; charset=UTF-8").cacheControl(cache).build();
-    }
-
-    static ProblemException notFound() {
-        return ProblemException.notFound("No feed with this token.");
     }
 }

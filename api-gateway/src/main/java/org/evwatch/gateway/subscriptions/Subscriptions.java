@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -220,10 +219,6 @@ public class Subscriptions {
                 ? null
                 : new SubscriptionView.WebhookView(s.webhookUrl, showSecret ? s.webhookSecret : null);
         return new SubscriptionView(s.id, s.name, s.query, filters(s), links, webhook, s.createdAt, s.updatedAt);
-    }
-
-    public Optional<Subscription> find(UUID id) {
-        return Subscription.findByIdOptional(id);
     }
 
     private static String newToken() {
