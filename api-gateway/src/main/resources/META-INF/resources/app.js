@@ -123,7 +123,8 @@ async function runSearch(append) {
   try {
     const data = await getJson(API + '/papers?' + apiSearchParams(append ? state.cursor : null));
     state.cursor = data.nextCursor;
-    $('status').textContent = data.total === 0 ? 'No papers match.' : data.total + ' papers';
+    $('status').textContent = data.total === 0 ? 'No papers match.'
+      : data.total + (data.total === 1 ? ' paper' : ' papers');
     for (const hit of data.hits) $('results').append(renderHit(hit));
     if (!append) renderFacets(data.facets || {});
     $('more').hidden = !data.nextCursor;

@@ -62,7 +62,7 @@ class WebUiIT {
         browser.click(browser.waitFor("#search-button", WAIT));
 
         // Results with their TL;DR and entity chips, and the facets beside them.
-        browser.waitForText("#status", "1 papers", WAIT);
+        browser.waitForText("#status", "1 paper", WAIT);
         String hit = browser.waitFor("#results li.hit", WAIT);
         assertThat(browser.text(hit)).contains("Circulating GPC1+ exosomes detect early pancreatic cancer.");
         List<String> chips = browser.findAll("#results li.hit .chip");
@@ -79,6 +79,8 @@ class WebUiIT {
         // The paper page: metadata, abstract with linked entities, key findings, sources.
         browser.click(browser.waitFor("#results li.hit a.hit-title", WAIT));
         browser.waitForText("#paper-title", "Glypican-1", WAIT);
+        assertThat(browser.script("return String(getComputedStyle(document.getElementById('search-view')).display)"))
+                .as("the result list is hidden on the paper page").isEqualTo("none");
         String link = browser.waitFor(".abstract a.entity[data-id='NCBIGene:2817']", WAIT);
         assertThat(browser.text(link)).isEqualTo("GPC1");
         assertThat(browser.attribute(link, "href")).isEqualTo("https://www.ncbi.nlm.nih.gov/gene/2817");
@@ -89,6 +91,9 @@ class WebUiIT {
         assertThat(browser.text(browser.waitFor("#key-findings", WAIT))).contains("GPC1+ exosomes identified PDAC.");
         assertThat(browser.text(browser.waitFor("#sources tbody", WAIT))).contains("pubmed", "38000001");
         assertThat(browser.text(browser.waitFor(".paper .ids", WAIT))).contains("doi:10.1038/s41586-024-00001-x");
+        // Kept for a person to look at: the paper page as the browser drew it.
+        Files.createDirectories(Path.of("target"));
+        browser.screenshot(Path.of("target", "webui-paper.png"));
 
         // Subscribe to the search and get the feed URLs.
         browser.open(base + "#/search?q=exosome");
