@@ -56,9 +56,11 @@ class IndexerKafkaTest {
             given().get("/internal/v1/papers/doi:" + doi).then().statusCode(200)
                     .body("title", equalTo("Exosomal PD-L1 in melanoma")).body("version", equalTo(1));
             given().get("/internal/v1/papers/99300001").then().statusCode(200);
-            given().queryParam("q", "pd-l1 MELANOMA doi:\"" + doi + "\"").get("/internal/v1/search").then()
-                    .statusCode(200)
-                    .body("total", equalTo(1)).body("hits[0].id", equalTo("doi:" + doi));
+            // Near real time: searchable within the index's refresh interval (1 s) of being consumed.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> given().queryParam("q", "pd-l1 MELANOMA doi:\"" + doi + "\"")
+                            .get("/internal/v1/search").then().statusCode(200)
+                            .body("total", equalTo(1)).body("hits[0].id", equalTo("doi:" + doi)));
 
             // The same record again (a redelivery): nothing changes and nothing is announced.
             TestKafka.send(Topics.PAPERS_EXTRACTED, "doi:" + doi,
