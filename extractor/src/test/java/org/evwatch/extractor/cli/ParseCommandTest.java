@@ -15,7 +15,7 @@ import org.evwatch.events.ContentTypes;
 import org.evwatch.events.Paper;
 import org.evwatch.events.serde.EventJson;
 import org.evwatch.extractor.parse.Parsers;
-import org.evwatch.extractor.parse.SharedData;
+import org.evwatch.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

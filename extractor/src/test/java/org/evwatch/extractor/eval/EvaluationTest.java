@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.evwatch.extractor.ner.EntityRecognizer;
-import org.evwatch.extractor.vocab.SharedData;
+import org.evwatch.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -102,21 +102,21 @@ class EvaluationTest {
 
     @Test
     void realCorporaAreReadCompletely() throws Exception {
-        List<Document> cdr = PubtatorCorpus.read(SharedData.require("ner/bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
+        List<Document> cdr = PubtatorCorpus.read(SharedData.data("ner/bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
         assertThat(cdr).hasSize(489);
         assertThat(cdr.stream().mapToInt(d -> d.gold().size()).sum()).isEqualTo(9334);
         assertThat(cdr.get(0).gold().get(0).ids()).allMatch(id -> id.startsWith("MESH:"));
 
-        List<Document> ncbi = PubtatorCorpus.read(SharedData.require("ner/ncbi-disease/NCBIdevelopset_corpus.txt"));
+        List<Document> ncbi = PubtatorCorpus.read(SharedData.data("ner/ncbi-disease/NCBIdevelopset_corpus.txt"));
         assertThat(ncbi).hasSize(100);
         assertThat(ncbi.stream().mapToInt(d -> d.gold().size()).sum()).isEqualTo(787);
 
-        Path linnaeus = SharedData.require("ner/linnaeus");
+        Path linnaeus = SharedData.data("ner/linnaeus");
         List<Document> lin = LinnaeusCorpus.read(linnaeus, linnaeus.resolve("tags.train_devel.tsv"));
         assertThat(lin).hasSize(67);
         assertThat(lin.stream().mapToInt(d -> d.gold().size()).sum()).isEqualTo(2827);
 
-        List<Document> craft = CraftCorpus.read(SharedData.require("ner/craft"));
+        List<Document> craft = CraftCorpus.read(SharedData.data("ner/craft"));
         assertThat(craft).hasSize(67);
         assertThat(craft.stream().flatMap(d -> d.gold().stream()).filter(g -> g.type() == EvalType.CELL_TYPE)
                 .count()).isEqualTo(4043);

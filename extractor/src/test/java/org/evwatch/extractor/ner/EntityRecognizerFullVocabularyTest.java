@@ -9,7 +9,7 @@ import org.evwatch.events.Entity;
 import org.evwatch.events.EntityType;
 import org.evwatch.events.Paper;
 import org.evwatch.extractor.vocab.LoadReport;
-import org.evwatch.extractor.vocab.SharedData;
+import org.evwatch.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class EntityRecognizerFullVocabularyTest {
 
     @BeforeAll
     static void load() {
-        recognizer = EntityRecognizer.load(Optional.of(SharedData.require("vocab")));
+        recognizer = EntityRecognizer.load(Optional.of(SharedData.data("vocab")));
     }
 
     static List<Entity> entities(String title, String text) {

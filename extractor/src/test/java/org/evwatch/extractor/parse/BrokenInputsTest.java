@@ -1,5 +1,6 @@
 package org.evwatch.extractor.parse;
 
+import org.evwatch.testing.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ class BrokenInputsTest {
 
     @Test
     void latin1BytesDecodedAsUtf8UpstreamAreRejectedWithTheLine() throws Exception {
-        byte[] latin1 = SharedData.fixture("pubmed-orcid-collective.xml").replace("Extracellular vesicles in cancer.",
+        byte[] latin1 = Fixtures.fixture("pubmed-orcid-collective.xml").replace("Extracellular vesicles in cancer.",
                 "Ves\u00edculas extracelulares en el c\u00e1ncer.").getBytes(StandardCharsets.ISO_8859_1);
         String misdecoded = new String(latin1, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> parsers.parse(ContentTypes.PUBMED_XML, misdecoded))
@@ -63,7 +64,7 @@ class BrokenInputsTest {
 
     @Test
     void wrongDeclaredTypeFailsInTheDeclaredFormat() {
-        assertThatThrownBy(() -> parsers.parse(ContentTypes.EUROPEPMC_JSON, SharedData.fixture("feed-item-rss2.xml")))
+        assertThatThrownBy(() -> parsers.parse(ContentTypes.EUROPEPMC_JSON, Fixtures.fixture("feed-item-rss2.xml")))
                 .isInstanceOf(ParseException.class)
                 .hasMessageStartingWith("Europe PMC JSON: malformed JSON at line 1");
     }
@@ -71,24 +72,24 @@ class BrokenInputsTest {
     @Test
     void contentTypeParametersAndCaseAreIgnored() throws Exception {
         assertThat(parsers.resolveType("Application/JATS+XML; charset=UTF-8", "<x/>")).isEqualTo(ContentTypes.JATS_XML);
-        assertThat(parsers.parse("text/html; charset=utf-8", SharedData.fixture("html-dublin-core.html")).title())
+        assertThat(parsers.parse("text/html; charset=utf-8", Fixtures.fixture("html-dublin-core.html")).title())
                 .isEqualTo("Urinary exosomes as a source of bladder cancer biomarkers");
     }
 
     @Test
     void sniffingRecognisesEachFormat() throws Exception {
-        assertThat(parsers.resolveType(null, SharedData.fixture("pubmed-orcid-collective.xml")))
+        assertThat(parsers.resolveType(null, Fixtures.fixture("pubmed-orcid-collective.xml")))
                 .isEqualTo(ContentTypes.PUBMED_XML);
-        assertThat(parsers.resolveType(null, SharedData.fixture("jats-review-orcid.xml")))
+        assertThat(parsers.resolveType(null, Fixtures.fixture("jats-review-orcid.xml")))
                 .isEqualTo(ContentTypes.JATS_XML);
-        assertThat(parsers.resolveType(null, SharedData.fixture("feed-item-rss1.xml")))
+        assertThat(parsers.resolveType(null, Fixtures.fixture("feed-item-rss1.xml")))
                 .isEqualTo(ContentTypes.FEED_ITEM_XML);
-        assertThat(parsers.resolveType(null, SharedData.fixture("feed-entry-atom.xml")))
+        assertThat(parsers.resolveType(null, Fixtures.fixture("feed-entry-atom.xml")))
                 .isEqualTo(ContentTypes.FEED_ITEM_XML);
-        assertThat(parsers.resolveType(null, SharedData.fixture("html-no-title.html"))).isEqualTo(ContentTypes.HTML);
-        assertThat(parsers.resolveType(null, SharedData.fixture("biorxiv-details.json")))
+        assertThat(parsers.resolveType(null, Fixtures.fixture("html-no-title.html"))).isEqualTo(ContentTypes.HTML);
+        assertThat(parsers.resolveType(null, Fixtures.fixture("biorxiv-details.json")))
                 .isEqualTo(ContentTypes.BIORXIV_JSON);
-        assertThat(parsers.resolveType(null, SharedData.fixture("medrxiv-item.json")))
+        assertThat(parsers.resolveType(null, Fixtures.fixture("medrxiv-item.json")))
                 .isEqualTo(ContentTypes.BIORXIV_JSON);
         assertThat(parsers.resolveType(null,
                 SharedData.read("data/api-samples/crossref/habanero_works_10.3892_ijo_00000353.json")))
@@ -96,7 +97,7 @@ class BrokenInputsTest {
         assertThat(parsers.resolveType(null,
                 SharedData.read("data/api-samples/europepmc/pyEuropePMC_search_cancer_core.json")))
                 .isEqualTo(ContentTypes.EUROPEPMC_JSON);
-        assertThat(parsers.resolveType(null, SharedData.fixture("markdown-generic.md")))
+        assertThat(parsers.resolveType(null, Fixtures.fixture("markdown-generic.md")))
                 .isEqualTo(ContentTypes.MARKDOWN);
         assertThat(parsers.resolveType(null, SharedData.read("seeds/000_e331f0cecf3a2ff5.txt")))
                 .isEqualTo(ContentTypes.TEXT);

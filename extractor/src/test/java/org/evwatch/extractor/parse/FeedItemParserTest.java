@@ -1,5 +1,6 @@
 package org.evwatch.extractor.parse;
 
+import org.evwatch.testing.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ class FeedItemParserTest {
 
     @Test
     void rss2ItemWithDublinCorePrismAndStructuredEncodedContent() throws Exception {
-        Paper p = parsers.parse(ContentTypes.FEED_ITEM_XML, SharedData.fixture("feed-item-rss2.xml"));
+        Paper p = parsers.parse(ContentTypes.FEED_ITEM_XML, Fixtures.fixture("feed-item-rss2.xml"));
         assertThat(p.title())
                 .isEqualTo("Exosomal miR-1246 from hypoxic glioma cells drives M2 macrophage polarisation");
         assertThat(p.ids().doi()).isEqualTo("10.1002/jev2.12345");
@@ -41,7 +42,7 @@ class FeedItemParserTest {
 
     @Test
     void rss1ItemWithInvertedCreatorAndPageRange() throws Exception {
-        Paper p = parsers.parse(null, SharedData.fixture("feed-item-rss1.xml"));
+        Paper p = parsers.parse(null, Fixtures.fixture("feed-item-rss1.xml"));
         assertThat(p.ids().doi()).isEqualTo("10.1017/s0007114524000001");
         assertThat(p.authors()).singleElement().satisfies(a -> {
             assertThat(a.family()).isEqualTo("Okonkwo");
@@ -56,7 +57,7 @@ class FeedItemParserTest {
 
     @Test
     void atomEntryWithHtmlTitleAndAlternateLink() throws Exception {
-        Paper p = parsers.parse(ContentTypes.FEED_ITEM_XML, SharedData.fixture("feed-entry-atom.xml"));
+        Paper p = parsers.parse(ContentTypes.FEED_ITEM_XML, Fixtures.fixture("feed-entry-atom.xml"));
         assertThat(p.title()).isEqualTo("Tumour EV-PD-L1 predicts response to immunotherapy");
         assertThat(p.ids().doi()).isEqualTo("10.1186/s12943-024-01999-9");
         assertThat(p.authors()).extracting(Paper.Author::displayName).containsExactly("Wei Chen", "Sofia Rossi");
@@ -137,7 +138,7 @@ class FeedItemParserTest {
     @Test
     void itemWithoutTitleFails() {
         assertThatThrownBy(
-                () -> parsers.parse(ContentTypes.FEED_ITEM_XML, SharedData.fixture("feed-item-no-title.xml")))
+                () -> parsers.parse(ContentTypes.FEED_ITEM_XML, Fixtures.fixture("feed-item-no-title.xml")))
                 .isInstanceOf(ParseException.class)
                 .hasMessage("RSS/Atom item (https://example.org/article/1): missing title");
     }

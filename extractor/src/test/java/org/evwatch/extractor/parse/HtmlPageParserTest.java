@@ -13,7 +13,7 @@ class HtmlPageParserTest {
 
     @Test
     void highwireMetaTagsWinAndAuthorsKeepTheirInstitutionsAndOrcid() throws Exception {
-        Paper p = parsers.parse(ContentTypes.HTML, SharedData.fixture("html-highwire.html"));
+        Paper p = parsers.parse(ContentTypes.HTML, Fixtures.fixture("html-highwire.html"));
         assertThat(p.title())
                 .isEqualTo("Tumour exosomes educate bone marrow progenitors towards a pro-metastatic phenotype");
         assertThat(p.ids().doi()).isEqualTo("10.1002/jev2.12310");
@@ -43,7 +43,7 @@ class HtmlPageParserTest {
 
     @Test
     void jsonLdScholarlyArticleInAGraphDespiteABrokenBlock() throws Exception {
-        Paper p = parsers.parse(null, SharedData.fixture("html-jsonld.html"));
+        Paper p = parsers.parse(null, Fixtures.fixture("html-jsonld.html"));
         assertThat(p.title()).isEqualTo("Circulating extracellular vesicle proteins stratify pancreatic cancer");
         assertThat(p.ids().doi()).isEqualTo("10.5555/evpc.2024.0042");
         assertThat(p.authors()).hasSize(3);
@@ -70,7 +70,7 @@ class HtmlPageParserTest {
 
     @Test
     void dublinCoreOnlyPage() throws Exception {
-        Paper p = parsers.parse(ContentTypes.HTML, SharedData.fixture("html-dublin-core.html"));
+        Paper p = parsers.parse(ContentTypes.HTML, Fixtures.fixture("html-dublin-core.html"));
         assertThat(p.title()).isEqualTo("Urinary exosomes as a source of bladder cancer biomarkers");
         assertThat(p.ids().doi()).isEqualTo("10.4321/uex.2019.7");
         assertThat(p.authors()).extracting(Paper.Author::displayName).containsExactly("Jan Nowak", "Ana Silva");
@@ -85,7 +85,7 @@ class HtmlPageParserTest {
 
     @Test
     void pageWithoutMetadataFallsBackToVisibleText() throws Exception {
-        Paper p = parsers.parse(ContentTypes.HTML, SharedData.fixture("html-no-metadata.html"));
+        Paper p = parsers.parse(ContentTypes.HTML, Fixtures.fixture("html-no-metadata.html"));
         assertThat(p.title()).isEqualTo("Exosomal PD-L1 and resistance to anti-PD-1 therapy in melanoma");
         assertThat(p.ids().doi()).isEqualTo("10.7777/ml.2022.118");
         assertThat(p.abstractText()).isEqualTo("Exosomal PD-L1 rose early in patients who later progressed."
@@ -95,7 +95,7 @@ class HtmlPageParserTest {
 
     @Test
     void pageWithNoTitleAnywhereFails() {
-        assertThatThrownBy(() -> parsers.parse(ContentTypes.HTML, SharedData.fixture("html-no-title.html")))
+        assertThatThrownBy(() -> parsers.parse(ContentTypes.HTML, Fixtures.fixture("html-no-title.html")))
                 .isInstanceOf(ParseException.class)
                 .hasMessage("HTML page: missing title");
     }

@@ -1,5 +1,6 @@
 package org.evwatch.extractor.parse;
 
+import org.evwatch.testing.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,7 +88,7 @@ class JatsXmlParserTest {
 
     @Test
     void reviewWithOrcidSharedAffiliationsSubtitleAndFigureLeftOut() throws Exception {
-        Paper p = parsers.parse(ContentTypes.JATS_XML, SharedData.fixture("jats-review-orcid.xml"));
+        Paper p = parsers.parse(ContentTypes.JATS_XML, Fixtures.fixture("jats-review-orcid.xml"));
         assertThat(p.title())
                 .isEqualTo("Extracellular Vesicles in Cancer: Mechanistic Insights and Clinical Applications");
         assertThat(p.ids().pmcid()).isEqualTo("PMC12897074");
@@ -115,7 +116,7 @@ class JatsXmlParserTest {
 
     @Test
     void truncatedJatsFailsWithTheLine() {
-        assertThatThrownBy(() -> parsers.parse(ContentTypes.JATS_XML, SharedData.fixture("jats-truncated.xml")))
+        assertThatThrownBy(() -> parsers.parse(ContentTypes.JATS_XML, Fixtures.fixture("jats-truncated.xml")))
                 .isInstanceOf(ParseException.class)
                 .hasMessageStartingWith("JATS XML: malformed XML at line");
     }

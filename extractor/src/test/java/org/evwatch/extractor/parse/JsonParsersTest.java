@@ -1,5 +1,6 @@
 package org.evwatch.extractor.parse;
 
+import org.evwatch.testing.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -155,7 +156,7 @@ class JsonParsersTest {
 
     @Test
     void biorxivDetailsVersionsPublishedDoiAndCorrespondingAffiliation() throws Exception {
-        List<Paper> versions = parsers.parseAll(null, SharedData.fixture("biorxiv-details.json"));
+        List<Paper> versions = parsers.parseAll(null, Fixtures.fixture("biorxiv-details.json"));
         assertThat(versions).hasSize(2);
         Paper v1 = versions.get(0);
         assertThat(v1.ids().doi()).isEqualTo("10.1101/2024.05.14.594132");
@@ -181,7 +182,7 @@ class JsonParsersTest {
 
     @Test
     void medrxivItemWithRunInAbstractLabels() throws Exception {
-        Paper p = parsers.parse(ContentTypes.BIORXIV_JSON, SharedData.fixture("medrxiv-item.json"));
+        Paper p = parsers.parse(ContentTypes.BIORXIV_JSON, Fixtures.fixture("medrxiv-item.json"));
         assertThat(p.journal().title()).isEqualTo("medRxiv");
         assertThat(p.authors().get(2).family()).isEqualTo("O'Neill");
         assertThat(p.authors().get(2).affiliations()).containsExactly("University College Dublin");
@@ -194,18 +195,18 @@ class JsonParsersTest {
 
     @Test
     void missingTitleAndMalformedJsonAreClearErrors() {
-        assertThatThrownBy(() -> parsers.parse(ContentTypes.BIORXIV_JSON, SharedData.fixture("biorxiv-no-title.json")))
+        assertThatThrownBy(() -> parsers.parse(ContentTypes.BIORXIV_JSON, Fixtures.fixture("biorxiv-no-title.json")))
                 .isInstanceOf(ParseException.class)
                 .hasMessage("bioRxiv JSON (10.1101/2024.01.01.000001): missing title");
         assertThatThrownBy(() -> parsers.parse(ContentTypes.EUROPEPMC_JSON,
-                SharedData.fixture("europepmc-malformed.json")))
+                Fixtures.fixture("europepmc-malformed.json")))
                 .isInstanceOf(ParseException.class)
                 .hasMessageStartingWith("Europe PMC JSON: malformed JSON at line 3");
     }
 
     @Test
     void crossrefPreprintLinksItsJournalVersionAndKeepsJatsSections() throws Exception {
-        Paper p = parsers.parse(null, SharedData.fixture("crossref-posted-content.json"));
+        Paper p = parsers.parse(null, Fixtures.fixture("crossref-posted-content.json"));
         assertThat(p.ids().doi()).isEqualTo("10.1101/2024.05.14.594132");
         assertThat(p.ids().preprintDoi()).isEqualTo("10.1101/2024.05.14.594132");
         assertThat(p.ids().publishedDoi()).isEqualTo("10.1038/s41586-024-08000-1");

@@ -60,7 +60,7 @@ class NormalisationTest {
 
     @Test
     void genericTextCaptureTakesFirstLineAuthorsAndAbstractButNotACitedDoi() throws Exception {
-        Paper p = Parsers.standard().parse(null, SharedData.fixture("text-generic.txt"));
+        Paper p = Parsers.standard().parse(null, Fixtures.fixture("text-generic.txt"));
         assertThat(p.title()).isEqualTo("Extracellular vesicle-packaged miR-21 in oesophageal squamous cell carcinoma");
         assertThat(p.abstractText()).isEqualTo("Circulating extracellular vesicles carried miR-21 in 120 patients with"
                 + " oesophageal cancer. Levels fell after resection.");

@@ -1,5 +1,6 @@
 package org.evwatch.extractor.parse;
 
+import org.evwatch.testing.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -107,7 +108,7 @@ class PubmedXmlParserTest {
 
     @Test
     void orcidCollectiveAuthorMedlineDateAndArticleNumber() throws Exception {
-        Paper p = parsers.parse(ContentTypes.PUBMED_XML, SharedData.fixture("pubmed-orcid-collective.xml"));
+        Paper p = parsers.parse(ContentTypes.PUBMED_XML, Fixtures.fixture("pubmed-orcid-collective.xml"));
         assertThat(p.ids().doi()).isEqualTo("10.3390/cancers18030537");
         assertThat(p.ids().pmcid()).isEqualTo("PMC12897074");
         assertThat(p.authors().get(0).orcid()).isEqualTo("0000-0002-1825-009X");
@@ -123,14 +124,14 @@ class PubmedXmlParserTest {
 
     @Test
     void truncatedXmlFailsWithTheLine() {
-        assertThatThrownBy(() -> parsers.parse(ContentTypes.PUBMED_XML, SharedData.fixture("pubmed-truncated.xml")))
+        assertThatThrownBy(() -> parsers.parse(ContentTypes.PUBMED_XML, Fixtures.fixture("pubmed-truncated.xml")))
                 .isInstanceOf(ParseException.class)
                 .hasMessageStartingWith("PubMed XML: malformed XML at line");
     }
 
     @Test
     void blankTitleIsMissingTitle() {
-        assertThatThrownBy(() -> parsers.parse(ContentTypes.PUBMED_XML, SharedData.fixture("pubmed-no-title.xml")))
+        assertThatThrownBy(() -> parsers.parse(ContentTypes.PUBMED_XML, Fixtures.fixture("pubmed-no-title.xml")))
                 .isInstanceOf(ParseException.class)
                 .hasMessage("PubMed XML (PMID 31000002): missing title");
     }
@@ -138,7 +139,7 @@ class PubmedXmlParserTest {
     @Test
     void externalEntitiesAreNeverResolved() throws Exception {
         // the DOCTYPE's external entity resolves to nothing instead of a local file's content
-        Paper p = parsers.parse(ContentTypes.PUBMED_XML, SharedData.fixture("pubmed-xxe.xml"));
+        Paper p = parsers.parse(ContentTypes.PUBMED_XML, Fixtures.fixture("pubmed-xxe.xml"));
         assertThat(p.title()).isEqualTo("Exosome cargo");
     }
 

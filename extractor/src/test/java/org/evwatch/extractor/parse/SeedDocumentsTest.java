@@ -1,5 +1,6 @@
 package org.evwatch.extractor.parse;
 
+import org.evwatch.testing.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.evwatch.events.ContentTypes;

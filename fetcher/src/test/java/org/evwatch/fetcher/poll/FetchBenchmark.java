@@ -13,7 +13,7 @@ import org.evwatch.fetcher.source.FetchResult;
 import org.evwatch.fetcher.source.RecordSink;
 import org.evwatch.fetcher.source.Records;
 import org.evwatch.fetcher.source.Source;
-import org.evwatch.fetcher.testsupport.SharedData;
+import org.evwatch.testing.SharedData;
 import org.evwatch.fetcher.watch.Watch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;

@@ -27,7 +27,7 @@ import org.evwatch.fetcher.http.PoliteHttpClient;
 import org.evwatch.fetcher.http.Validators;
 import org.evwatch.fetcher.split.XmlDocuments;
 import org.evwatch.fetcher.testsupport.FakeTime;
-import org.evwatch.fetcher.testsupport.SharedData;
+import org.evwatch.testing.SharedData;
 import org.evwatch.fetcher.testsupport.TestHttp;
 import org.evwatch.fetcher.watch.Watch;
 import org.jsoup.Jsoup;

@@ -24,7 +24,7 @@ import org.evwatch.events.PaperKeys;
 import org.evwatch.fetcher.http.FetchException;
 import org.evwatch.fetcher.split.XmlDocuments;
 import org.evwatch.fetcher.testsupport.FakeTime;
-import org.evwatch.fetcher.testsupport.SharedData;
+import org.evwatch.testing.SharedData;
 import org.evwatch.fetcher.testsupport.TestHttp;
 import org.evwatch.fetcher.watch.Watch;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.evwatch.extractor.parse.bench;
 
+import org.evwatch.extractor.parse.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -17,7 +18,7 @@ import java.util.zip.GZIPInputStream;
 import org.evwatch.events.ContentTypes;
 import org.evwatch.extractor.parse.ParseException;
 import org.evwatch.extractor.parse.Parsers;
-import org.evwatch.extractor.parse.SharedData;
+import org.evwatch.testing.SharedData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -144,7 +145,7 @@ public final class ParseBenchmark {
 
         List<Sample> biorxiv = new ArrayList<>();
         for (String f : List.of("biorxiv-details.json", "medrxiv-item.json")) {
-            biorxiv.add(new Sample(ContentTypes.BIORXIV_JSON, SharedData.fixture(f)));
+            biorxiv.add(new Sample(ContentTypes.BIORXIV_JSON, Fixtures.fixture(f)));
         }
         m.put("bioRxiv JSON (fixtures)", biorxiv);
 
@@ -167,7 +168,7 @@ public final class ParseBenchmark {
         List<Sample> html = new ArrayList<>();
         for (String f : List.of("html-highwire.html", "html-jsonld.html", "html-dublin-core.html",
                 "html-no-metadata.html")) {
-            html.add(new Sample(ContentTypes.HTML, SharedData.fixture(f)));
+            html.add(new Sample(ContentTypes.HTML, Fixtures.fixture(f)));
         }
         m.put("HTML landing page (fixtures)", html);
 
