@@ -59,7 +59,8 @@ public final class LocalRuntime {
         System.out.println("  Web page        " + gateway + "/");
         System.out.println("  Search API      " + gateway + "/api/v1/papers?q=exosome");
         System.out.println("  API docs        " + gateway + "/q/swagger-ui");
-        System.out.println("  Fetcher         " + stack.url("fetcher") + "/q/swagger-ui (inbox: " + stack.inbox() + ")");
+        System.out
+                .println("  Fetcher         " + stack.url("fetcher") + "/q/swagger-ui (inbox: " + stack.inbox() + ")");
         System.out.println("  Extractor       " + stack.url("extractor") + "/q/swagger-ui");
         System.out.println("  Indexer         " + stack.url("indexer") + "/q/swagger-ui");
         System.out.println("  Kafka           " + stack.kafkaBootstrap());

@@ -149,7 +149,8 @@ public final class LocalStack implements AutoCloseable {
         }
         if (!Files.exists(logs.resolve("meta.properties"))) {
             Process format = java(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
-                    config.toString(), "--ignore-formatted"), Map.of(), settings.runtime().resolve("logs/kafka-format.log"));
+                    config.toString(), "--ignore-formatted"), Map.of(),
+                    settings.runtime().resolve("logs/kafka-format.log"));
             if (format.waitFor() != 0) {
                 throw new IllegalStateException("formatting Kafka storage failed; see logs/kafka-format.log");
             }
