@@ -125,6 +125,23 @@ class EventRoundTripTest {
     }
 
     @Test
+    void decodingAConsumedRecordNamesTheRecordInTheFailure() {
+        var record = new org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>("papers.fetched", 4, 17L,
+                "99000001", bytes("{oops"));
+        assertThatThrownBy(() -> new PaperFetchedDeserializer().decode(record))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageStartingWith("papers.fetched record 99000001 (partition 4, offset 17): ")
+                .hasMessageContaining("not valid JSON");
+        var tombstone = new org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>("papers.fetched", 0, 1L,
+                "99000002", null);
+        assertThatThrownBy(() -> new PaperFetchedDeserializer().decode(tombstone))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("has no value");
+        var good = new org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>("papers.fetched", 0, 2L,
+                "99000001", new PaperFetchedSerializer().serialize("t", fetched()));
+        assertThat(new PaperFetchedDeserializer().decode(good)).isEqualTo(fetched());
+    }
+
+    @Test
     void keysAreNormalised() {
         assertThat(PaperKeys.normaliseDoi("https://doi.org/10.1158/1078-0432.CCR-12-1234"))
                 .isEqualTo("10.1158/1078-0432.ccr-12-1234");

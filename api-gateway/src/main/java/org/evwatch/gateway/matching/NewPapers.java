@@ -16,7 +16,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.evwatch.events.PaperIndexed;
-import org.evwatch.events.serde.EventJson;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.evwatch.events.serde.PaperIndexedDeserializer;
 import org.evwatch.gateway.model.PaperEvent;
 import org.evwatch.gateway.model.PaperView;
 import org.evwatch.gateway.model.PaperViews;
@@ -37,6 +38,7 @@ public class NewPapers {
     private final WebhookDispatcher webhooks;
     private final ObjectMapper json;
     private final Percolator percolator = new Percolator();
+    private final PaperIndexedDeserializer deserializer = new PaperIndexedDeserializer();
 
     public NewPapers(Subscriptions subscriptions, LiveStreams streams, WebhookDispatcher webhooks, ObjectMapper json) {
         this.subscriptions = subscriptions;
@@ -47,8 +49,8 @@ public class NewPapers {
 
     @Incoming("papers-indexed")
     @Blocking
-    public void consume(byte[] record) {
-        handle(EventJson.read(record, PaperIndexed.class));
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        handle(deserializer.decode(record));
     }
 
     /** Matches one paper and hands it on; returns the ids of the subscriptions it matched. */

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.evwatch.events.PaperExtracted;
 import org.evwatch.events.PaperFetched;
-import org.evwatch.events.serde.MalformedEventException;
 import org.evwatch.events.serde.PaperFetchedDeserializer;
 import org.evwatch.extractor.parse.ParseException;
 import org.evwatch.extractor.service.ExtractionService;
@@ -38,17 +37,7 @@ public class FetchedConsumer {
     @Outgoing("papers-extracted")
     @Blocking
     public Record<String, PaperExtracted> extract(ConsumerRecord<String, byte[]> record) throws ParseException {
-        PaperFetched fetched;
-        try {
-            fetched = deserializer.deserialize(record.topic(), record.value());
-            if (fetched == null) {
-                throw new MalformedEventException("PaperFetched record has no value");
-            }
-        } catch (MalformedEventException e) {
-            LOG.warnf("record %s (partition %d, offset %d) to dead-letter topic: %s", record.key(),
-                    record.partition(), record.offset(), e.getMessage());
-            throw e;
-        }
+        PaperFetched fetched = deserializer.decode(record);
         try {
             PaperExtracted extracted = extraction.extract(fetched);
             return Record.of(extracted.paperKey(), extracted);

@@ -7,11 +7,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.evwatch.events.PaperExtracted;
 import org.evwatch.events.PaperIndexed;
-import org.evwatch.events.serde.MalformedEventException;
 import org.evwatch.events.serde.PaperExtractedDeserializer;
 import org.evwatch.indexer.catalog.CatalogService;
 import org.evwatch.indexer.search.SearchIndex;
-import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -24,8 +22,6 @@ import io.smallrye.reactive.messaging.kafka.Record;
  */
 @ApplicationScoped
 public class ExtractedConsumer {
-
-    private static final Logger LOG = Logger.getLogger(ExtractedConsumer.class);
 
     private final CatalogService catalog;
     private final SearchIndex index;
@@ -40,17 +36,7 @@ public class ExtractedConsumer {
     @Outgoing("papers-indexed")
     @Blocking
     public Record<String, PaperIndexed> index(ConsumerRecord<String, byte[]> record) {
-        PaperExtracted extracted;
-        try {
-            extracted = deserializer.deserialize(record.topic(), record.value());
-            if (extracted == null) {
-                throw new MalformedEventException("PaperExtracted record has no value");
-            }
-        } catch (MalformedEventException e) {
-            LOG.warnf("record %s (partition %d, offset %d) to dead-letter topic: %s", record.key(),
-                    record.partition(), record.offset(), e.getMessage());
-            throw e;
-        }
+        PaperExtracted extracted = deserializer.decode(record);
         // upsert() commits when it returns; only then is the paper indexed and announced.
         return catalog.upsert(extracted).map(outcome -> {
             index.apply(outcome);
