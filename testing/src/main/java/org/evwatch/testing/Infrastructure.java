@@ -80,6 +80,12 @@ public final class Infrastructure {
         return pg.getJdbcUrl("postgres", database);
     }
 
+    /** Stops the broker and the database server, if running. */
+    public static synchronized void stopAll() {
+        stopKafka();
+        stopPostgres();
+    }
+
     private static synchronized void stopKafka() {
         if (kafka != null) {
             try {

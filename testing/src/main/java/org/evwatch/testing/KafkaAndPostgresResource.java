@@ -24,6 +24,9 @@ public class KafkaAndPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public void stop() {
-        // Shared by every test class of the JVM; stopped by a shutdown hook when the JVM exits.
+        // Stopped here, while the application's class loader is still open: stopping the broker from a JVM shutdown
+        // hook after Quarkus has closed it can fail on classes loaded late and end the test JVM with an error. A
+        // later test class that needs them again starts them afresh.
+        Infrastructure.stopAll();
     }
 }
