@@ -6,8 +6,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+
+import org.evwatch.events.Topics;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -44,6 +52,7 @@ public final class Infrastructure {
                 cluster.format();
                 cluster.startup();
                 cluster.waitForReadyBrokers();
+                createTopics(cluster.bootstrapServers());
                 kafka = cluster;
                 Runtime.getRuntime().addShutdownHook(new Thread(Infrastructure::stopKafka, "stop-test-kafka"));
             } catch (Exception e) {
@@ -51,6 +60,19 @@ public final class Infrastructure {
             }
         }
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * The project's topics exist before any test runs, as in the local runtime: a consumer that subscribes before a
+     * producer's first record does not depend on automatic topic creation racing with it.
+     */
+    private static void createTopics(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<NewTopic> topics = List.of(Topics.PAPERS_FETCHED, Topics.PAPERS_EXTRACTED, Topics.PAPERS_INDEXED,
+                    Topics.PAPERS_FETCHED_DLQ, Topics.PAPERS_EXTRACTED_DLQ, Topics.PAPERS_INDEXED_DLQ).stream()
+                    .map(name -> new NewTopic(name, 3, (short) 1)).toList();
+            admin.createTopics(topics).all().get();
+        }
     }
 
     /** Starts PostgreSQL if it is not running yet, and returns it. */
