@@ -1,6 +1,7 @@
 package org.evwatch.extractor.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -14,4 +15,10 @@ public interface ExtractorConfig {
      * lists) loaded at start on top of the built-in core vocabulary. Unset: the core vocabulary alone.
      */
     Optional<Path> vocabularyDir();
+
+    /**
+     * Annotated corpora (PubTator files such as BC5CDR or NCBI-disease, LINNAEUS folders) to learn from at start:
+     * their annotated names and ids, and the names their annotators leave unmarked. Unset: no learning.
+     */
+    Optional<List<Path>> trainingCorpora();
 }

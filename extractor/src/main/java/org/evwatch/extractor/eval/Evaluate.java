@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.evwatch.extractor.ner.EntityRecognizer;
+import org.evwatch.extractor.vocab.AnnotatedCorpus;
+import org.evwatch.extractor.vocab.AnnotatedDocument;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,12 +24,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  *
  * <pre>
  * Evaluate CORPUS --format pubtator|linnaeus|craft [--vocab DIR] [--docs IDS_FILE] [--tags TAGS_FILE] [--errors N]
+ *          [--train PATH[,PATH] --train-format pubtator|linnaeus [--train-docs IDS_FILE]]
  * </pre>
  *
  * CORPUS is a PubTator file (or a folder of them) or a LINNAEUS/CRAFT corpus folder; {@code --docs} restricts to
  * the document ids listed one per line (a train or dev split); {@code --tags} picks the LINNAEUS tag file (default:
- * the first {@code tags*.tsv}); {@code --errors N} also lists the N most frequent wrong and missed ids. Prints a table (type, precision, recall, F1, counts) for strict mention match and for
- * document-level ids, then the same as JSON.
+ * the first {@code tags*.tsv}); {@code --errors N} also lists the N most frequent wrong and missed ids. Prints a
+ * table (type, precision, recall, F1, counts) for strict mention match and for document-level ids, then the same
+ * as JSON.
+ * <p>
+ * {@code --train} first lets the recogniser learn from annotated corpora (a train split: {@code --train-docs}
+ * keeps the listed documents, {@code --tags} also picks the LINNAEUS tag file). Learning from a document that is
+ * then scored would measure memory, not recognition: the command refuses (exit 2) when a training document id is
+ * also among the evaluated ones.
  */
 public final class Evaluate {
 
@@ -35,6 +44,14 @@ public final class Evaluate {
     }
 
     public static void main(String[] args) throws IOException {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the command; returns its exit status (2: wrong arguments, or training documents among the scored). */
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         Map<String, String> opts = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -44,28 +61,83 @@ public final class Evaluate {
                 positional.add(args[i]);
             }
         }
-        if (positional.size() != 1 || !opts.containsKey("format")) {
-            System.err.println("usage: Evaluate CORPUS --format pubtator|linnaeus|craft [--vocab DIR] "
-                    + "[--docs IDS_FILE] [--tags TAGS_FILE] [--errors N]");
-            System.exit(2);
+        if (positional.size() != 1 || !opts.containsKey("format")
+                || opts.containsKey("train") != opts.containsKey("train-format")) {
+            err.println("usage: Evaluate CORPUS --format pubtator|linnaeus|craft [--vocab DIR] "
+                    + "[--docs IDS_FILE] [--tags TAGS_FILE] [--errors N] "
+                    + "[--train PATH[,PATH] --train-format pubtator|linnaeus [--train-docs IDS_FILE]]");
+            return 2;
         }
         List<Document> docs = read(Path.of(positional.get(0)), opts);
-        EntityRecognizer recognizer = EntityRecognizer.load(Optional.ofNullable(opts.get("vocab")).map(Path::of));
+        Optional<Path> vocab = Optional.ofNullable(opts.get("vocab")).map(Path::of);
+        EntityRecognizer recognizer;
+        if (opts.containsKey("train")) {
+            List<AnnotatedCorpus> training = training(opts);
+            Set<String> overlap = overlap(training, docs);
+            if (!overlap.isEmpty()) {
+                err.printf("refusing to score documents the recogniser learns from: %d training document(s) "
+                        + "are also evaluated (e.g. %s); train on the train split, score the dev split%n",
+                        overlap.size(), overlap.iterator().next());
+                return 2;
+            }
+            recognizer = EntityRecognizer.trained(vocab, training);
+        } else {
+            recognizer = EntityRecognizer.load(vocab);
+        }
         Evaluation.Result result = new Evaluation(recognizer).run(docs);
-        print(result, positional.get(0), System.out);
+        print(result, positional.get(0), out);
         int errors = Integer.parseInt(opts.getOrDefault("errors", "0"));
         if (errors > 0) {
-            errors("most frequent false positives (document-level ids)", result.falsePositives(), errors);
-            errors("most frequent false negatives (document-level ids)", result.falseNegatives(), errors);
+            errors("most frequent false positives (document-level ids)", result.falsePositives(), errors, out);
+            errors("most frequent false negatives (document-level ids)", result.falseNegatives(), errors, out);
         }
+        return 0;
     }
 
-    private static void errors(String title, Map<String, Integer> counts, int limit) {
-        System.out.printf("%n%s%n", title);
+    /** The training corpora named by {@code --train}, restricted to {@code --train-docs} when given. */
+    static List<AnnotatedCorpus> training(Map<String, String> opts) throws IOException {
+        Set<String> keep = opts.containsKey("train-docs") ? ids(Path.of(opts.get("train-docs"))) : null;
+        List<AnnotatedCorpus> out = new ArrayList<>();
+        for (String p : opts.get("train").split(",")) {
+            Path path = Path.of(p.strip());
+            AnnotatedCorpus c = switch (opts.get("train-format")) {
+                case "pubtator" -> AnnotatedCorpus.pubtator(path);
+                case "linnaeus" -> AnnotatedCorpus.linnaeus(path, opts.containsKey("tags")
+                        ? Path.of(opts.get("tags"))
+                        : firstTags(path));
+                default -> throw new IllegalArgumentException("unknown training format " + opts.get("train-format"));
+            };
+            out.add(keep == null ? c : c.only(keep));
+        }
+        return out;
+    }
+
+    /** Ids of evaluated documents that are also training documents. */
+    static Set<String> overlap(List<AnnotatedCorpus> training, List<Document> evaluated) {
+        Set<String> scored = new HashSet<>();
+        evaluated.forEach(d -> scored.add(d.id()));
+        Set<String> out = new java.util.TreeSet<>();
+        training.forEach(c -> c.documents().stream().map(AnnotatedDocument::id).filter(scored::contains)
+                .forEach(out::add));
+        return out;
+    }
+
+    private static Set<String> ids(Path file) throws IOException {
+        Set<String> keep = new HashSet<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                keep.add(line.strip());
+            }
+        }
+        return keep;
+    }
+
+    private static void errors(String title, Map<String, Integer> counts, int limit, PrintStream out) {
+        out.printf("%n%s%n", title);
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit).forEach(e -> System.out.printf("%5d  %s%n", e.getValue(), e.getKey()));
+                .limit(limit).forEach(e -> out.printf("%5d  %s%n", e.getValue(), e.getKey()));
     }
 
     static List<Document> read(Path corpus, Map<String, String> opts) throws IOException {
@@ -89,12 +161,7 @@ public final class Evaluate {
             default -> throw new IllegalArgumentException("unknown format " + opts.get("format"));
         };
         if (opts.containsKey("docs")) {
-            Set<String> keep = new HashSet<>();
-            for (String line : Files.readAllLines(Path.of(opts.get("docs")))) {
-                if (!line.isBlank()) {
-                    keep.add(line.strip());
-                }
-            }
+            Set<String> keep = ids(Path.of(opts.get("docs")));
             docs = docs.stream().filter(d -> keep.contains(d.id())).toList();
         }
         return docs;

@@ -208,7 +208,7 @@ final class Dictionary {
     /**
      * The best acceptable entry of a node. Normalisation folds plurals, so "Glutamates" (the class) and "glutamate"
      * (the compound) share a node; when the text is written exactly as one of the names, that name wins over rank,
-     * unless the best-ranked name is from the curated core.
+     * unless the best-ranked name is learned from an annotated corpus or from the curated core.
      */
     private int pick(int node, Tokens t, int from, int to) {
         int first = -1;
@@ -219,7 +219,7 @@ final class Dictionary {
             }
             if (first < 0) {
                 first = e;
-                if (entrySurface[e] == null || entryRank[e] == TermKind.CORE.ordinal()) {
+                if (entrySurface[e] == null || entryRank[e] <= TermKind.CORE.ordinal()) {
                     return e;
                 }
                 surface = t.caseKey(from, to).toLowerCase(java.util.Locale.ROOT);

@@ -1,28 +1,37 @@
 package org.evwatch.extractor.ner;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.evwatch.events.Entity;
+import org.evwatch.events.EntityType;
 import org.evwatch.events.Paper;
+import org.evwatch.extractor.vocab.AnnotatedCorpus;
 import org.evwatch.extractor.vocab.Concept;
 import org.evwatch.extractor.vocab.LoadReport;
 import org.evwatch.extractor.vocab.VocabularyBuilder;
 import org.evwatch.extractor.vocab.VocabularyDirectory;
+import org.evwatch.extractor.vocab.VocabularyFormatException;
 import org.jboss.logging.Logger;
 
 /**
  * Finds entities in a paper's title, abstract and body and normalises them to vocabulary ids. Dictionary matching
  * over normalised tokens (see {@link Tokenizer}, {@link Dictionary}); abbreviations defined in the paper are
  * resolved through their long form and then recognised wherever they recur; where matches overlap the longest
- * wins, then the better-ranked name, then the earlier one, so the output is deterministic. Immutable and
- * thread-safe: build one at start and share it.
+ * wins, then the better-ranked name, then the earlier one, so the output is deterministic. Given annotated
+ * corpora, it also learns from them: the annotated names and their ids ({@link LearnedLexicon}) and the names
+ * their annotators usually leave unmarked ({@link PrecisionFilter}). Immutable and thread-safe: build one at start
+ * and share it.
  */
 public final class EntityRecognizer {
 
@@ -32,10 +41,13 @@ public final class EntityRecognizer {
 
     private final Dictionary dictionary;
     private final LoadReport report;
+    /** Normalised names not recognised as a type, learned from annotated corpora; empty without training. */
+    private final Map<EntityType, Set<String>> suppressed;
 
-    private EntityRecognizer(Dictionary dictionary, LoadReport report) {
+    private EntityRecognizer(Dictionary dictionary, LoadReport report, Map<EntityType, Set<String>> suppressed) {
         this.dictionary = dictionary;
         this.report = report;
+        this.suppressed = Map.copyOf(suppressed);
     }
 
     /**
@@ -43,19 +55,74 @@ public final class EntityRecognizer {
      * compiles them. Logs what was loaded, the time taken and the heap the dictionary holds.
      */
     public static EntityRecognizer load(Optional<Path> vocabularyDir) {
+        return trained(vocabularyDir, List.of(), List.of());
+    }
+
+    /**
+     * As {@link #load(Optional)}, then learns from the annotated corpora at {@code trainingCorpora} (PubTator files,
+     * LINNAEUS folders; see {@link AnnotatedCorpus#read(Path)}). A corpus that cannot be read is skipped with a
+     * warning and reported as failed, like a damaged vocabulary file.
+     */
+    public static EntityRecognizer load(Optional<Path> vocabularyDir, List<Path> trainingCorpora) {
+        List<AnnotatedCorpus> corpora = new ArrayList<>();
+        List<LoadReport.Source> failed = new ArrayList<>();
+        for (Path p : trainingCorpora) {
+            long t = System.nanoTime();
+            try {
+                corpora.add(AnnotatedCorpus.read(p));
+            } catch (IOException | UncheckedIOException | VocabularyFormatException e) {
+                LOG.warnf("skipping training corpus %s: %s", p, e.getMessage());
+                failed.add(new LoadReport.Source(p.toString(), "annotated corpus", 0, 0,
+                        (System.nanoTime() - t) / 1_000_000, String.valueOf(e.getMessage())));
+            }
+        }
+        return trained(vocabularyDir, corpora, failed);
+    }
+
+    /** As {@link #load(Optional)}, then learns from corpora already read (e.g. the train split of one). */
+    public static EntityRecognizer trained(Optional<Path> vocabularyDir, List<AnnotatedCorpus> corpora) {
+        return trained(vocabularyDir, corpora, List.of());
+    }
+
+    private static EntityRecognizer trained(Optional<Path> vocabularyDir, List<AnnotatedCorpus> corpora,
+            List<LoadReport.Source> failed) {
         long t0 = System.nanoTime();
         long heap0 = usedHeap();
         VocabularyBuilder builder = new VocabularyBuilder();
-        List<LoadReport.Source> sources = VocabularyDirectory.load(vocabularyDir.orElse(null), builder);
+        List<LoadReport.Source> sources = new ArrayList<>(VocabularyDirectory.load(vocabularyDir.orElse(null),
+                builder));
+        sources.addAll(failed);
+        LearnedLexicon.Stats learned = null;
+        long tLearn = System.nanoTime();
+        if (!corpora.isEmpty()) {
+            int c = builder.conceptCount();
+            learned = LearnedLexicon.learn(corpora, builder);
+            sources.add(new LoadReport.Source(String.join(", ", corpora.stream().map(AnnotatedCorpus::source)
+                    .toList()), "learned lexicon", builder.conceptCount() - c, learned.names(),
+                    (System.nanoTime() - tLearn) / 1_000_000, null));
+        }
         int concepts = builder.conceptCount();
         int terms = builder.termCount();
         Dictionary d = Dictionary.compile(builder.concepts(), builder.terms());
         builder = null; // measured below: what stays reachable is the dictionary alone
+        Map<EntityType, Set<String>> suppressed = Map.of();
+        if (!corpora.isEmpty()) {
+            long t = System.nanoTime();
+            EntityRecognizer untrained = new EntityRecognizer(d, null, Map.of());
+            suppressed = PrecisionFilter.suppressed(PrecisionFilter.count(untrained, corpora));
+            int n = suppressed.values().stream().mapToInt(Set::size).sum();
+            int docs = corpora.stream().mapToInt(k -> k.documents().size()).sum();
+            sources.add(new LoadReport.Source(n + " names suppressed, judged on " + docs + " training documents",
+                    "learned precision filter", 0, 0, (System.nanoTime() - t) / 1_000_000, null));
+            LOG.infof("learned from %d annotated corpora: %d names (%d composite mentions and %d type conflicts "
+                    + "skipped), %d names suppressed", corpora.size(), learned.names(), learned.skippedComposite(),
+                    learned.skippedTypeConflict(), n);
+        }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         long measured = usedHeap() - heap0;
         long heap = measured > 0 ? measured : d.estimatedBytes();
         EntityRecognizer r = new EntityRecognizer(d,
-                new LoadReport(sources, concepts, terms, d.distinctNames(), millis, heap));
+                new LoadReport(sources, concepts, terms, d.distinctNames(), millis, heap), suppressed);
         LOG.info(r.report.summary());
         return r;
     }
@@ -64,7 +131,12 @@ public final class EntityRecognizer {
     public static EntityRecognizer of(VocabularyBuilder builder) {
         Dictionary d = Dictionary.compile(builder.concepts(), builder.terms());
         return new EntityRecognizer(d, new LoadReport(List.of(), builder.conceptCount(), builder.termCount(),
-                d.distinctNames(), 0, d.estimatedBytes()));
+                d.distinctNames(), 0, d.estimatedBytes()), Map.of());
+    }
+
+    /** Normalised names suppressed per type by the learned precision filter; empty without training. */
+    public Map<EntityType, Set<String>> suppressedNames() {
+        return suppressed;
     }
 
     private static long usedHeap() {
@@ -99,7 +171,39 @@ public final class EntityRecognizer {
     private record Section(String name, String text) {
     }
 
-    private record Found(int section, int start, int end, int concept) {
+    private record Found(int section, int start, int end, int concept, boolean defined, String name) {
+    }
+
+    /**
+     * A recognised mention in a corpus document, offsets into {@code title + " " + abstract} (or into the body),
+     * with its normalised name and whether an abbreviation defined in the document backs it.
+     */
+    record Occurrence(int start, int end, EntityType type, String name, boolean defined) {
+    }
+
+    /** What recognition finds in a corpus document; the precision filter learns from this. */
+    List<Occurrence> occurrences(String title, String abstractText, String body) {
+        List<Section> sections = new ArrayList<>();
+        List<Integer> shifts = new ArrayList<>();
+        if (title != null) {
+            sections.add(new Section("title", title));
+            shifts.add(0);
+        }
+        if (abstractText != null) {
+            sections.add(new Section("abstract", abstractText));
+            shifts.add(title == null ? 0 : title.length() + 1);
+        }
+        if (body != null) {
+            sections.add(new Section("body/0", body));
+            shifts.add(0);
+        }
+        List<Occurrence> out = new ArrayList<>();
+        for (Found f : find(sections)) {
+            int shift = shifts.get(f.section());
+            out.add(new Occurrence(f.start() + shift, f.end() + shift, dictionary.concept(f.concept()).type(),
+                    f.name(), f.defined()));
+        }
+        return out;
     }
 
     private List<Found> find(List<Section> sections) {
@@ -117,11 +221,21 @@ public final class EntityRecognizer {
             if (!defined.isEmpty()) {
                 applyDefinitions(defined, tokens[s], candidates);
             }
-            for (Dictionary.Hit h : resolve(candidates, tokens[s].size)) {
-                out.add(new Found(s, tokens[s].start[h.from()], tokens[s].end[h.to()], h.concept()));
+            Tokens t = tokens[s];
+            if (!suppressed.isEmpty()) {
+                candidates.removeIf(h -> h.rank() != DEFINED_RANK && isSuppressed(h, t));
+            }
+            for (Dictionary.Hit h : resolve(candidates, t.size)) {
+                out.add(new Found(s, t.start[h.from()], t.end[h.to()], h.concept(), h.rank() == DEFINED_RANK,
+                        String.join(" ", Arrays.copyOfRange(t.norm, h.from(), h.to() + 1))));
             }
         }
         return out;
+    }
+
+    private boolean isSuppressed(Dictionary.Hit h, Tokens t) {
+        Set<String> names = suppressed.get(dictionary.concept(h.concept()).type());
+        return names != null && names.contains(String.join(" ", Arrays.copyOfRange(t.norm, h.from(), h.to() + 1)));
     }
 
     /** Short form to concept (or -1 when its long form names nothing we know), from each first definition. */

@@ -9,7 +9,7 @@ import org.evwatch.extractor.vocab.TermKind;
 /**
  * Which vocabulary names may fire on their own. Large vocabularies carry names that are ordinary words ("MET",
  * "SET", "Impact"), lab abbreviations ("PCR", "CT") or generic nouns ("protein"); these cost far more precision than
- * they bring. The curated core vocabulary is trusted as written.
+ * they bring. The curated core vocabulary and names learned from annotated corpora are trusted as written.
  */
 final class TermFilter {
 
@@ -81,6 +81,10 @@ final class TermFilter {
         }
         if (term.kind() == TermKind.CORE) {
             return Verdict.KEEP;
+        }
+        if (term.kind() == TermKind.LEARNED) {
+            // Annotators marked it as written; whether it is worth matching is the learned precision filter's call.
+            return term.text().chars().anyMatch(Character::isLetter) ? Verdict.KEEP : Verdict.DROP;
         }
         String text = term.text();
         int letters = 0;

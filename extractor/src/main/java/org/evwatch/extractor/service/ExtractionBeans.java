@@ -1,5 +1,7 @@
 package org.evwatch.extractor.service;
 
+import java.util.List;
+
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -23,7 +25,7 @@ public class ExtractionBeans {
     @Singleton
     @Startup
     EntityRecognizer recognizer(ExtractorConfig config) {
-        return EntityRecognizer.load(config.vocabularyDir());
+        return EntityRecognizer.load(config.vocabularyDir(), config.trainingCorpora().orElse(List.of()));
     }
 
     @Produces

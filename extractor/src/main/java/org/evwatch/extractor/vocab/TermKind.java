@@ -5,6 +5,11 @@ package org.evwatch.extractor.vocab;
  * rank also decides which names need supporting context before they count.
  */
 public enum TermKind {
+    /**
+     * A name learned from an annotated corpus, for the id its annotators gave it most often: it states the corpus's
+     * convention for exactly this name, so it outranks every vocabulary reading of the same name.
+     */
+    LEARNED,
     /** A name from the project's curated core vocabulary. */
     CORE,
     /** The preferred name in a standard vocabulary. */

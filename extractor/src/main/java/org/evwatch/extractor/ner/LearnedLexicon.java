@@ -1,0 +1,108 @@
+package org.evwatch.extractor.ner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.evwatch.events.EntityType;
+import org.evwatch.extractor.vocab.AnnotatedCorpus;
+import org.evwatch.extractor.vocab.AnnotatedDocument;
+import org.evwatch.extractor.vocab.Annotation;
+import org.evwatch.extractor.vocab.TermKind;
+import org.evwatch.extractor.vocab.VocabularyBuilder;
+
+/**
+ * Names learned from annotated corpora. Every annotated mention, normalised as dictionary names are, votes for the
+ * id its annotators gave it; per type and normalised name the id with most votes wins (ties: the smaller id), and
+ * each way the name was written becomes a {@link TermKind#LEARNED} name of that concept. This covers what no
+ * vocabulary lists as a name ("hypertensive", "autosomal recessive disorder") and the corpus's choice where a name
+ * has several ids ("depression"). Mentions with a composite id (several ids) say nothing about one id and are
+ * skipped; so is an id our vocabularies already type differently (the annotators' type would be lost).
+ */
+final class LearnedLexicon {
+
+    /** What was learned. */
+    record Stats(int names, int conceptsAdded, int skippedComposite, int skippedTypeConflict) {
+    }
+
+    private LearnedLexicon() {
+    }
+
+    static Stats learn(List<AnnotatedCorpus> corpora, VocabularyBuilder into) {
+        // Sorted maps: the names are added in one fixed order whatever the corpora's order of documents.
+        Map<String, Votes> byName = new TreeMap<>();
+        int composite = 0;
+        for (AnnotatedCorpus corpus : corpora) {
+            for (AnnotatedDocument d : corpus.documents()) {
+                for (Annotation a : d.annotations()) {
+                    if (a.ids().size() != 1) {
+                        composite += a.ids().size() > 1 ? 1 : 0;
+                        continue;
+                    }
+                    String norm = normalize(a.text());
+                    if (norm.isEmpty()) {
+                        continue;
+                    }
+                    Votes v = byName.computeIfAbsent(a.type() + "\t" + norm, k -> new Votes(a.type()));
+                    v.ids.merge(a.ids().get(0), 1, Integer::sum);
+                    v.surfaces.merge(a.text().strip(), 1, Integer::sum);
+                }
+            }
+        }
+        int names = 0;
+        int added = 0;
+        int conflicts = 0;
+        for (Votes v : byName.values()) {
+            String id = v.winner();
+            EntityType known = into.typeOf(id);
+            if (known != null && known != v.type) {
+                conflicts++;
+                continue;
+            }
+            if (known == null) {
+                into.concept(v.type, id, v.mostWritten());
+                added++;
+            }
+            for (String surface : v.surfaces.keySet()) {
+                into.name(id, surface, TermKind.LEARNED);
+                names++;
+            }
+        }
+        return new Stats(names, added, composite, conflicts);
+    }
+
+    /** The name as the dictionary compares it: normalised tokens joined by one space. */
+    static String normalize(String text) {
+        Tokens t = Tokenizer.tokenize(text);
+        return t.size == 0 ? "" : String.join(" ", Arrays.copyOf(t.norm, t.size));
+    }
+
+    private static final class Votes {
+        final EntityType type;
+        final Map<String, Integer> ids = new TreeMap<>();
+        final Map<String, Integer> surfaces = new TreeMap<>();
+
+        Votes(EntityType type) {
+            this.type = type;
+        }
+
+        /** Most votes; among equals the smallest id. */
+        String winner() {
+            return best(ids);
+        }
+
+        String mostWritten() {
+            return best(surfaces);
+        }
+
+        private static String best(Map<String, Integer> counts) {
+            List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
+            entries.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                    .thenComparing(Map.Entry.comparingByKey()));
+            return entries.get(0).getKey();
+        }
+    }
+}
