@@ -1,6 +1,7 @@
 package org.evwatch.indexer.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,6 +21,12 @@ public interface IndexConfig {
     /** How often the index commits, making recent changes durable. */
     @WithDefault("PT10S")
     Duration commitInterval();
+
+    /**
+     * Threads one search may use: the index's segments are searched in parallel slices and the results merged. 1
+     * searches on the request's thread alone. Default: one per available core.
+     */
+    Optional<Integer> searchThreads();
 
     /** Papers read from the catalog per page during a rebuild or catch-up. */
     @WithDefault("500")

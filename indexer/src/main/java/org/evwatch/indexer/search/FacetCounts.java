@@ -6,9 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -16,44 +14,62 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
 /**
- * Exact facet counts: every matching document's sorted-set doc values are counted, per segment by ordinal (cheap),
- * and the ordinals are turned into values once per segment. No sampling and no top-k approximation, so a count
- * always equals the number of matching papers with that value. Slices of the index are counted in parallel when
- * the searcher has an executor, then summed.
+ * Exact match count and exact facet counts in one pass over the matches, without scoring. Every matching document's
+ * facet values are counted, per segment by ordinal from {@link SegmentFacets}, and ordinals become values once per
+ * segment. No sampling and no top-k approximation: a count always equals the number of matching papers with that
+ * value. Slices of the index are counted in parallel when the searcher has an executor, then summed.
  */
-final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<String, Map<String, Long>>> {
+final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCounts.Result> {
 
-    private final List<String> fields;
+    /** The number of matches, and for each requested facet field its values with their counts. */
+    record Result(long total, Map<String, Map<String, Long>> byField) {
+    }
 
-    FacetCounts(List<String> fields) {
-        this.fields = List.copyOf(fields);
+    private final SegmentFacets.Cache cache;
+    /** Index into {@code cache.fields()} of each requested field. */
+    private final int[] requested;
+
+    FacetCounts(SegmentFacets.Cache cache, List<String> fields) {
+        this.cache = cache;
+        this.requested = fields.stream().mapToInt(f -> {
+            int i = cache.fields().indexOf(f);
+            if (i < 0) {
+                throw new IllegalArgumentException("not a facet field: " + f);
+            }
+            return i;
+        }).toArray();
     }
 
     @Override
     public Counter newCollector() {
-        return new Counter(fields);
+        return new Counter();
     }
 
     @Override
-    public Map<String, Map<String, Long>> reduce(Collection<Counter> collectors) {
-        Map<String, Map<String, Long>> total = new HashMap<>();
-        for (String field : fields) {
-            total.put(field, new HashMap<>());
+    public Result reduce(Collection<Counter> collectors) {
+        long total = 0;
+        Map<String, Map<String, Long>> byField = new HashMap<>();
+        for (int f : requested) {
+            byField.put(cache.fields().get(f), new HashMap<>());
         }
         for (Counter c : collectors) {
-            c.counts.forEach((field, values) -> values.forEach(
-                    (value, count) -> total.get(field).merge(value, count, Long::sum)));
+            total += c.total;
+            c.counts.forEach((field, values) -> {
+                Map<String, Long> into = byField.get(field);
+                values.forEach((value, count) -> into.merge(value, count, Long::sum));
+            });
         }
-        return total;
+        return new Result(total, byField);
     }
 
-    static final class Counter implements Collector {
-        private final List<String> fields;
+    final class Counter implements Collector {
         private final Map<String, Map<String, Long>> counts = new HashMap<>();
+        private long total;
 
-        Counter(List<String> fields) {
-            this.fields = fields;
-            fields.forEach(f -> counts.put(f, new HashMap<>()));
+        Counter() {
+            for (int f : requested) {
+                counts.put(cache.fields().get(f), new HashMap<>());
+            }
         }
 
         @Override
@@ -63,41 +79,38 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            int n = fields.size();
-            SortedSetDocValues[] values = new SortedSetDocValues[n];
-            int[][] ordCounts = new int[n][];
-            for (int i = 0; i < n; i++) {
-                values[i] = DocValues.getSortedSet(context.reader(), fields.get(i));
-                ordCounts[i] = new int[(int) Math.min(Integer.MAX_VALUE - 8, values[i].getValueCount())];
+            if (requested.length == 0) {
+                return new LeafCollector() {
+                    @Override
+                    public void setScorer(Scorable scorer) {
+                    }
+
+                    @Override
+                    public void collect(int doc) {
+                        total++;
+                    }
+                };
             }
+            SegmentFacets facets = cache.of(context.reader());
+            int[] ordCounts = facets.newCounts();
             return new LeafCollector() {
+                private int matched;
+
                 @Override
                 public void setScorer(Scorable scorer) {
                 }
 
                 @Override
-                public void collect(int doc) throws IOException {
-                    for (int i = 0; i < n; i++) {
-                        SortedSetDocValues dv = values[i];
-                        if (dv.advanceExact(doc)) {
-                            int[] c = ordCounts[i];
-                            for (int k = dv.docValueCount(); k > 0; k--) {
-                                c[(int) dv.nextOrd()]++;
-                            }
-                        }
-                    }
+                public void collect(int doc) {
+                    matched++;
+                    facets.count(doc, ordCounts);
                 }
 
                 @Override
-                public void finish() throws IOException {
-                    for (int i = 0; i < n; i++) {
-                        Map<String, Long> byValue = counts.get(fields.get(i));
-                        int[] c = ordCounts[i];
-                        for (int ord = 0; ord < c.length; ord++) {
-                            if (c[ord] > 0) {
-                                byValue.merge(values[i].lookupOrd(ord).utf8ToString(), (long) c[ord], Long::sum);
-                            }
-                        }
+                public void finish() {
+                    total += matched;
+                    for (int f : requested) {
+                        facets.addTo(f, ordCounts, counts.get(cache.fields().get(f)));
                     }
                 }
             };

@@ -36,7 +36,6 @@ import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -78,6 +77,8 @@ public final class PaperIndex implements Closeable {
     static final String HIT = "hit";
     private static final int FACET_LIMIT = 20;
     private static final int YEAR_FACET_LIMIT = 200;
+    /** Matches counted exactly while ranking; past it, ranking may skip documents that cannot make the page. */
+    private static final int TOTAL_HITS_THRESHOLD = 1000;
 
     private final Path base;
     private final double maxStaleSeconds;
@@ -86,6 +87,8 @@ public final class PaperIndex implements Closeable {
     private volatile Generation building;
     private final boolean needsRebuild;
     private final Object rebuildLock = new Object();
+    private final SegmentFacets.Cache facetCache = new SegmentFacets.Cache(
+            PaperFields.FACET_NAMES.stream().map(PaperFields.FACETS::get).toList());
 
     private PaperIndex(Path base, double maxStaleSeconds, Executor searchExecutor) throws IOException {
         this.base = base;
@@ -230,24 +233,21 @@ public final class PaperIndex implements Closeable {
         Generation gen = active.get();
         IndexSearcher searcher = gen.manager.acquire();
         try {
-            // One more than a page tells whether there is a next page without a second search.
-            var top = new TopFieldCollectorManager(sort, request.size() + 1, after, Integer.MAX_VALUE);
-            TopDocs topDocs;
-            Map<String, Map<String, Long>> counts = Map.of();
+            // The page: one more than asked tells whether there is a next page. Ranking stops counting after
+            // TOTAL_HITS_THRESHOLD matches, which lets Lucene skip documents that cannot reach the page.
+            TopDocs topDocs = searcher.search(query,
+                    new TopFieldCollectorManager(sort, request.size() + 1, after, TOTAL_HITS_THRESHOLD));
+            // The exact total and the exact facets: one pass over all matches without scoring. The total is that
+            // of the whole query, also on a page after a cursor.
             long total;
-            if (facetFields.isEmpty()) {
-                topDocs = searcher.search(query, top);
+            Map<String, Map<String, Long>> counts = Map.of();
+            if (!facetFields.isEmpty()) {
+                FacetCounts.Result r = searcher.search(query, new FacetCounts(facetCache, facetFields));
+                total = r.total();
+                counts = r.byField();
+            } else if (after == null && topDocs.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
                 total = topDocs.totalHits.value;
             } else {
-                Object[] results = searcher.search(query, new MultiCollectorManager(top, new FacetCounts(facetFields)));
-                topDocs = (TopDocs) results[0];
-                @SuppressWarnings("unchecked")
-                Map<String, Map<String, Long>> c = (Map<String, Map<String, Long>>) results[1];
-                counts = c;
-                total = topDocs.totalHits.value;
-            }
-            if (after != null) {
-                // With a cursor the collector counts only hits after it; the total stays that of the whole query.
                 total = searcher.count(query);
             }
             ScoreDoc[] docs = topDocs.scoreDocs;
@@ -450,7 +450,9 @@ public final class PaperIndex implements Closeable {
             Executor executor = owner.searchExecutor;
             this.manager = new SearcherManager(writer, new SearcherFactory() {
                 @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+                    // New segments get their facet arrays here, on the reopen thread, not in a user's search.
+                    owner.facetCache.warm(reader);
                     return executor == null ? new IndexSearcher(reader) : new IndexSearcher(reader, executor);
                 }
             });

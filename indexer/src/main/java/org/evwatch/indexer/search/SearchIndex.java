@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
@@ -44,6 +45,7 @@ public class SearchIndex {
     private final ScheduledExecutorService committer = Executors
             .newSingleThreadScheduledExecutor(r -> daemon(r, "index-commit"));
     private volatile PaperIndex index;
+    private ExecutorService searchPool;
 
     public SearchIndex(IndexConfig config, CatalogReader catalog) {
         this.config = config;
@@ -51,7 +53,12 @@ public class SearchIndex {
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
-        index = PaperIndex.open(Path.of(config.dir()), config.maxStale().toMillis() / 1000.0, null);
+        int threads = config.searchThreads().orElse(Runtime.getRuntime().availableProcessors());
+        if (threads > 1) {
+            AtomicInteger n = new AtomicInteger();
+            searchPool = Executors.newFixedThreadPool(threads, r -> daemon(r, "index-search-" + n.incrementAndGet()));
+        }
+        index = PaperIndex.open(Path.of(config.dir()), config.maxStale().toMillis() / 1000.0, searchPool);
         long catalogSeq = catalog.maxSeq();
         if (index.needsRebuild() || index.committedSeq() > catalogSeq) {
             LOG.infof("search index at %s is empty or belongs to another catalog: rebuilding", config.dir());
@@ -133,6 +140,9 @@ public class SearchIndex {
         rebuilder.shutdownNow();
         if (index != null) {
             index.close();
+        }
+        if (searchPool != null) {
+            searchPool.shutdownNow();
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -111,6 +113,65 @@ class PaperIndexTest {
         }
         assertThat(index.search(SearchRequest.of("")).facets().get("entity"))
                 .anySatisfy(v -> assertThat(v.label()).isEqualTo("Breast Neoplasms"));
+    }
+
+    @Test
+    void facetCountsStayExactAcrossSegmentsUpdatesDeletesAndParallelSlices() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            index = PaperIndex.open(dir, 1.0, pool);
+            List<PaperIndexed> corpus = new ArrayList<>(Corpus.random(600, 7));
+            long seq = 0;
+            for (PaperIndexed p : corpus) {
+                index.upsert(p, ++seq);
+                if (seq % 150 == 0) {
+                    index.commit(); // each commit closes a segment: counts must add up across segments
+                }
+            }
+            // Replacing a paper leaves a deleted copy in an old segment; deleting one leaves only the deletion.
+            long token = 0;
+            for (int i = 0; i < 600; i += 12) {
+                PaperIndexed p = corpus.get(i);
+                PaperIndexed moved = new PaperIndexed(1, p.paperId(), PaperIndexed.Change.UPDATED, p.version() + 1,
+                        p.indexedAt(), p.paper(), p.entities().subList(0, Math.min(1, p.entities().size())),
+                        p.summary(), p.sources());
+                corpus.set(i, moved);
+                token = index.upsert(moved, ++seq);
+            }
+            for (int i = 5; i < 600; i += 20) {
+                token = index.delete(corpus.get(i).paperId(), ++seq);
+            }
+            index.waitForVisible(token);
+            List<PaperIndexed> live = new ArrayList<>();
+            for (int i = 0; i < corpus.size(); i++) {
+                if (i < 5 || (i - 5) % 20 != 0) {
+                    live.add(corpus.get(i));
+                }
+            }
+            assertThat(index.count()).isEqualTo(live.size());
+            for (String q : List.of("", "exosome", "cancer OR glioma")) {
+                SearchResult result = index.search(SearchRequest.of(q).withSize(100));
+                Set<String> matching = new HashSet<>();
+                for (SearchResult page = result;; page = index
+                        .search(SearchRequest.of(q).withSize(100).withCursor(page.nextCursor()))) {
+                    ids(page).forEach(matching::add);
+                    if (page.nextCursor() == null) {
+                        break;
+                    }
+                }
+                assertThat(matching).as(q).hasSize((int) result.total());
+                Map<String, Map<String, Long>> expected = bruteForceFacets(live, matching);
+                for (String facet : PaperFields.FACET_NAMES) {
+                    Map<String, Long> actual = new HashMap<>();
+                    result.facets().get(facet).forEach(v -> actual.put(v.value(), v.count()));
+                    assertThat(actual).as(q + " / " + facet).isEqualTo(expected.get(facet));
+                }
+            }
+        } finally {
+            index.close();
+            index = null;
+            pool.shutdownNow();
+        }
     }
 
     private static Map<String, Map<String, Long>> bruteForceFacets(List<PaperIndexed> corpus, Set<String> ids) {
