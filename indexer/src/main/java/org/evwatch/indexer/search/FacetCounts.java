@@ -12,6 +12,7 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Exact match count and exact facet counts in one pass over the matches, without scoring. Every matching document's
@@ -93,6 +94,7 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
             }
             SegmentFacets facets = cache.of(context.reader());
             int[] ordCounts = facets.newCounts();
+            FixedBitSet matches = facets.newMatches();
             return new LeafCollector() {
                 private int matched;
 
@@ -103,14 +105,14 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
                 @Override
                 public void collect(int doc) {
                     matched++;
-                    facets.count(doc, ordCounts);
+                    facets.count(doc, ordCounts, matches);
                 }
 
                 @Override
                 public void finish() {
                     total += matched;
                     for (int f : requested) {
-                        facets.addTo(f, ordCounts, counts.get(cache.fields().get(f)));
+                        facets.addTo(f, ordCounts, matches, counts.get(cache.fields().get(f)));
                     }
                 }
             };

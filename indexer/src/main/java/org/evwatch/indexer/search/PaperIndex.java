@@ -32,7 +32,9 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -167,6 +169,11 @@ public final class PaperIndex implements Closeable {
         }
     }
 
+    /** Approximate heap held by the facet arrays of the open segments (see {@link SegmentFacets}). */
+    public long facetBytes() {
+        return facetCache.bytes();
+    }
+
     /** The Lucene document of a paper: the shared fields plus the stored hit summary. */
     public static Document document(PaperIndexed paper) {
         Document doc = PaperDocuments.toDocument(paper);
@@ -241,14 +248,15 @@ public final class PaperIndex implements Closeable {
             // of the whole query, also on a page after a cursor.
             long total;
             Map<String, Map<String, Long>> counts = Map.of();
+            Query matching = matchOnly(query);
             if (!facetFields.isEmpty()) {
-                FacetCounts.Result r = searcher.search(query, new FacetCounts(facetCache, facetFields));
+                FacetCounts.Result r = searcher.search(matching, new FacetCounts(facetCache, facetFields));
                 total = r.total();
                 counts = r.byField();
             } else if (after == null && topDocs.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
                 total = topDocs.totalHits.value;
             } else {
-                total = searcher.count(query);
+                total = searcher.count(matching);
             }
             ScoreDoc[] docs = topDocs.scoreDocs;
             boolean more = docs.length > request.size();
@@ -271,6 +279,28 @@ public final class PaperIndex implements Closeable {
         } finally {
             gen.manager.release(searcher);
         }
+    }
+
+    /**
+     * The same matches without scores: boosts dropped and each best-field disjunction turned into a plain one, which
+     * Lucene can count in bulk (a window of documents at a time) instead of through a priority queue per document.
+     */
+    static Query matchOnly(Query q) {
+        if (q instanceof BoostQuery b) {
+            return matchOnly(b.getQuery());
+        }
+        if (q instanceof DisjunctionMaxQuery d) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            d.getDisjuncts().forEach(x -> b.add(matchOnly(x), Occur.SHOULD));
+            return b.build();
+        }
+        if (q instanceof BooleanQuery bq) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder()
+                    .setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+            bq.clauses().forEach(c -> b.add(matchOnly(c.getQuery()), c.getOccur()));
+            return b.build();
+        }
+        return q;
     }
 
     private static Query withFilters(Query text, SearchRequest r) {

@@ -13,12 +13,18 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
- * The facet values of one index segment, read once from doc values into plain arrays: for each document, the
- * ordinals of all its facet values (every facet field) in one run of an int array. Counting a match is then one short
- * loop over ints instead of a doc-values lookup per facet field, which is what makes exact facets over hundreds of
- * thousands of matches cheap.
+ * The facet values of one index segment, read once from doc values into plain arrays, so that exact facets over
+ * hundreds of thousands of matches stay cheap:
+ * <ul>
+ * <li>a field with many values (entities, journals) keeps, for each document, the ordinals of its values in one run
+ * of an int array; counting a match is a short loop over ints instead of a doc-values lookup per field;</li>
+ * <li>a field with few values (year, source, relevance, entity type, publication type) keeps one bit set of
+ * documents per value; its counts are the sizes of the intersections of the matches with each of them, a few
+ * microseconds per value, with no work per match.</li>
+ * </ul>
  * <p>
  * Doc values belong to a segment's core, which never changes once written; deletions live elsewhere and are applied
  * by the collector. So one copy serves every reader that shares the segment, and is dropped when the core closes
@@ -26,18 +32,30 @@ import org.apache.lucene.util.BytesRef;
  */
 final class SegmentFacets {
 
-    /** Every document's ordinals are {@code ords[start[doc]] .. ords[start[doc + 1] - 1]}. */
+    /** Fields with at most this many values in a segment are counted by bit set intersection. */
+    static final int FEW_VALUES = 64;
+
+    /** Every document's ordinals of many-valued fields are {@code ords[start[doc]] .. ords[start[doc + 1] - 1]}. */
     private final int[] start;
     private final int[] ords;
     /** The value of each ordinal; ordinals of field {@code f} are {@code fieldStart[f] .. fieldStart[f + 1] - 1}. */
     private final String[] values;
     private final int[] fieldStart;
+    /** For the ordinals of fields with few values, the documents that have the value; null for the others. */
+    private final FixedBitSet[] docsWith;
+    private final boolean anyFew;
 
-    private SegmentFacets(int[] start, int[] ords, String[] values, int[] fieldStart) {
+    private SegmentFacets(int[] start, int[] ords, String[] values, int[] fieldStart, FixedBitSet[] docsWith) {
         this.start = start;
         this.ords = ords;
         this.values = values;
         this.fieldStart = fieldStart;
+        this.docsWith = docsWith;
+        boolean few = false;
+        for (FixedBitSet b : docsWith) {
+            few |= b != null;
+        }
+        this.anyFew = few;
     }
 
     /** Reads the given facet fields of a segment: two passes over each field's doc values. */
@@ -52,10 +70,17 @@ final class SegmentFacets {
             }
             fieldStart[f + 1] = fieldStart[f] + (int) count;
         }
-        // First pass: how many values each document has, turned into offsets.
+        boolean[] few = new boolean[n];
+        for (int f = 0; f < n; f++) {
+            few[f] = fieldStart[f + 1] - fieldStart[f] <= FEW_VALUES;
+        }
+        // First pass: how many values of many-valued fields each document has, turned into offsets.
         int[] start = new int[maxDoc + 1];
-        for (String field : fields) {
-            SortedSetDocValues dv = DocValues.getSortedSet(reader, field);
+        for (int f = 0; f < n; f++) {
+            if (few[f]) {
+                continue;
+            }
+            SortedSetDocValues dv = DocValues.getSortedSet(reader, fields.get(f));
             for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
                 start[doc + 1] += dv.docValueCount();
             }
@@ -63,17 +88,28 @@ final class SegmentFacets {
         for (int d = 0; d < maxDoc; d++) {
             start[d + 1] += start[d];
         }
-        // Second pass: the ordinals, shifted into one space shared by all fields.
+        // Second pass: the ordinals, shifted into one space shared by all fields, or the bit sets.
         int[] ords = new int[start[maxDoc]];
         int[] fill = new int[maxDoc];
         System.arraycopy(start, 0, fill, 0, maxDoc);
         String[] values = new String[fieldStart[n]];
+        FixedBitSet[] docsWith = new FixedBitSet[fieldStart[n]];
         for (int f = 0; f < n; f++) {
             SortedSetDocValues dv = DocValues.getSortedSet(reader, fields.get(f));
             int base = fieldStart[f];
+            if (few[f]) {
+                for (int ord = base; ord < fieldStart[f + 1]; ord++) {
+                    docsWith[ord] = new FixedBitSet(Math.max(1, maxDoc));
+                }
+            }
             for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
                 for (int k = dv.docValueCount(); k > 0; k--) {
-                    ords[fill[doc]++] = base + (int) dv.nextOrd();
+                    int ord = base + (int) dv.nextOrd();
+                    if (few[f]) {
+                        docsWith[ord].set(doc);
+                    } else {
+                        ords[fill[doc]++] = ord;
+                    }
                 }
             }
             TermsEnum terms = dv.termsEnum();
@@ -82,26 +118,35 @@ final class SegmentFacets {
                 values[ord++] = term.utf8ToString();
             }
         }
-        return new SegmentFacets(start, ords, values, fieldStart);
+        return new SegmentFacets(start, ords, values, fieldStart, docsWith);
     }
 
-    /** A zeroed counter for this segment's ordinals. */
+    /** A zeroed counter for this segment's ordinals of many-valued fields. */
     int[] newCounts() {
         return new int[values.length];
     }
 
-    /** Counts one document's values. */
-    void count(int doc, int[] counts) {
+    /** A bit set to collect the matches in, when some field is counted by intersection; else null. */
+    FixedBitSet newMatches() {
+        return anyFew ? new FixedBitSet(Math.max(1, start.length - 1)) : null;
+    }
+
+    /** Counts one matching document: its values of many-valued fields, and its bit among the matches. */
+    void count(int doc, int[] counts, FixedBitSet matches) {
         for (int i = start[doc], end = start[doc + 1]; i < end; i++) {
             counts[ords[i]]++;
+        }
+        if (matches != null) {
+            matches.set(doc);
         }
     }
 
     /** Adds the non-zero counts of field {@code f} to {@code into}, by value. */
-    void addTo(int f, int[] counts, Map<String, Long> into) {
+    void addTo(int f, int[] counts, FixedBitSet matches, Map<String, Long> into) {
         for (int ord = fieldStart[f]; ord < fieldStart[f + 1]; ord++) {
-            if (counts[ord] > 0) {
-                into.merge(values[ord], (long) counts[ord], Long::sum);
+            long c = docsWith[ord] != null ? FixedBitSet.intersectionCount(matches, docsWith[ord]) : counts[ord];
+            if (c > 0) {
+                into.merge(values[ord], c, Long::sum);
             }
         }
     }
@@ -112,7 +157,11 @@ final class SegmentFacets {
         for (String v : values) {
             strings += 48 + 2L * v.length();
         }
-        return 4L * (start.length + ords.length + fieldStart.length) + 8L * values.length + strings;
+        long bits = 0;
+        for (FixedBitSet b : docsWith) {
+            bits += b == null ? 0 : b.ramBytesUsed();
+        }
+        return 4L * (start.length + ords.length + fieldStart.length) + 16L * values.length + strings + bits;
     }
 
     /**
@@ -157,8 +206,9 @@ final class SegmentFacets {
             }
         }
 
-        int segments() {
-            return bySegment.size();
+        /** Approximate heap held by the facet arrays of all open segments. */
+        long bytes() {
+            return bySegment.values().stream().mapToLong(SegmentFacets::bytes).sum();
         }
     }
 }

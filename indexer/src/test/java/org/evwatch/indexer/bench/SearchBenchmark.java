@@ -87,6 +87,10 @@ public final class SearchBenchmark {
             for (String q : QUERIES) {
                 index.search(SearchRequest.of(q)); // warm-up
             }
+            String facetHeap = String.format(Locale.ROOT, "Facet arrays held in heap: %d MB%n",
+                    index.facetBytes() >> 20);
+            report.append(facetHeap);
+            System.out.print(facetHeap);
             if (Boolean.parseBoolean(arg(args, "breakdown", "false"))) {
                 breakdown(index, report);
             }
