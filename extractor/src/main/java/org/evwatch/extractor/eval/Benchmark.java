@@ -19,8 +19,10 @@ import org.evwatch.extractor.summary.Summarizer;
  * abstracts, with the given vocabularies loaded, and the heap the loaded vocabularies hold.
  *
  * <pre>
- * Benchmark --vocab DIR [--rounds N] PUBTATOR_FILE...
+ * Benchmark --vocab DIR [--train PATH[,PATH]] [--rounds N] PUBTATOR_FILE...
  * </pre>
+ *
+ * {@code --train} loads annotated corpora to learn from, as {@code evwatch.extractor.training-corpora} does.
  *
  * One untimed warm-up round lets the JIT compile the hot paths; the figures reported are the median round, both
  * by wall clock and by the CPU time of the measuring thread. On a shared machine the CPU-time figure is the one
@@ -34,21 +36,27 @@ public final class Benchmark {
     public static void main(String[] args) throws IOException {
         String vocab = null;
         int rounds = 5;
+        List<Path> training = new ArrayList<>();
         List<Path> corpora = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--vocab" -> vocab = args[++i];
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--train" -> {
+                    for (String p : args[++i].split(",")) {
+                        training.add(Path.of(p.strip()));
+                    }
+                }
                 default -> corpora.add(Path.of(args[i]));
             }
         }
         if (corpora.isEmpty()) {
-            System.err.println("usage: Benchmark --vocab DIR [--rounds N] PUBTATOR_FILE...");
+            System.err.println("usage: Benchmark --vocab DIR [--train PATH[,PATH]] [--rounds N] PUBTATOR_FILE...");
             System.exit(2);
         }
         Runtime rt = Runtime.getRuntime();
         long heapBefore = usedAfterGc(rt);
-        EntityRecognizer recognizer = EntityRecognizer.load(Optional.ofNullable(vocab).map(Path::of));
+        EntityRecognizer recognizer = EntityRecognizer.load(Optional.ofNullable(vocab).map(Path::of), training);
         long heapVocab = usedAfterGc(rt) - heapBefore;
 
         List<Paper> papers = new ArrayList<>();
@@ -63,6 +71,9 @@ public final class Benchmark {
                 (double) chars / papers.size());
         System.out.printf("vocabularies: %s%n", recognizer.report().summary().lines().findFirst().orElse(""));
         System.out.printf("heap held by the loaded vocabularies (measured after GC): %d MB%n", heapVocab >> 20);
+        System.out.printf("load time: %d ms%n", recognizer.report().millis());
+        recognizer.report().sources().stream().filter(s -> s.loader().startsWith("learned"))
+                .forEach(s -> System.out.printf("%s: %d names; %s%n", s.loader(), s.termsAdded(), s.file()));
 
         Summarizer summarizer = new Summarizer();
         long entities = run(recognizer, null, papers);

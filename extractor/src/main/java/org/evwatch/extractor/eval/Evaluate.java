@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  *
  * <pre>
  * Evaluate CORPUS --format pubtator|linnaeus|craft [--vocab DIR] [--docs IDS_FILE] [--tags TAGS_FILE] [--errors N]
- *          [--train PATH[,PATH] --train-format pubtator|linnaeus [--train-docs IDS_FILE]]
+ *          [--train PATH[,PATH] --train-format pubtator|linnaeus[,...] [--train-docs IDS_FILE|-[,...]]]
  * </pre>
  *
  * CORPUS is a PubTator file (or a folder of them) or a LINNAEUS/CRAFT corpus folder; {@code --docs} restricts to
@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * as JSON.
  * <p>
  * {@code --train} first lets the recogniser learn from annotated corpora (a train split: {@code --train-docs}
- * keeps the listed documents, {@code --tags} also picks the LINNAEUS tag file). Learning from a document that is
+ * keeps the listed documents, {@code --tags} also picks the LINNAEUS tag file; with several corpora, format and
+ * split can be given per corpus, in order, {@code -} meaning all documents). Learning from a document that is
  * then scored would measure memory, not recognition: the command refuses (exit 2) when a training document id is
  * also among the evaluated ones.
  */
@@ -65,7 +66,7 @@ public final class Evaluate {
                 || opts.containsKey("train") != opts.containsKey("train-format")) {
             err.println("usage: Evaluate CORPUS --format pubtator|linnaeus|craft [--vocab DIR] "
                     + "[--docs IDS_FILE] [--tags TAGS_FILE] [--errors N] "
-                    + "[--train PATH[,PATH] --train-format pubtator|linnaeus [--train-docs IDS_FILE]]");
+                    + "[--train PATH[,PATH] --train-format pubtator|linnaeus[,...] [--train-docs IDS_FILE|-[,...]]]");
             return 2;
         }
         List<Document> docs = read(Path.of(positional.get(0)), opts);
@@ -94,22 +95,40 @@ public final class Evaluate {
         return 0;
     }
 
-    /** The training corpora named by {@code --train}, restricted to {@code --train-docs} when given. */
+    /**
+     * The training corpora named by {@code --train}. {@code --train-format} and {@code --train-docs} give one value
+     * for all of them or one per corpus, in order ({@code -} for all documents of that corpus).
+     */
     static List<AnnotatedCorpus> training(Map<String, String> opts) throws IOException {
-        Set<String> keep = opts.containsKey("train-docs") ? ids(Path.of(opts.get("train-docs"))) : null;
+        String[] paths = opts.get("train").split(",");
+        String[] formats = perCorpus(opts.get("train-format"), paths.length, "--train-format");
+        String[] splits = perCorpus(opts.getOrDefault("train-docs", "-"), paths.length, "--train-docs");
         List<AnnotatedCorpus> out = new ArrayList<>();
-        for (String p : opts.get("train").split(",")) {
-            Path path = Path.of(p.strip());
-            AnnotatedCorpus c = switch (opts.get("train-format")) {
+        for (int i = 0; i < paths.length; i++) {
+            Path path = Path.of(paths[i].strip());
+            AnnotatedCorpus c = switch (formats[i].strip()) {
                 case "pubtator" -> AnnotatedCorpus.pubtator(path);
                 case "linnaeus" -> AnnotatedCorpus.linnaeus(path, opts.containsKey("tags")
                         ? Path.of(opts.get("tags"))
                         : firstTags(path));
-                default -> throw new IllegalArgumentException("unknown training format " + opts.get("train-format"));
+                default -> throw new IllegalArgumentException("unknown training format " + formats[i]);
             };
-            out.add(keep == null ? c : c.only(keep));
+            out.add(splits[i].strip().equals("-") ? c : c.only(ids(Path.of(splits[i].strip()))));
         }
         return out;
+    }
+
+    private static String[] perCorpus(String value, int corpora, String option) {
+        String[] v = value.split(",");
+        if (v.length == 1) {
+            String[] all = new String[corpora];
+            java.util.Arrays.fill(all, v[0]);
+            return all;
+        }
+        if (v.length != corpora) {
+            throw new IllegalArgumentException(option + " needs one value, or one per training corpus");
+        }
+        return v;
     }
 
     /** Ids of evaluated documents that are also training documents. */

@@ -20,7 +20,7 @@ import org.evwatch.extractor.vocab.TermKind;
 final class Dictionary {
 
     /** A name hit at tokens [from, to], naming {@code concept}. */
-    record Hit(int from, int to, int concept, int rank) {
+    record Hit(int from, int to, int concept, int rank, boolean caseSensitive) {
         int length() {
             return to - from;
         }
@@ -197,7 +197,7 @@ final class Dictionary {
                 if (t.wordEnd[j] && entryOffset[node + 1] > entryOffset[node]) {
                     int e = pick(node, t, i, j);
                     if (e >= 0) {
-                        hits.add(new Hit(i, j, entryConcept[e], entryRank[e]));
+                        hits.add(new Hit(i, j, entryConcept[e], entryRank[e], entryCaseKey[e] != null));
                     }
                 }
             }

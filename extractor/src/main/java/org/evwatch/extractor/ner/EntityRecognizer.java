@@ -19,6 +19,7 @@ import org.evwatch.events.Paper;
 import org.evwatch.extractor.vocab.AnnotatedCorpus;
 import org.evwatch.extractor.vocab.Concept;
 import org.evwatch.extractor.vocab.LoadReport;
+import org.evwatch.extractor.vocab.TermKind;
 import org.evwatch.extractor.vocab.VocabularyBuilder;
 import org.evwatch.extractor.vocab.VocabularyDirectory;
 import org.evwatch.extractor.vocab.VocabularyFormatException;
@@ -171,7 +172,8 @@ public final class EntityRecognizer {
     private record Section(String name, String text) {
     }
 
-    private record Found(int section, int start, int end, int concept, boolean defined, String name) {
+    private record Found(int section, int start, int end, int concept, boolean defined, String name,
+            boolean acronymOnly) {
     }
 
     /**
@@ -227,10 +229,29 @@ public final class EntityRecognizer {
             }
             for (Dictionary.Hit h : resolve(candidates, t.size)) {
                 out.add(new Found(s, t.start[h.from()], t.end[h.to()], h.concept(), h.rank() == DEFINED_RANK,
-                        String.join(" ", Arrays.copyOfRange(t.norm, h.from(), h.to() + 1))));
+                        String.join(" ", Arrays.copyOfRange(t.norm, h.from(), h.to() + 1)),
+                        h.caseSensitive() && h.rank() != TermKind.CORE.ordinal()));
             }
         }
+        dropUnsupportedAcronyms(out);
         return out;
+    }
+
+    /**
+     * A disease named in a paper only by an acronym from a standard vocabulary or a corpus ("AT", "MEN2"), never
+     * defined there nor written out, is more often something else (a nucleotide change, a gene): such mentions are
+     * dropped. Curated core names are trusted; chemicals are exempt, since papers use drug acronyms ("5-FU", "DOX")
+     * without defining them.
+     */
+    private void dropUnsupportedAcronyms(List<Found> found) {
+        Set<Integer> named = new java.util.HashSet<>();
+        for (Found f : found) {
+            if (!f.acronymOnly()) {
+                named.add(f.concept());
+            }
+        }
+        found.removeIf(f -> f.acronymOnly() && !named.contains(f.concept())
+                && dictionary.concept(f.concept()).type() == EntityType.DISEASE);
     }
 
     private boolean isSuppressed(Dictionary.Hit h, Tokens t) {
@@ -280,7 +301,7 @@ public final class EntityRecognizer {
                 int from = i;
                 candidates.removeIf(h -> h.from() == from && h.to() == j);
                 if (e.getValue() >= 0) {
-                    candidates.add(new Dictionary.Hit(i, j, e.getValue(), DEFINED_RANK));
+                    candidates.add(new Dictionary.Hit(i, j, e.getValue(), DEFINED_RANK, false));
                 }
             }
         }

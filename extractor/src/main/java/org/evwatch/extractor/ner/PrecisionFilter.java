@@ -13,8 +13,8 @@ import org.evwatch.extractor.vocab.Annotation;
 
 /**
  * Names the annotators of a corpus usually do not mark, learned by running recognition over the corpus's own text:
- * a name recognised as type T at least {@link #MIN_OCCURRENCES} times, of which fewer than {@link #MIN_RATIO} fall
- * on a mention annotated as T, is suppressed for T ("patient", "toxicity" in a drug-induced disease corpus). Only
+ * a name recognised as type T at least {@link #MIN_OCCURRENCES} times, of which fewer than {@link #MIN_RATIO} are
+ * exactly a mention annotated as T, is suppressed for T ("patient", "toxicity" in a drug-induced disease corpus). Only
  * the types a corpus annotates are judged from it: a disease corpus says nothing about species names. Names that
  * an abbreviation's definition backs in the paper itself are neither counted nor suppressed.
  */
@@ -82,9 +82,13 @@ final class PrecisionFilter {
         return t == EntityType.EV_MARKER ? EntityType.GENE : t;
     }
 
+    /**
+     * Whether annotators marked exactly this span as this type. Exactly, not overlapping: "angiotensin converting
+     * enzyme" is not annotated when only "angiotensin" inside it is, and suppressing it lets "angiotensin" match.
+     */
     private static boolean annotated(List<Annotation> annotations, EntityType type, int start, int end) {
         for (Annotation a : annotations) {
-            if (a.type() == type && a.start() < end && start < a.end()) {
+            if (a.type() == type && a.start() == start && a.end() == end) {
                 return true;
             }
         }

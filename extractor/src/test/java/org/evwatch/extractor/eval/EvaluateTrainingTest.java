@@ -78,6 +78,17 @@ class EvaluateTrainingTest {
     }
 
     @Test
+    void formatAndSplitCanBeGivenPerCorpus(@TempDir Path tmp) throws Exception {
+        Path split = Files.writeString(tmp.resolve("train-ids.txt"), "101\n");
+        var corpora = Evaluate.training(Map.of("train", TRAIN + "," + TINY, "train-format", "pubtator,pubtator",
+                "train-docs", split + ",-"));
+        assertThat(corpora).extracting(c -> c.documents().size()).containsExactly(1, 2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Evaluate.training(Map.of("train", TRAIN + ","
+                + TINY, "train-format", "pubtator", "train-docs", split + ",-,-")))
+                .hasMessageContaining("one per training corpus");
+    }
+
+    @Test
     void trainWithoutItsFormatIsAUsageError() throws Exception {
         Run r = run(TINY.toString(), "--format", "pubtator", "--train", TRAIN.toString());
         assertThat(r.status()).isEqualTo(2);

@@ -2,6 +2,7 @@ package org.evwatch.extractor.ner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +20,7 @@ import org.evwatch.extractor.vocab.TermKind;
 import org.evwatch.extractor.vocab.VocabularyBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Learning from a hand-made annotated corpus ({@code ner/training/train.pubtator}, three abstracts) with the core
@@ -102,6 +104,29 @@ class LearnedRecognitionTest {
         assertThat(new PrecisionFilter.Count(2, 0).suppressed()).isFalse();
         assertThat(new PrecisionFilter.Count(10, 2).suppressed()).isTrue();
         assertThat(new PrecisionFilter.Count(10, 3).suppressed()).isFalse();
+    }
+
+    @Test
+    void aNameIsKeptOnlyWhereItsOwnSpanIsAnnotatedNotAWordInsideIt(@TempDir Path tmp) throws Exception {
+        // "angiotensin converting enzyme" is the enzyme; annotators mark "angiotensin" inside it, three times.
+        Files.writeString(tmp.resolve("local.evwatch.tsv"),
+                "CHEMICAL\tMESH:D000809\tAngiotensins\t\tangiotensin\t\n"
+                        + "CHEMICAL\tMESH:D007703\tPeptidyl-Dipeptidase A\t\tangiotensin converting enzyme\t\n");
+        StringBuilder pubtator = new StringBuilder();
+        for (int i = 1; i <= 3; i++) {
+            pubtator.append(i).append("|t|Angiotensin converting enzyme inhibitors.\n").append(i)
+                    .append("|a|No effect.\n").append(i).append("\t0\t11\tAngiotensin\tChemical\tD000809\n\n");
+        }
+        Path train = Files.writeString(tmp.resolve("train.pubtator"), pubtator);
+        EntityRecognizer r = EntityRecognizer.load(Optional.of(tmp), List.of(train));
+        String text = "An angiotensin converting enzyme inhibitor.";
+        assertThat(ids(EntityRecognizer.load(Optional.of(tmp)), text)).containsExactly("MESH:D007703");
+        assertThat(r.suppressedNames()).containsEntry(EntityType.CHEMICAL,
+                java.util.Set.of("angiotensin converting enzyme"));
+        assertThat(entities(r, text)).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo("MESH:D000809");
+            assertThat(e.mentions()).extracting(Entity.Mention::text).containsExactly("angiotensin");
+        });
     }
 
     @Test
