@@ -19,8 +19,11 @@ import org.evwatch.extractor.vocab.TermKind;
  */
 final class Dictionary {
 
-    /** A name hit at tokens [from, to], naming {@code concept}. */
-    record Hit(int from, int to, int concept, int rank, boolean caseSensitive) {
+    /**
+     * A name hit at tokens [from, to], naming {@code concept}; {@code alternatives} are the other concepts the same
+     * name could be read as (null when there are none, or when the reading is learned or curated).
+     */
+    record Hit(int from, int to, int concept, int rank, boolean caseSensitive, int[] alternatives) {
         int length() {
             return to - from;
         }
@@ -197,7 +200,8 @@ final class Dictionary {
                 if (t.wordEnd[j] && entryOffset[node + 1] > entryOffset[node]) {
                     int e = pick(node, t, i, j);
                     if (e >= 0) {
-                        hits.add(new Hit(i, j, entryConcept[e], entryRank[e], entryCaseKey[e] != null));
+                        hits.add(new Hit(i, j, entryConcept[e], entryRank[e], entryCaseKey[e] != null,
+                                alternatives(node, e, t, i, j)));
                     }
                 }
             }
@@ -229,6 +233,31 @@ final class Dictionary {
             }
         }
         return first;
+    }
+
+    /** The other acceptable concepts of an ambiguous name, or null; a learned or curated reading has none. */
+    private int[] alternatives(int node, int chosen, Tokens t, int from, int to) {
+        if (entrySurface[chosen] == null || entryRank[chosen] <= TermKind.CORE.ordinal()) {
+            return null;
+        }
+        int[] out = new int[entryOffset[node + 1] - entryOffset[node]];
+        int n = 0;
+        for (int e = entryOffset[node]; e < entryOffset[node + 1]; e++) {
+            int c = entryConcept[e];
+            if (c != entryConcept[chosen] && acceptable(e, t, from, to) && !contains(out, n, c)) {
+                out[n++] = c;
+            }
+        }
+        return n == 0 ? null : Arrays.copyOf(out, n);
+    }
+
+    private static boolean contains(int[] values, int n, int v) {
+        for (int i = 0; i < n; i++) {
+            if (values[i] == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean acceptable(int e, Tokens t, int from, int to) {

@@ -173,7 +173,11 @@ public final class EntityRecognizer {
     }
 
     private record Found(int section, int start, int end, int concept, boolean defined, String name,
-            boolean acronymOnly) {
+            boolean acronymOnly, int[] alternatives) {
+
+        Found as(int other) {
+            return new Found(section, start, end, other, defined, name, acronymOnly, null);
+        }
     }
 
     /**
@@ -230,11 +234,37 @@ public final class EntityRecognizer {
             for (Dictionary.Hit h : resolve(candidates, t.size)) {
                 out.add(new Found(s, t.start[h.from()], t.end[h.to()], h.concept(), h.rank() == DEFINED_RANK,
                         String.join(" ", Arrays.copyOfRange(t.norm, h.from(), h.to() + 1)),
-                        h.caseSensitive() && h.rank() != TermKind.CORE.ordinal()));
+                        h.caseSensitive() && h.rank() != TermKind.CORE.ordinal(), h.alternatives()));
             }
         }
         dropUnsupportedAcronyms(out);
+        preferConceptsNamedElsewhere(out);
         return out;
+    }
+
+    /**
+     * A name several concepts share ("barley", "M. bovis", "hamster") is read as the one the paper also names
+     * unambiguously ("Hordeum vulgare", "Mycobacterium bovis"), when there is one.
+     */
+    private static void preferConceptsNamedElsewhere(List<Found> found) {
+        Set<Integer> named = new java.util.HashSet<>();
+        for (Found f : found) {
+            if (f.alternatives() == null) {
+                named.add(f.concept());
+            }
+        }
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            if (f.alternatives() == null || named.contains(f.concept())) {
+                continue;
+            }
+            for (int alt : f.alternatives()) {
+                if (named.contains(alt)) {
+                    found.set(i, f.as(alt));
+                    break;
+                }
+            }
+        }
     }
 
     /**
@@ -301,7 +331,7 @@ public final class EntityRecognizer {
                 int from = i;
                 candidates.removeIf(h -> h.from() == from && h.to() == j);
                 if (e.getValue() >= 0) {
-                    candidates.add(new Dictionary.Hit(i, j, e.getValue(), DEFINED_RANK, false));
+                    candidates.add(new Dictionary.Hit(i, j, e.getValue(), DEFINED_RANK, false, null));
                 }
             }
         }
