@@ -2,9 +2,7 @@ package org.evwatch.indexer.search;
 
 import java.io.IOException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
@@ -16,22 +14,25 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Exact match count and exact facet counts in one pass over the matches, without scoring. Every matching document's
- * facet values are counted, per segment by ordinal from {@link SegmentFacets}, and ordinals become values once per
- * segment. No sampling and no top-k approximation: a count always equals the number of matching papers with that
- * value. Slices of the index are counted in parallel when the searcher has an executor, then summed.
+ * facet values are counted per segment (see {@link SegmentFacets}); each segment's counts are then added into one
+ * array numbered across the reader (see {@link ReaderFacets}). No sampling and no top-k approximation: a count
+ * always equals the number of matching papers with that value. Slices of the index are counted in parallel when the
+ * searcher has an executor, then summed.
  */
 final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCounts.Result> {
 
-    /** The number of matches, and for each requested facet field its values with their counts. */
-    record Result(long total, Map<String, Map<String, Long>> byField) {
+    /** The number of matches, and the count of every facet value, by global value number. */
+    record Result(long total, long[] counts) {
     }
 
     private final SegmentFacets.Cache cache;
+    private final ReaderFacets reader;
     /** Index into {@code cache.fields()} of each requested field. */
     private final int[] requested;
 
-    FacetCounts(SegmentFacets.Cache cache, List<String> fields) {
+    FacetCounts(SegmentFacets.Cache cache, ReaderFacets reader, List<String> fields) {
         this.cache = cache;
+        this.reader = reader;
         this.requested = fields.stream().mapToInt(f -> {
             int i = cache.fields().indexOf(f);
             if (i < 0) {
@@ -49,29 +50,20 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
     @Override
     public Result reduce(Collection<Counter> collectors) {
         long total = 0;
-        Map<String, Map<String, Long>> byField = new HashMap<>();
-        for (int f : requested) {
-            byField.put(cache.fields().get(f), new HashMap<>());
-        }
+        long[] counts = reader.newCounts();
         for (Counter c : collectors) {
             total += c.total;
-            c.counts.forEach((field, values) -> {
-                Map<String, Long> into = byField.get(field);
-                values.forEach((value, count) -> into.merge(value, count, Long::sum));
-            });
+            long[] part = c.counts;
+            for (int g = 0; g < counts.length; g++) {
+                counts[g] += part[g];
+            }
         }
-        return new Result(total, byField);
+        return new Result(total, counts);
     }
 
     final class Counter implements Collector {
-        private final Map<String, Map<String, Long>> counts = new HashMap<>();
+        private final long[] counts = reader.newCounts();
         private long total;
-
-        Counter() {
-            for (int f : requested) {
-                counts.put(cache.fields().get(f), new HashMap<>());
-            }
-        }
 
         @Override
         public ScoreMode scoreMode() {
@@ -80,19 +72,8 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            if (requested.length == 0) {
-                return new LeafCollector() {
-                    @Override
-                    public void setScorer(Scorable scorer) {
-                    }
-
-                    @Override
-                    public void collect(int doc) {
-                        total++;
-                    }
-                };
-            }
             SegmentFacets facets = cache.of(context.reader());
+            int[] toGlobal = reader.toGlobal(context.ord);
             int[] ordCounts = facets.newCounts();
             FixedBitSet matches = facets.newMatches();
             return new LeafCollector() {
@@ -112,7 +93,7 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
                 public void finish() {
                     total += matched;
                     for (int f : requested) {
-                        facets.addTo(f, ordCounts, matches, counts.get(cache.fields().get(f)));
+                        facets.addTo(f, ordCounts, matches, toGlobal, counts);
                     }
                 }
             };

@@ -247,12 +247,13 @@ public final class PaperIndex implements Closeable {
             // The exact total and the exact facets: one pass over all matches without scoring. The total is that
             // of the whole query, also on a page after a cursor.
             long total;
-            Map<String, Map<String, Long>> counts = Map.of();
+            Map<String, List<SearchResult.FacetValue>> facets = Map.of();
             Query matching = matchOnly(query);
             if (!facetFields.isEmpty()) {
-                FacetCounts.Result r = searcher.search(matching, new FacetCounts(facetCache, facetFields));
+                ReaderFacets values = facetCache.of(searcher.getIndexReader());
+                FacetCounts.Result r = searcher.search(matching, new FacetCounts(facetCache, values, facetFields));
                 total = r.total();
-                counts = r.byField();
+                facets = facetValues(facetNames, values, r.counts());
             } else if (after == null && topDocs.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
                 total = topDocs.totalHits.value;
             } else {
@@ -275,7 +276,7 @@ public final class PaperIndex implements Closeable {
                         highlights.getOrDefault(sd.doc, Map.of())));
             }
             String next = more ? Cursors.encode(request.sort(), (FieldDoc) page[page.length - 1]) : null;
-            return new SearchResult(total, hits, facetValues(facetNames, counts), next);
+            return new SearchResult(total, hits, facets, next);
         } finally {
             gen.manager.release(searcher);
         }
@@ -334,33 +335,12 @@ public final class PaperIndex implements Closeable {
         return b.build();
     }
 
-    private static Map<String, List<SearchResult.FacetValue>> facetValues(List<String> names,
-            Map<String, Map<String, Long>> counts) {
+    private static Map<String, List<SearchResult.FacetValue>> facetValues(List<String> names, ReaderFacets values,
+            long[] counts) {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
         for (String name : names) {
-            Map<String, Long> byValue = counts.getOrDefault(PaperFields.FACETS.get(name), Map.of());
-            List<SearchResult.FacetValue> values = new ArrayList<>();
-            if (name.equals("entity")) {
-                // Values are "id<US>name"; sum per id and show the name most papers give it.
-                Map<String, Long> perId = new HashMap<>();
-                Map<String, Map.Entry<String, Long>> label = new HashMap<>();
-                byValue.forEach((value, count) -> {
-                    int sep = value.indexOf(PaperFields.ENTITY_FACET_SEPARATOR);
-                    String id = sep < 0 ? value : value.substring(0, sep);
-                    String n = sep < 0 ? value : value.substring(sep + 1);
-                    perId.merge(id, count, Long::sum);
-                    label.merge(id, Map.entry(n, count), (a, b) -> b.getValue() > a.getValue()
-                            || (b.getValue().equals(a.getValue()) && b.getKey().compareTo(a.getKey()) < 0) ? b : a);
-                });
-                perId.forEach(
-                        (id, count) -> values.add(new SearchResult.FacetValue(id, label.get(id).getKey(), count)));
-            } else {
-                byValue.forEach((value, count) -> values.add(new SearchResult.FacetValue(value, value, count)));
-            }
-            values.sort(Comparator.comparingLong((SearchResult.FacetValue v) -> -v.count())
-                    .thenComparing(SearchResult.FacetValue::value));
-            int limit = name.equals("year") ? YEAR_FACET_LIMIT : FACET_LIMIT;
-            out.put(name, List.copyOf(values.subList(0, Math.min(limit, values.size()))));
+            int f = values.fields().indexOf(PaperFields.FACETS.get(name));
+            out.put(name, values.top(f, counts, name.equals("year") ? YEAR_FACET_LIMIT : FACET_LIMIT));
         }
         return out;
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -141,14 +140,30 @@ final class SegmentFacets {
         }
     }
 
-    /** Adds the non-zero counts of field {@code f} to {@code into}, by value. */
-    void addTo(int f, int[] counts, FixedBitSet matches, Map<String, Long> into) {
+    /**
+     * Adds the counts of field {@code f} to {@code into}, indexed by global value number ({@code toGlobal} maps this
+     * segment's ordinals to those, see {@link ReaderFacets}).
+     */
+    void addTo(int f, int[] counts, FixedBitSet matches, int[] toGlobal, long[] into) {
         for (int ord = fieldStart[f]; ord < fieldStart[f + 1]; ord++) {
             long c = docsWith[ord] != null ? FixedBitSet.intersectionCount(matches, docsWith[ord]) : counts[ord];
             if (c > 0) {
-                into.merge(values[ord], c, Long::sum);
+                into[toGlobal[ord]] += c;
             }
         }
+    }
+
+    int valueCount() {
+        return values.length;
+    }
+
+    /** The first ordinal of field {@code f}; {@code fieldStart(f + 1)} ends its range. */
+    int fieldStart(int f) {
+        return fieldStart[f];
+    }
+
+    String value(int ord) {
+        return values[ord];
     }
 
     /** Approximate heap taken, for logging. */
@@ -172,6 +187,7 @@ final class SegmentFacets {
     static final class Cache {
         private final List<String> fields;
         private final Map<IndexReader.CacheKey, SegmentFacets> bySegment = new ConcurrentHashMap<>();
+        private final Map<IndexReader.CacheKey, ReaderFacets> byReader = new ConcurrentHashMap<>();
 
         Cache(List<String> fields) {
             this.fields = List.copyOf(fields);
@@ -199,11 +215,28 @@ final class SegmentFacets {
             return bySegment.get(key);
         }
 
-        /** Reads every segment of a new reader not read yet, so that searches never pay for it. */
-        void warm(IndexReader reader) throws IOException {
-            for (LeafReaderContext leaf : reader.leaves()) {
-                of(leaf.reader());
+        /** The global numbering of the facet values of a reader's segments, built once per reader. */
+        ReaderFacets of(IndexReader reader) throws IOException {
+            IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+            if (helper == null) {
+                return ReaderFacets.build(reader, this);
             }
+            IndexReader.CacheKey key = helper.getKey();
+            ReaderFacets cached = byReader.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            ReaderFacets built = ReaderFacets.build(reader, this);
+            if (byReader.putIfAbsent(key, built) == null) {
+                helper.addClosedListener(byReader::remove);
+                return built;
+            }
+            return byReader.get(key);
+        }
+
+        /** Reads every segment of a new reader not read yet and numbers its values, so that searches never pay. */
+        void warm(IndexReader reader) throws IOException {
+            of(reader);
         }
 
         /** Approximate heap held by the facet arrays of all open segments. */

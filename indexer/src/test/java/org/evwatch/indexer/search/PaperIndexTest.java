@@ -174,6 +174,39 @@ class PaperIndexTest {
         }
     }
 
+    @Test
+    void facetsShowTheTopValuesByCountThenValueWithTheNameMostPapersGiveAnEntity() throws Exception {
+        // 30 journals: journal j has (j % 7) + 1 papers, so the cut after 20 falls inside a run of equal counts.
+        List<PaperIndexed> corpus = new ArrayList<>();
+        Map<String, Long> perJournal = new HashMap<>();
+        int n = 0;
+        for (int j = 0; j < 30; j++) {
+            String journal = String.format("Journal %02d", j);
+            for (int k = 0; k <= j % 7; k++) {
+                // One entity id under three names: "Breast Neoplasms" on 3 papers in 4, "breast cancer" and
+                // "mammary cancer" on the rest.
+                String name = n % 4 != 3 ? "Breast Neoplasms" : n % 8 == 3 ? "mammary cancer" : "breast cancer";
+                corpus.add(Corpus.paper(String.format("f%03d", n++), "exosome study", "exosome cargo", 2020,
+                        journal, "pubmed", org.evwatch.events.Summary.Relevance.Label.RELEVANT,
+                        List.of(Corpus.entity(org.evwatch.events.EntityType.DISEASE, "MESH:D001943", name)),
+                        "Journal Article"));
+                perJournal.merge(journal, 1L, Long::sum);
+            }
+        }
+        load(corpus);
+        SearchResult result = index.search(SearchRequest.of("exosome"));
+        List<String> expected = perJournal.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(20).map(e -> e.getKey() + "=" + e.getValue()).toList();
+        assertThat(result.facets().get("journal")).extracting(v -> v.value() + "=" + v.count())
+                .containsExactlyElementsOf(expected);
+        assertThat(result.facets().get("entity")).singleElement().satisfies(v -> {
+            assertThat(v.value()).isEqualTo("MESH:D001943");
+            assertThat(v.label()).isEqualTo("Breast Neoplasms");
+            assertThat(v.count()).isEqualTo(corpus.size());
+        });
+    }
+
     private static Map<String, Map<String, Long>> bruteForceFacets(List<PaperIndexed> corpus, Set<String> ids) {
         Map<String, Map<String, Long>> out = new HashMap<>();
         PaperFields.FACET_NAMES.forEach(f -> out.put(f, new HashMap<>()));
