@@ -218,6 +218,8 @@ class VocabularyLoadersTest {
         assertThat(c.get("NCBITaxon:9606").name()).isEqualTo("Homo sapiens");
         assertThat(names(b, "NCBITaxon:9606")).contains("Human", "H. sapiens");
         assertThat(names(b, "NCBITaxon:10090")).contains("Mouse");
+        // "Fly" is the common name of eight taxa in the list: it names none of them.
+        assertThat(names(b, "NCBITaxon:113150")).contains("Chaetosa punctipes").doesNotContain("Fly");
         assertThatThrownBy(() -> new UniprotSpecies().load(BROKEN.resolve("speclist.txt"), new VocabularyBuilder()))
                 .isInstanceOf(VocabularyFormatException.class);
     }
