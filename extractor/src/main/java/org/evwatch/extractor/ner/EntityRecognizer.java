@@ -172,11 +172,12 @@ public final class EntityRecognizer {
     private record Section(String name, String text) {
     }
 
+    /** A mention found; {@code coordinated} when read off a coordination ("breast" in "breast and ovarian"). */
     private record Found(int section, int start, int end, int concept, boolean defined, String name,
-            boolean acronymOnly, int[] alternatives) {
+            boolean acronymOnly, int[] alternatives, boolean coordinated) {
 
         Found as(int other) {
-            return new Found(section, start, end, other, defined, name, acronymOnly, null);
+            return new Found(section, start, end, other, defined, name, acronymOnly, null, coordinated);
         }
     }
 
@@ -205,6 +206,9 @@ public final class EntityRecognizer {
         }
         List<Occurrence> out = new ArrayList<>();
         for (Found f : find(sections)) {
+            if (f.coordinated()) {
+                continue; // corpora annotate the whole coordination, never its parts: nothing to learn here
+            }
             int shift = shifts.get(f.section());
             out.add(new Occurrence(f.start() + shift, f.end() + shift, dictionary.concept(f.concept()).type(),
                     f.name(), f.defined()));
@@ -231,15 +235,84 @@ public final class EntityRecognizer {
             if (!suppressed.isEmpty()) {
                 candidates.removeIf(h -> h.rank() != DEFINED_RANK && isSuppressed(h, t));
             }
-            for (Dictionary.Hit h : resolve(candidates, t.size)) {
+            List<Dictionary.Hit> chosen = resolve(candidates, t.size);
+            boolean[] taken = new boolean[t.size];
+            for (Dictionary.Hit h : chosen) {
+                Arrays.fill(taken, h.from(), h.to() + 1, true);
+            }
+            for (Dictionary.Hit h : chosen) {
                 out.add(new Found(s, t.start[h.from()], t.end[h.to()], h.concept(), h.rank() == DEFINED_RANK,
                         String.join(" ", Arrays.copyOfRange(t.norm, h.from(), h.to() + 1)),
-                        h.caseSensitive() && h.rank() != TermKind.CORE.ordinal(), h.alternatives()));
+                        h.caseSensitive() && h.rank() != TermKind.CORE.ordinal(), h.alternatives(), false));
+                coordinated(s, t, h, taken, out);
             }
         }
         dropUnsupportedAcronyms(out);
         preferConceptsNamedElsewhere(out);
         return out;
+    }
+
+    /** Words joining coordinated modifiers: "breast and ovarian", "brain, breast, and prostate", "lip/palate". */
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "or", ",", "/");
+    private static final int MAX_COORDINATED = 4;
+
+    /**
+     * Diseases named by coordinated modifiers sharing one head: in "breast and ovarian cancers" the dictionary finds
+     * "ovarian cancers"; "breast" names breast cancer too. Walking left from a disease over conjunctions, each bare
+     * word (not part of another match) is tried with the tail of the disease's name ("breast cancers", and for
+     * "breast and squamous cell neoplasms" the shorter "breast neoplasms"); a whole-name disease match is kept, at
+     * the modifier's offsets.
+     */
+    private void coordinated(int section, Tokens t, Dictionary.Hit h, boolean[] taken, List<Found> out) {
+        if (h.to() == h.from() || dictionary.concept(h.concept()).type() != EntityType.DISEASE) {
+            return;
+        }
+        int i = h.from() - 1;
+        for (int found = 0; found < MAX_COORDINATED && i >= 1 && CONJUNCTIONS.contains(t.norm[i]); found++) {
+            int w = i - 1;
+            if (t.norm[w].equals(",") && !t.norm[i].equals(",") && w >= 1) {
+                w--; // "brain, breast, and prostate"
+            }
+            if (taken[w] || !isBareWord(t.norm[w])) {
+                return;
+            }
+            String word = t.text.substring(t.start[w], t.end[w]);
+            for (int from = h.from() + 1; from <= h.to(); from++) {
+                String phrase = word + " " + t.text.substring(t.start[from], t.end[h.to()]);
+                int concept = diseaseNamedExactly(phrase);
+                if (concept >= 0) {
+                    out.add(new Found(section, t.start[w], t.end[w], concept, false, phrase, false, null, true));
+                    break;
+                }
+            }
+            i = w - 1;
+        }
+    }
+
+    private static boolean isBareWord(String norm) {
+        if (norm.length() < 3) {
+            return false;
+        }
+        for (int k = 0; k < norm.length(); k++) {
+            if (!Character.isLetter(norm.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The disease whose name is the whole phrase (best-ranked reading, not suppressed), or -1. */
+    private int diseaseNamedExactly(String phrase) {
+        Tokens p = Tokenizer.tokenize(phrase);
+        Dictionary.Hit best = null;
+        for (Dictionary.Hit h : dictionary.match(p)) {
+            if (h.from() == 0 && h.to() == p.size - 1 && h.rank() != DEFINED_RANK
+                    && dictionary.concept(h.concept()).type() == EntityType.DISEASE && !isSuppressed(h, p)
+                    && (best == null || h.rank() < best.rank())) {
+                best = h;
+            }
+        }
+        return best == null ? -1 : best.concept();
     }
 
     /**
