@@ -23,8 +23,9 @@ public interface IndexConfig {
     Duration commitInterval();
 
     /**
-     * Threads one search may use: the index's segments are searched in parallel slices and the results merged. 1
-     * searches on the request's thread alone. Default: one per available core.
+     * Threads one search may use: above 1, the index's segments are searched in parallel slices and the results
+     * merged. Default 1, each search on its request's thread: on 2 cores that was faster for one client and for
+     * eight (docs/benchmarks.md, Indexer); slices can pay off with many cores and few concurrent searches.
      */
     Optional<Integer> searchThreads();
 

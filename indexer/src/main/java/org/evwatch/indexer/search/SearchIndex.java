@@ -53,7 +53,7 @@ public class SearchIndex {
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
-        int threads = config.searchThreads().orElse(Runtime.getRuntime().availableProcessors());
+        int threads = config.searchThreads().orElse(1);
         if (threads > 1) {
             AtomicInteger n = new AtomicInteger();
             searchPool = Executors.newFixedThreadPool(threads, r -> daemon(r, "index-search-" + n.incrementAndGet()));
