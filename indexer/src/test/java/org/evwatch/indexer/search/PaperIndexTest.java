@@ -93,23 +93,7 @@ class PaperIndexTest {
         List<PaperIndexed> corpus = Corpus.random(600, 42);
         load(corpus);
         for (String q : List.of("", "exosome", "cancer OR glioma", "vesicle -plasma")) {
-            SearchResult result = index.search(SearchRequest.of(q).withSize(100));
-            Set<String> matching = new HashSet<>();
-            SearchResult page = result;
-            while (true) {
-                ids(page).forEach(matching::add);
-                if (page.nextCursor() == null) {
-                    break;
-                }
-                page = index.search(SearchRequest.of(q).withSize(100).withCursor(page.nextCursor()));
-            }
-            assertThat(matching).as(q).hasSize((int) result.total());
-            Map<String, Map<String, Long>> expected = bruteForceFacets(corpus, matching);
-            for (String facet : PaperFields.FACET_NAMES) {
-                Map<String, Long> actual = new HashMap<>();
-                result.facets().get(facet).forEach(v -> actual.put(v.value(), v.count()));
-                assertThat(actual).as(q + " / " + facet).isEqualTo(expected.get(facet));
-            }
+            assertFacetsAreExact(q, corpus);
         }
         assertThat(index.search(SearchRequest.of("")).facets().get("entity"))
                 .anySatisfy(v -> assertThat(v.label()).isEqualTo("Breast Neoplasms"));
@@ -150,22 +134,7 @@ class PaperIndexTest {
             }
             assertThat(index.count()).isEqualTo(live.size());
             for (String q : List.of("", "exosome", "cancer OR glioma")) {
-                SearchResult result = index.search(SearchRequest.of(q).withSize(100));
-                Set<String> matching = new HashSet<>();
-                for (SearchResult page = result;; page = index
-                        .search(SearchRequest.of(q).withSize(100).withCursor(page.nextCursor()))) {
-                    ids(page).forEach(matching::add);
-                    if (page.nextCursor() == null) {
-                        break;
-                    }
-                }
-                assertThat(matching).as(q).hasSize((int) result.total());
-                Map<String, Map<String, Long>> expected = bruteForceFacets(live, matching);
-                for (String facet : PaperFields.FACET_NAMES) {
-                    Map<String, Long> actual = new HashMap<>();
-                    result.facets().get(facet).forEach(v -> actual.put(v.value(), v.count()));
-                    assertThat(actual).as(q + " / " + facet).isEqualTo(expected.get(facet));
-                }
+                assertFacetsAreExact(q, live);
             }
         } finally {
             index.close();
@@ -205,6 +174,26 @@ class PaperIndexTest {
             assertThat(v.label()).isEqualTo("Breast Neoplasms");
             assertThat(v.count()).isEqualTo(corpus.size());
         });
+    }
+
+    /** Pages through every hit of {@code q} and checks each facet against a count over those papers of the corpus. */
+    private void assertFacetsAreExact(String q, List<PaperIndexed> corpus) throws Exception {
+        SearchResult result = index.search(SearchRequest.of(q).withSize(100));
+        Set<String> matching = new HashSet<>();
+        for (SearchResult page = result;; page = index
+                .search(SearchRequest.of(q).withSize(100).withCursor(page.nextCursor()))) {
+            ids(page).forEach(matching::add);
+            if (page.nextCursor() == null) {
+                break;
+            }
+        }
+        assertThat(matching).as(q).hasSize((int) result.total());
+        Map<String, Map<String, Long>> expected = bruteForceFacets(corpus, matching);
+        for (String facet : PaperFields.FACET_NAMES) {
+            Map<String, Long> actual = new HashMap<>();
+            result.facets().get(facet).forEach(v -> actual.put(v.value(), v.count()));
+            assertThat(actual).as(q + " / " + facet).isEqualTo(expected.get(facet));
+        }
     }
 
     private static Map<String, Map<String, Long>> bruteForceFacets(List<PaperIndexed> corpus, Set<String> ids) {
