@@ -90,7 +90,7 @@ final class Dictionary {
                 continue;
             }
             Tokens t = Tokenizer.tokenize(term.text());
-            String normalized = t.size == 0 ? "" : String.join(" ", Arrays.copyOf(t.norm, t.size));
+            String normalized = t.size == 0 ? "" : t.normalized(0, t.size - 1);
             TermFilter.Verdict v = TermFilter.check(term, normalized, t.size);
             if (v == TermFilter.Verdict.DROP) {
                 continue;

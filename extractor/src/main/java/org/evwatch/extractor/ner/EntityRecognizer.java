@@ -242,7 +242,7 @@ public final class EntityRecognizer {
             }
             for (Dictionary.Hit h : chosen) {
                 out.add(new Found(s, t.start[h.from()], t.end[h.to()], h.concept(), h.rank() == DEFINED_RANK,
-                        String.join(" ", Arrays.copyOfRange(t.norm, h.from(), h.to() + 1)),
+                        t.normalized(h.from(), h.to()),
                         h.caseSensitive() && h.rank() != TermKind.CORE.ordinal(), h.alternatives(), false));
                 coordinated(s, t, h, taken, out);
             }
@@ -281,7 +281,8 @@ public final class EntityRecognizer {
                 String phrase = word + " " + t.text.substring(t.start[from], t.end[h.to()]);
                 int concept = diseaseNamedExactly(phrase);
                 if (concept >= 0) {
-                    out.add(new Found(section, t.start[w], t.end[w], concept, false, phrase, false, null, true));
+                    out.add(new Found(section, t.start[w], t.end[w], concept, false, Tokens.normalizedOf(phrase),
+                            false, null, true));
                     break;
                 }
             }
@@ -359,7 +360,7 @@ public final class EntityRecognizer {
 
     private boolean isSuppressed(Dictionary.Hit h, Tokens t) {
         Set<String> names = suppressed.get(dictionary.concept(h.concept()).type());
-        return names != null && names.contains(String.join(" ", Arrays.copyOfRange(t.norm, h.from(), h.to() + 1)));
+        return names != null && names.contains(t.normalized(h.from(), h.to()));
     }
 
     /** Short form to concept (or -1 when its long form names nothing we know), from each first definition. */

@@ -1,7 +1,6 @@
 package org.evwatch.extractor.ner;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ final class LearnedLexicon {
                         composite += a.ids().size() > 1 ? 1 : 0;
                         continue;
                     }
-                    String norm = normalize(a.text());
+                    String norm = Tokens.normalizedOf(a.text());
                     if (norm.isEmpty()) {
                         continue;
                     }
@@ -72,12 +71,6 @@ final class LearnedLexicon {
             }
         }
         return new Stats(names, added, composite, conflicts);
-    }
-
-    /** The name as the dictionary compares it: normalised tokens joined by one space. */
-    static String normalize(String text) {
-        Tokens t = Tokenizer.tokenize(text);
-        return t.size == 0 ? "" : String.join(" ", Arrays.copyOf(t.norm, t.size));
     }
 
     private static final class Votes {

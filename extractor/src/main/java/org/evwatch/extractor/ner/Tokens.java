@@ -55,6 +55,24 @@ final class Tokens {
         return sb.toString();
     }
 
+    /**
+     * Tokens [from, to] in normalised form joined by one space: the form in which names are compared, learned and
+     * suppressed.
+     */
+    String normalized(int from, int to) {
+        StringBuilder sb = new StringBuilder(norm[from]);
+        for (int i = from + 1; i <= to; i++) {
+            sb.append(' ').append(norm[i]);
+        }
+        return sb.toString();
+    }
+
+    /** Whole-text convenience: the normalised form of a name, computed the same way as for text. */
+    static String normalizedOf(String name) {
+        Tokens t = Tokenizer.tokenize(name);
+        return t.size == 0 ? "" : t.normalized(0, t.size - 1);
+    }
+
     /** Whole-text convenience: the case key of a name, computed the same way as for text. */
     static String caseKeyOf(String name) {
         Tokens t = Tokenizer.tokenize(name);
