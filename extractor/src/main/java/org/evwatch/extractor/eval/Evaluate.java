@@ -110,7 +110,7 @@ public final class Evaluate {
                 case "pubtator" -> AnnotatedCorpus.pubtator(path);
                 case "linnaeus" -> AnnotatedCorpus.linnaeus(path, opts.containsKey("tags")
                         ? Path.of(opts.get("tags"))
-                        : firstTags(path));
+                        : AnnotatedCorpus.tagsOf(path));
                 default -> throw new IllegalArgumentException("unknown training format " + formats[i]);
             };
             out.add(splits[i].strip().equals("-") ? c : c.only(ids(Path.of(splits[i].strip()))));
@@ -175,7 +175,7 @@ public final class Evaluate {
             }
             case "linnaeus" -> LinnaeusCorpus.read(corpus, opts.containsKey("tags")
                     ? Path.of(opts.get("tags"))
-                    : firstTags(corpus));
+                    : AnnotatedCorpus.tagsOf(corpus));
             case "craft" -> CraftCorpus.read(corpus);
             default -> throw new IllegalArgumentException("unknown format " + opts.get("format"));
         };
@@ -184,13 +184,6 @@ public final class Evaluate {
             docs = docs.stream().filter(d -> keep.contains(d.id())).toList();
         }
         return docs;
-    }
-
-    private static Path firstTags(Path dir) throws IOException {
-        try (var s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("tags")).sorted().findFirst()
-                    .orElseThrow(() -> new IOException("no tags*.tsv in " + dir));
-        }
     }
 
     static void print(Evaluation.Result r, String corpus, PrintStream out) throws IOException {

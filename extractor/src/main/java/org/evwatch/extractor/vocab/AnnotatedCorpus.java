@@ -56,13 +56,17 @@ public record AnnotatedCorpus(String source, List<AnnotatedDocument> documents) 
             if (!Files.isDirectory(path.resolve("txt"))) {
                 throw new VocabularyFormatException(path, 0, "a folder corpus needs txt/ (LINNAEUS layout)");
             }
-            try (Stream<Path> s = Files.list(path)) {
-                Path tags = s.filter(p -> p.getFileName().toString().startsWith("tags")).sorted().findFirst()
-                        .orElseThrow(() -> new VocabularyFormatException(path, 0, "no tags*.tsv in the folder"));
-                return linnaeus(path, tags);
-            }
+            return linnaeus(path, tagsOf(path));
         }
         return pubtator(path);
+    }
+
+    /** The tag file of a LINNAEUS folder: its first {@code tags*.tsv} by name. */
+    public static Path tagsOf(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("tags")).sorted().findFirst()
+                    .orElseThrow(() -> new VocabularyFormatException(folder, 0, "no tags*.tsv in the folder"));
+        }
     }
 
     /** PubTator: {@code PMID|t|title}, {@code PMID|a|abstract}, mention lines; relation lines are ignored. */
