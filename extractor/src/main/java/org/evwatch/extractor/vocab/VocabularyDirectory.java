@@ -22,7 +22,7 @@ public final class VocabularyDirectory {
 
     private static final List<VocabularyLoader> LOADERS = List.of(new CoreVocabulary(), new CtdDiseases(),
             new MeshDescriptors(), new MeshMappings(), new GeneInfo(), new OboOntologies(), new Mirnas(),
-            new UniprotSpecies());
+            new NcbiTaxonomy(), new UniprotSpecies());
 
     private VocabularyDirectory() {
     }
