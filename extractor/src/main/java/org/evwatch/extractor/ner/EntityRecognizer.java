@@ -235,6 +235,7 @@ public final class EntityRecognizer {
             if (!suppressed.isEmpty()) {
                 candidates.removeIf(h -> h.rank() != DEFINED_RANK && isSuppressed(h, t));
             }
+            candidates.removeIf(h -> isProperNounReading(h, t));
             List<Dictionary.Hit> chosen = resolve(candidates, t.size);
             boolean[] taken = new boolean[t.size];
             for (Dictionary.Hit h : chosen) {
@@ -356,6 +357,38 @@ public final class EntityRecognizer {
         }
         found.removeIf(f -> f.acronymOnly() && !named.contains(f.concept())
                 && dictionary.concept(f.concept()).type() == EntityType.DISEASE);
+    }
+
+    /**
+     * A one-word common name of a species written with a capital inside a sentence is part of a proper name: the
+     * "Beaver" of the Beaver Dam Eye Study, the "Merlin" program. Scientific names, the core vocabulary's names and
+     * learned names are not read this way.
+     */
+    private boolean isProperNounReading(Dictionary.Hit h, Tokens t) {
+        if (h.from() != h.to() || h.rank() != TermKind.SYNONYM.ordinal()
+                || dictionary.concept(h.concept()).type() != EntityType.SPECIES) {
+            return false;
+        }
+        int a = t.start[h.from()];
+        int b = t.end[h.from()];
+        if (b - a < 2 || !Character.isUpperCase(t.text.charAt(a))) {
+            return false;
+        }
+        for (int k = a + 1; k < b; k++) {
+            if (!Character.isLowerCase(t.text.charAt(k))) {
+                return false;
+            }
+        }
+        for (int k = a - 1; k >= 0; k--) {
+            char c = t.text.charAt(k);
+            if (c == '\n' || c == '.' || c == '!' || c == '?' || c == ':') {
+                return false; // the first word of a sentence or a heading
+            }
+            if (!Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isSuppressed(Dictionary.Hit h, Tokens t) {

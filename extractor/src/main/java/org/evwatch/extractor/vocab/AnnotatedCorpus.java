@@ -139,9 +139,11 @@ public record AnnotatedCorpus(String source, List<AnnotatedDocument> documents) 
             if (f.length < 5 || !f[0].startsWith("species:ncbi:") || !isNumber(f[2]) || !isNumber(f[3])) {
                 throw new VocabularyFormatException(tags, n, "not a LINNAEUS tag line");
             }
-            String taxon = "NCBITaxon:" + f[0].substring("species:ncbi:".length());
+            // Taxon 0 marks a species NCBI Taxonomy has no id for ("mules"): a mention without an id, like PubTator's -1.
+            String taxon = f[0].substring("species:ncbi:".length());
             byDoc.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new Annotation(Integer.parseInt(f[2]),
-                    Integer.parseInt(f[3]), f[4], EntityType.SPECIES, List.of(taxon)));
+                    Integer.parseInt(f[3]), f[4], EntityType.SPECIES,
+                    taxon.equals("0") ? List.of() : List.of("NCBITaxon:" + taxon)));
         }
         List<AnnotatedDocument> docs = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir.resolve("txt"))) {

@@ -81,18 +81,26 @@ public final class UniprotSpecies implements VocabularyLoader {
                 if ("N".equals(name[0])) {
                     into.concept(EntityType.SPECIES, id, name[1]);
                     addName(id, name[1], TermKind.PREFERRED, into);
-                    Matcher b = BINOMIAL.matcher(name[1]);
-                    if (b.matches()) {
-                        into.name(id, b.group(1) + ". " + b.group(2), TermKind.DERIVED, true);
-                    }
+                    abbreviate(id, name[1], into);
                 } else if ("C".equals(name[0])
                         && sharing.getOrDefault(name[1].toLowerCase(java.util.Locale.ROOT),
                                 0) > MAX_TAXA_PER_COMMON_NAME) {
                     continue;
                 } else if (into.knows(id)) {
                     addName(id, name[1], TermKind.SYNONYM, into);
+                    if ("S".equals(name[0])) {
+                        // Papers still abbreviate superseded binomials: "S. faecalis" for Streptococcus faecalis.
+                        abbreviate(id, name[1], into);
+                    }
                 }
             }
+        }
+    }
+
+    private static void abbreviate(String id, String binomial, VocabularyBuilder into) {
+        Matcher b = BINOMIAL.matcher(binomial);
+        if (b.matches()) {
+            into.name(id, b.group(1) + ". " + b.group(2), TermKind.DERIVED, true);
         }
     }
 

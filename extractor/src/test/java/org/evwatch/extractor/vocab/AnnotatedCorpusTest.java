@@ -37,14 +37,15 @@ class AnnotatedCorpusTest {
     }
 
     @Test
-    void linnaeusFolderIsReadWithItsTagsAsTaxa() throws Exception {
+    void linnaeusFolderIsReadWithItsTagsAsTaxaAndTaxonZeroAsNoId() throws Exception {
         AnnotatedCorpus c = AnnotatedCorpus.read(LINNAEUS);
         assertThat(c.documents()).extracting(AnnotatedDocument::id).containsExactly("doc1", "doc2");
         assertThat(c.documents().get(0).body()).isNotBlank();
         assertThat(c.documents().get(0).annotations()).extracting(Annotation::text, Annotation::type,
                 Annotation::ids).containsExactly(tuple("Mice", EntityType.SPECIES, List.of("NCBITaxon:10090")),
                         tuple("humans", EntityType.SPECIES, List.of("NCBITaxon:9606")),
-                        tuple("E. coli", EntityType.SPECIES, List.of("NCBITaxon:562")));
+                        tuple("E. coli", EntityType.SPECIES, List.of("NCBITaxon:562")),
+                        tuple("Mules", EntityType.SPECIES, List.of()));
         assertThat(c.documents().get(1).annotations()).isEmpty();
     }
 

@@ -220,6 +220,8 @@ class VocabularyLoadersTest {
         assertThat(names(b, "NCBITaxon:10090")).contains("Mouse");
         // "Fly" is the common name of eight taxa in the list: it names none of them.
         assertThat(names(b, "NCBITaxon:113150")).contains("Chaetosa punctipes").doesNotContain("Fly");
+        // Superseded binomials are abbreviated too: Enterococcus faecalis was Streptococcus faecalis.
+        assertThat(names(b, "NCBITaxon:1351")).contains("E. faecalis", "Streptococcus faecalis", "S. faecalis");
         assertThatThrownBy(() -> new UniprotSpecies().load(BROKEN.resolve("speclist.txt"), new VocabularyBuilder()))
                 .isInstanceOf(VocabularyFormatException.class);
     }
