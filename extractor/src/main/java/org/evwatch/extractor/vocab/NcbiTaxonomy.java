@@ -40,20 +40,15 @@ public final class NcbiTaxonomy implements VocabularyLoader {
     /** A single capitalised Latin word: a genus or a uninomial synonym. */
     private static final Pattern UNINOMIAL = Pattern.compile("^[A-Z][a-z-]+$");
 
-    /** Ranks at genus level or below it: a taxon of one of these ranks is a species concept. */
+    /**
+     * Ranks at genus level or below it: a taxon of one of these ranks is a species concept. Any other rank ("no
+     * rank", "clade", a higher rank, or one NCBI adds later) is decided by the taxon's nearest ancestor of one of
+     * these ranks: a higher taxon has none and is left out.
+     */
     private static final Set<String> LOW_RANKS = Set.of("genus", "subgenus", "section", "subsection", "series",
             "subseries", "species group", "species subgroup", "species", "subspecies", "varietas", "subvariety",
             "forma", "forma specialis", "strain", "substrain", "serotype", "serogroup", "biotype", "genotype",
             "morph", "pathogroup", "isolate");
-    /**
-     * Ranks above genus. Any other rank ("no rank", "clade", or one NCBI adds later) is decided by the taxon's
-     * ancestors.
-     */
-    private static final Set<String> HIGH_RANKS = Set.of("superkingdom", "domain", "realm", "kingdom", "subkingdom",
-            "superphylum", "phylum", "subphylum", "infraphylum", "superclass", "class", "subclass", "infraclass",
-            "cohort", "subcohort", "superorder", "order", "suborder", "infraorder", "parvorder", "superfamily",
-            "family", "subfamily", "tribe", "subtribe", "acellular root", "cellular root");
-
     /** Placeholder names: NCBI's bookkeeping for unnamed or unplaced material, never written in a paper. */
     private static final List<String> PLACEHOLDER_PREFIXES = List.of("uncultured", "unidentified",
             "environmental sample", "unclassified");
@@ -270,7 +265,6 @@ public final class NcbiTaxonomy implements VocabularyLoader {
 
         private static final byte OTHER = 0;
         private static final byte LOW = 1;
-        private static final byte HIGH = 2;
         private static final byte KEEP = 1;
         private static final byte DROP = 2;
         /** Far deeper than any real lineage (about 50): a longer chain is a loop in a damaged file. */
@@ -317,7 +311,7 @@ public final class NcbiTaxonomy implements VocabularyLoader {
                 rank = Arrays.copyOf(rank, size);
             }
             parent[id] = parentId;
-            rank[id] = LOW_RANKS.contains(rankName) ? LOW : HIGH_RANKS.contains(rankName) ? HIGH : OTHER;
+            rank[id] = LOW_RANKS.contains(rankName) ? LOW : OTHER;
         }
 
         private boolean known(int id) {
@@ -325,8 +319,9 @@ public final class NcbiTaxonomy implements VocabularyLoader {
         }
 
         /**
-         * Whether a taxon is at genus level or below: its own rank says so, or, for "no rank" and "clade", the
-         * nearest ancestor with a telling rank is at genus level or below.
+         * Whether a taxon is at genus level or below: its own rank says so, or one of its ancestors has such a rank
+         * (a "no rank" strain under a species, a "clade" inside a genus). Verdicts are remembered along the way, so
+         * the whole tree costs one walk per taxon up to the first taxon already judged.
          */
         boolean kept(int id) {
             if (!known(id)) {
@@ -339,13 +334,13 @@ public final class NcbiTaxonomy implements VocabularyLoader {
                     v = verdict[t];
                     break;
                 }
-                if (rank[t] != OTHER) {
-                    v = rank[t] == LOW ? KEEP : DROP;
+                if (rank[t] == LOW) {
+                    v = KEEP;
                     break;
                 }
                 int p = parent[t];
                 if (p == t || !known(p)) {
-                    v = DROP; // the root, or a lineage that stops before saying anything
+                    v = DROP; // the root, or a lineage that stops: no genus above
                     break;
                 }
                 if (depth > MAX_DEPTH) {
