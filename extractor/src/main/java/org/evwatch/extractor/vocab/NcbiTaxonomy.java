@@ -25,10 +25,11 @@ import org.evwatch.events.EntityType;
  *
  * <p>
  * Cost: nodes.dmp is read into three arrays indexed by tax id (parent, rank class, memoised verdict: 6 bytes per id
- * up to the highest id, about 21 MB for the 2025 dump's ~3.5M ids), dropped after the load. names.dmp is streamed
- * one taxon at a time; only common names and acronyms are held until the end (tens of thousands), because whether
- * one names a single taxon is known only once every taxon has been read. What remains is what the builder keeps: a
- * concept per kept taxon and a term per name.
+ * up to the highest id rounded up to a power of two, about 25 MB for the ~3.5M ids of a 2025 dump), dropped after
+ * the load. names.dmp is streamed one taxon at a time; only common names and acronyms are held until the end (tens
+ * of thousands), because whether one names a single taxon is known only once every taxon has been read. What
+ * remains is what the builder keeps, a concept per kept taxon and a term per name: for a dump of NCBI's size about
+ * 2.5M concepts and 4.6M names, 1.1 GB in the builder and 1.3 GB once compiled (docs/benchmarks.md).
  */
 public final class NcbiTaxonomy implements VocabularyLoader {
 
