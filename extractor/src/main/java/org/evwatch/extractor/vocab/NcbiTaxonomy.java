@@ -197,6 +197,11 @@ public final class NcbiTaxonomy implements VocabularyLoader {
 
     static boolean isPlaceholder(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
+        // A genus name shared across kingdoms is told apart in brackets: "Bacillus sp. (in: Bacteria)".
+        int qualifier = lower.lastIndexOf(" (in: ");
+        if (qualifier > 0 && lower.endsWith(")")) {
+            lower = lower.substring(0, qualifier);
+        }
         for (String prefix : PLACEHOLDER_PREFIXES) {
             if (lower.startsWith(prefix)) {
                 return true;

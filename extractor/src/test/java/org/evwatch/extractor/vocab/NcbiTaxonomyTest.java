@@ -64,7 +64,8 @@ class NcbiTaxonomyTest {
         Map<String, Concept> c = VocabularyLoadersTest.concepts(b);
         assertThat(c.keySet()).containsExactlyInAnyOrder(
                 // genera, a subgenus, a species group and subgroup
-                "NCBITaxon:1350", "NCBITaxon:7215", "NCBITaxon:9596", "NCBITaxon:9605", "NCBITaxon:10028",
+                "NCBITaxon:1350", "NCBITaxon:1386", "NCBITaxon:7215", "NCBITaxon:9596", "NCBITaxon:9605",
+                "NCBITaxon:10028",
                 "NCBITaxon:10035", "NCBITaxon:10088", "NCBITaxon:153135", "NCBITaxon:32281", "NCBITaxon:862507",
                 "NCBITaxon:32346", "NCBITaxon:32351",
                 // species
@@ -76,8 +77,9 @@ class NcbiTaxonomyTest {
         assertThat(c).doesNotContainKeys("NCBITaxon:40674", "NCBITaxon:9989", "NCBITaxon:9443", "NCBITaxon:7214",
                 "NCBITaxon:46879", "NCBITaxon:2", "NCBITaxon:10239", "NCBITaxon:33154", "NCBITaxon:1783272",
                 "NCBITaxon:48479", "NCBITaxon:2559587", "NCBITaxon:1");
-        // Placeholders: "uncultured bacterium" (rank species) and "Enterococcus sp." (a species under a genus).
-        assertThat(c).doesNotContainKeys("NCBITaxon:77133", "NCBITaxon:35783");
+        // Placeholders: "uncultured bacterium" (rank species), "Enterococcus sp." (a species under a genus), and
+        // "Bacillus sp. (in: Bacteria)", the same with the kingdom that tells the bacterial Bacillus apart.
+        assertThat(c).doesNotContainKeys("NCBITaxon:77133", "NCBITaxon:35783", "NCBITaxon:1409");
         assertThat(c.values()).allMatch(k -> k.type() == EntityType.SPECIES && k.namespace().equals("NCBITaxon"));
         assertThat(c.get("NCBITaxon:7215").name()).isEqualTo("Drosophila");
         assertThat(c.get("NCBITaxon:9606").name()).isEqualTo("Homo sapiens");
@@ -194,7 +196,7 @@ class NcbiTaxonomyTest {
             assertThat(b.concepts()).isEqualTo(plain.concepts());
             assertThat(b.terms()).isEqualTo(plain.terms());
         }
-        assertThat(plain.conceptCount()).isEqualTo(27);
+        assertThat(plain.conceptCount()).isEqualTo(28);
     }
 
     private static void gzip(Path from, Path to) throws IOException {
