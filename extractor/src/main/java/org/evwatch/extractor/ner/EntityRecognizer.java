@@ -362,10 +362,11 @@ public final class EntityRecognizer {
     /**
      * A one-word common name of a species written with a capital inside a sentence is part of a proper name: the
      * "Beaver" of the Beaver Dam Eye Study, the "Merlin" program. Scientific names, the core vocabulary's names and
-     * learned names are not read this way.
+     * learned names are not read this way, nor names matched with their exact case (a genus synonym, "Mtb"), whose
+     * capital is part of the name.
      */
     private boolean isProperNounReading(Dictionary.Hit h, Tokens t) {
-        if (h.from() != h.to() || h.rank() != TermKind.SYNONYM.ordinal()
+        if (h.from() != h.to() || h.rank() != TermKind.SYNONYM.ordinal() || h.caseSensitive()
                 || dictionary.concept(h.concept()).type() != EntityType.SPECIES) {
             return false;
         }

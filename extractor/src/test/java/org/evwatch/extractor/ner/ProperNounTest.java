@@ -23,6 +23,9 @@ class ProperNounTest {
         b.concept(EntityType.SPECIES, "NCBITaxon:51338", "Castor canadensis");
         b.name("NCBITaxon:51338", "Castor canadensis", TermKind.PREFERRED);
         b.name("NCBITaxon:51338", "Beaver", TermKind.SYNONYM);
+        b.concept(EntityType.SPECIES, "NCBITaxon:1350", "Enterococcus");
+        b.name("NCBITaxon:1350", "Enterococcus", TermKind.PREFERRED, true);
+        b.name("NCBITaxon:1350", "Streptococcus", TermKind.SYNONYM, true);
         b.concept(EntityType.SPECIES, "NCBITaxon:9606", "Homo sapiens");
         b.name("NCBITaxon:9606", "human", TermKind.CORE);
         recognizer = EntityRecognizer.of(b);
@@ -45,6 +48,11 @@ class ProperNounTest {
         assertThat(species("Beaver dams flood valleys. Beavers were counted.")).containsExactly(
                 "NCBITaxon:51338 Beaver", "NCBITaxon:51338 Beavers");
         assertThat(species("Habitat:\nBeaver")).containsExactly("NCBITaxon:51338 Beaver");
+    }
+
+    @Test
+    void namesMatchedWithTheirExactCaseKeepTheirCapital() {
+        assertThat(species("isolates of Streptococcus were typed")).containsExactly("NCBITaxon:1350 Streptococcus");
     }
 
     @Test
