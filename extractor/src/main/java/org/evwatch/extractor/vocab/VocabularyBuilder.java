@@ -43,14 +43,14 @@ public final class VocabularyBuilder {
     public VocabularyBuilder xref(String id, String xref) {
         Draft d = require(id);
         if (xref != null && !xref.isBlank() && !xref.equals(id)) {
-            d.xrefs.add(xref);
+            d.xrefs().add(xref);
             byXref.putIfAbsent(xref, id);
         }
         return this;
     }
 
     public VocabularyBuilder flag(String id, String flag) {
-        require(id).flags.add(flag);
+        require(id).flags().add(flag);
         return this;
     }
 
@@ -80,7 +80,8 @@ public final class VocabularyBuilder {
     public List<Concept> concepts() {
         List<Concept> out = new ArrayList<>(concepts.size());
         for (Draft d : concepts.values()) {
-            out.add(new Concept(d.type, d.id, Namespaces.of(d.id), d.name, List.copyOf(d.xrefs), d.flags));
+            out.add(new Concept(d.type, d.id, Namespaces.of(d.id), d.name,
+                    d.xrefs == null ? List.of() : List.copyOf(d.xrefs), d.flags == null ? Set.of() : d.flags));
         }
         return out;
     }
@@ -97,17 +98,33 @@ public final class VocabularyBuilder {
         return d;
     }
 
+    /** A concept being collected. Most concepts (species, miRNAs) never get an xref or a flag: the sets are made on
+     *  first use, which saves two empty sets per concept while a large vocabulary such as the NCBI taxdump loads. */
     private static final class Draft {
         final EntityType type;
         final String id;
         final String name;
-        final Set<String> xrefs = new LinkedHashSet<>();
-        final Set<String> flags = new LinkedHashSet<>();
+        Set<String> xrefs;
+        Set<String> flags;
 
         Draft(EntityType type, String id, String name) {
             this.type = type;
             this.id = id;
             this.name = name;
+        }
+
+        Set<String> xrefs() {
+            if (xrefs == null) {
+                xrefs = new LinkedHashSet<>();
+            }
+            return xrefs;
+        }
+
+        Set<String> flags() {
+            if (flags == null) {
+                flags = new LinkedHashSet<>();
+            }
+            return flags;
         }
     }
 }
