@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -322,7 +323,7 @@ public final class EntityRecognizer {
      * unambiguously ("Hordeum vulgare", "Mycobacterium bovis"), when there is one.
      */
     private static void preferConceptsNamedElsewhere(List<Found> found) {
-        Set<Integer> named = new java.util.HashSet<>();
+        Set<Integer> named = new HashSet<>();
         for (Found f : found) {
             if (f.alternatives() == null) {
                 named.add(f.concept());
@@ -349,7 +350,7 @@ public final class EntityRecognizer {
      * without defining them.
      */
     private void dropUnsupportedAcronyms(List<Found> found) {
-        Set<Integer> named = new java.util.HashSet<>();
+        Set<Integer> named = new HashSet<>();
         for (Found f : found) {
             if (!f.acronymOnly()) {
                 named.add(f.concept());

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.evwatch.events.EntityType;
@@ -37,7 +36,6 @@ public final class NcbiTaxonomy implements VocabularyLoader {
     static final String NODES = "nodes.dmp";
     private static final String SEP = "\t|\t";
     private static final String END = "\t|";
-    private static final Pattern BINOMIAL = Pattern.compile("^([A-Z])[a-z]+ ([a-z][a-z-]+)$");
     /** A single capitalised Latin word: a genus or a uninomial synonym. */
     private static final Pattern UNINOMIAL = Pattern.compile("^[A-Z][a-z-]+$");
 
@@ -189,10 +187,7 @@ public final class NcbiTaxonomy implements VocabularyLoader {
      */
     private static void latin(String id, String text, TermKind kind, VocabularyBuilder into) {
         into.name(id, text, kind, UNINOMIAL.matcher(text).matches() || Term.looksLikeAcronym(text));
-        Matcher b = BINOMIAL.matcher(text);
-        if (b.matches()) {
-            into.name(id, b.group(1) + ". " + b.group(2), TermKind.DERIVED, true);
-        }
+        UniprotSpecies.abbreviate(id, text, into);
     }
 
     static boolean isPlaceholder(String name) {

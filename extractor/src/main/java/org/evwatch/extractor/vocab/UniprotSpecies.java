@@ -97,7 +97,8 @@ public final class UniprotSpecies implements VocabularyLoader {
         }
     }
 
-    private static void abbreviate(String id, String binomial, VocabularyBuilder into) {
+    /** Adds a binomial's abbreviated form ("E. coli"), the way papers repeat it; other names get none. */
+    static void abbreviate(String id, String binomial, VocabularyBuilder into) {
         Matcher b = BINOMIAL.matcher(binomial);
         if (b.matches()) {
             into.name(id, b.group(1) + ". " + b.group(2), TermKind.DERIVED, true);
