@@ -23,7 +23,8 @@ import org.evwatch.events.EntityType;
  * it. Ids are written without namespace in PubTator ({@code D009369}): MeSH ones get {@code MESH:}, numeric ones
  * {@code NCBIGene:} (genes) or {@code NCBITaxon:} (species); {@code OMIM:} and Cellosaurus ids are kept; composite
  * ids ({@code D1|D2}, {@code D1+D2}, {@code 1,2}) are split; {@code -1} means not normalised. LINNAEUS ids
- * {@code species:ncbi:9606} become {@code NCBITaxon:9606}.
+ * {@code species:ncbi:9606} become {@code NCBITaxon:9606}; {@code species:ncbi:0}, a species without an NCBI id, is
+ * a mention without an id, as {@code -1} is.
  *
  * @param source where it was read from
  * @param documents its documents, in file order
