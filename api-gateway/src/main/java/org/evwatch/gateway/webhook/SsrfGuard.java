@@ -15,9 +15,14 @@ import java.util.Locale;
  * (RFC 1918), shared (RFC 6598), benchmarking, reserved, broadcast, multicast, IPv6 unique-local and site-local,
  * and IPv6 forms that embed an IPv4 address (mapped, compatible, NAT64, 6to4) when the embedded one is refused.
  * <p>
+ * A host written as a number in any form but the standard four decimal parts ({@code 0177.0.0.1},
+ * {@code 0x7f.1}, {@code 2130706433}, {@code 127.1}, {@code 127.000.000.001}) is refused outright: URL parsers,
+ * resolvers and HTTP clients read such forms differently (octal, hexadecimal or decimal), so the address this guard
+ * judges need not be the one a client would connect to.
+ * <p>
  * An allow-list of host names and CIDR blocks admits targets that would otherwise be refused, e.g. a receiver on the
  * same host in development. The check runs at subscription time and again before each delivery, since DNS answers
- * change.
+ * change; the delivery then connects to an address this check returned, never resolving the name a second time.
  */
 public final class SsrfGuard {
 
@@ -76,11 +81,15 @@ public final class SsrfGuard {
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            throw new TargetRefusedException("the URL has no host");
+            throw new TargetRefusedException("the URL has no host that is a name or an address");
         }
         host = host.toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
+        } else if (Ipv4Forms.isNumeric(host) && !Ipv4Forms.isStandard(host)) {
+            throw new TargetRefusedException("the host is an IPv4 address in a non-standard form (octal, hexadecimal,"
+                    + " a single number, short or zero-padded), which clients read differently; write it as four"
+                    + " decimal numbers");
         }
         if (allowedHosts.contains(host)) {
             return resolve(host);

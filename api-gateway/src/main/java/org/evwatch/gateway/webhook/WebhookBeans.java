@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 
 import org.evwatch.gateway.settings.GatewaySettings;
 
+import io.vertx.core.Vertx;
+
 /** The webhook building blocks, configured from {@code evwatch.gateway.webhooks}. Singletons: they are final. */
 @ApplicationScoped
 public class WebhookBeans {
@@ -22,8 +24,8 @@ public class WebhookBeans {
 
     @Produces
     @Singleton
-    WebhookSender webhookSender(SsrfGuard guard, GatewaySettings settings) {
-        return new WebhookSender(guard, settings.webhooks().timeout(), Clock.systemUTC());
+    WebhookSender webhookSender(Vertx vertx, SsrfGuard guard, GatewaySettings settings) {
+        return new WebhookSender(vertx, guard, settings.webhooks().timeout(), Clock.systemUTC());
     }
 
     @Produces

@@ -34,6 +34,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Integer> answers;
     private final AtomicInteger calls = new AtomicInteger();
     private volatile String secret;
+    private volatile String errorReply = "{\"error\":\"try later\"}";
 
     /** @param answers the status to give to each request in turn; the last one repeats */
     public WebhookReceiver(String secret, Integer... answers) throws IOException {
@@ -51,7 +52,7 @@ public final class WebhookReceiver implements AutoCloseable {
             int n = calls.getAndIncrement();
             int status = valid ? this.answers.get(Math.min(n, this.answers.size() - 1)) : 401;
             received.add(new Received(body, Map.copyOf(exchange.getRequestHeaders()), valid, status));
-            byte[] reply = status >= 400 ? "{\"error\":\"try later\"}".getBytes() : new byte[0];
+            byte[] reply = status >= 400 ? errorReply.getBytes() : new byte[0];
             exchange.sendResponseHeaders(status, reply.length == 0 ? -1 : reply.length);
             if (reply.length > 0) {
                 exchange.getResponseBody().write(reply);
@@ -59,6 +60,11 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** The body of the answers with an error status. */
+    public void replyWith(String body) {
+        this.errorReply = body;
     }
 
     public void secret(String secret) {

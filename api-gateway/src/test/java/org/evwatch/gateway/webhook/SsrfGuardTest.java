@@ -53,6 +53,18 @@ class SsrfGuardTest {
                 .hasMessageContaining("address");
     }
 
+    /** Forms that URL parsers read as 127.0.0.1 (or another address) while Java reads them otherwise, or not at all. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://0177.0.0.1:8083/", "http://0x7f.0.0.1/", "http://0x7f000001/",
+            "http://2130706433/", "http://017700000001/", "http://127.1/", "http://127.000.000.001/",
+            "http://010.0.0.1/", "http://0300.0250.0.1/", "http://1.2.3.4.5/", "http://hooks.example.com.127/",
+            "http://0177.0.0.1./", "http://08.8.8.8/"})
+    void refusesIpv4AddressesInNonStandardForms(String url) {
+        assertThatThrownBy(() -> strict.check(url)).isInstanceOf(TargetRefusedException.class)
+                .satisfiesAnyOf(e -> assertThat(e).hasMessageContaining("non-standard form"),
+                        e -> assertThat(e).hasMessageContaining("no host"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ftp://hooks.example.com/", "file:///etc/passwd", "gopher://hooks.example.com/",
             "http://user:pw@hooks.example.com/", "http:///nohost", "not a url", "http://unknown.invalid/"})
