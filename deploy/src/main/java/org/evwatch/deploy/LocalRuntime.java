@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  *
  * <p>
  * Environment: {@code EVWATCH_RUNTIME_DIR} (default {@code .runtime}), {@code EVWATCH_DB_URL},
- * {@code EVWATCH_DB_USER}, {@code EVWATCH_DB_PASSWORD} (a PostgreSQL to use instead of the embedded one).
+ * {@code EVWATCH_DB_USER}, {@code EVWATCH_DB_PASSWORD} (a PostgreSQL to use instead of the embedded one),
+ * {@code EVWATCH_PORT_OFFSET} (added to every port, to run a second local runtime beside the first).
  */
 public final class LocalRuntime {
 
@@ -32,10 +33,12 @@ public final class LocalRuntime {
         Files.writeString(runtime.resolve("pids"), ProcessHandle.current().pid() + " local-runtime\n");
         Optional<String> dbUrl = Optional.ofNullable(System.getenv("EVWATCH_DB_URL")).filter(s -> !s.isBlank());
         LocalStack stack = new LocalStack(LocalStack.Settings.standard(root, runtime, lib, dbUrl,
-                env("EVWATCH_DB_USER", "evwatch"), env("EVWATCH_DB_PASSWORD", "evwatch")));
+                env("EVWATCH_DB_USER", "evwatch"), env("EVWATCH_DB_PASSWORD", "evwatch"),
+                Integer.parseInt(env("EVWATCH_PORT_OFFSET", "0"))));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping EVwatch...");
             stack.close();
+            System.out.println("EVwatch stopped.");
         }, "stop-evwatch"));
 
         System.out.println("Starting Kafka, PostgreSQL" + (dbUrl.isPresent() ? " (" + dbUrl.get() + ")" : "")

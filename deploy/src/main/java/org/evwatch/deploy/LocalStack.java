@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,8 @@ import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -59,12 +63,19 @@ public final class LocalStack implements AutoCloseable {
         /** Fixed, documented ports: the local runtime. */
         public static Settings standard(Path root, Path runtime, Path kafkaLib, Optional<String> dbUrl, String user,
                 String password) {
+            return standard(root, runtime, kafkaLib, dbUrl, user, password, 0);
+        }
+
+        /** The documented ports, each moved by {@code offset}: a second local runtime beside the first. */
+        public static Settings standard(Path root, Path runtime, Path kafkaLib, Optional<String> dbUrl, String user,
+                String password, int offset) {
             Map<String, Integer> ports = new LinkedHashMap<>();
-            ports.put("api-gateway", 8080);
-            ports.put("fetcher", 8081);
-            ports.put("extractor", 8082);
-            ports.put("indexer", 8083);
-            return new Settings(root, runtime, kafkaLib, 9092, 9093, 15432, dbUrl, user, password, ports);
+            ports.put("api-gateway", 8080 + offset);
+            ports.put("fetcher", 8081 + offset);
+            ports.put("extractor", 8082 + offset);
+            ports.put("indexer", 8083 + offset);
+            return new Settings(root, runtime, kafkaLib, 9092 + offset, 9093 + offset, 15432 + offset, dbUrl, user,
+                    password, ports);
         }
 
         /** Free ports everywhere: tests that must not clash with a running system. */
@@ -79,7 +90,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final List<Process> processes = new ArrayList<>();
+    /** What this stack started, by name ("kafka", a service's module), in start order. */
+    private final Map<String, Process> processes = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
     private String jdbcUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -174,6 +186,25 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The records on each dead-letter topic, by topic; topics without any are left out. */
+    public Map<String, Long> deadLetters() throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        TOPICS.forEach((topic, partitions) -> {
+            for (int p = 0; topic.endsWith("-dlq") && p < partitions; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+        });
+        Map<String, Long> counts = new TreeMap<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
+            admin.listOffsets(latest).all().get().forEach((partition, end) -> {
+                if (end.offset() > 0) {
+                    counts.merge(partition.topic(), end.offset(), Long::sum);
+                }
+            });
+        }
+        return counts;
+    }
+
     private void startPostgres() throws IOException, SQLException {
         if (settings.externalDbUrl().isPresent()) {
             jdbcUrl = settings.externalDbUrl().get();
@@ -184,6 +215,9 @@ public final class LocalStack implements AutoCloseable {
                 .setPort(settings.postgresPort())
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
+                // Stopped by close(), after the services: the library's own JVM shutdown hook would stop it while
+                // services are still finishing their batches.
+                .setRegisterShutdownHook(false)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
                         settings.runtime().resolve("logs/postgres.log").toFile()))
                 .start();
@@ -234,7 +268,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void track(Process process, String name) throws IOException {
-        processes.add(process);
+        processes.put(name, process);
         Files.writeString(settings.runtime().resolve("pids"), process.pid() + " " + name + "\n",
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
@@ -283,7 +317,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void checkAlive() {
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             if (!p.isAlive()) {
                 throw new IllegalStateException("process " + p.pid() + " exited with " + p.exitValue() + "; see "
                         + settings.runtime().resolve("logs"));
@@ -291,22 +325,21 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops everything this stack started, newest first. */
+    /**
+     * Stops everything this stack started: the services in the order records flow through them, each while Kafka and
+     * PostgreSQL are still up (so it finishes or abandons its batch without committing it), then Kafka, then
+     * PostgreSQL.
+     */
     @Override
     public void close() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process p = processes.get(i);
-            p.destroy();
-            try {
-                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
+        List<String> order = new ArrayList<>(List.of("fetcher", "extractor", "indexer", "api-gateway", "kafka"));
+        processes.keySet().stream().filter(name -> !order.contains(name)).forEach(order::add);
+        for (String name : order) {
+            Process p = processes.remove(name);
+            if (p != null) {
+                stop(p);
             }
         }
-        processes.clear();
         if (postgres != null) {
             try {
                 postgres.close();
@@ -319,6 +352,18 @@ public final class LocalStack implements AutoCloseable {
             Files.deleteIfExists(settings.runtime().resolve("pids"));
         } catch (IOException e) {
             // nothing left to stop
+        }
+    }
+
+    private static void stop(Process p) {
+        p.destroy();
+        try {
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
