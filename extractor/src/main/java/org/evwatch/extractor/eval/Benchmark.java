@@ -33,7 +33,31 @@ public final class Benchmark {
     private Benchmark() {
     }
 
+    private record Options(String vocab, int rounds, List<Path> training, List<Path> corpora) {
+    }
+
     public static void main(String[] args) throws IOException {
+        Options o = options(args);
+        Runtime rt = Runtime.getRuntime();
+        long heapBefore = usedAfterGc(rt);
+        EntityRecognizer recognizer = EntityRecognizer.load(Optional.ofNullable(o.vocab()).map(Path::of),
+                o.training());
+        long heapVocab = usedAfterGc(rt) - heapBefore;
+        List<Paper> papers = abstracts(o.corpora());
+        long chars = papers.stream().mapToLong(p -> p.title().length() + p.abstractText().length()).sum();
+        System.out.printf("abstracts: %d (%.0f characters on average)%n", papers.size(),
+                (double) chars / papers.size());
+        System.out.printf("vocabularies: %s%n", recognizer.report().summary().lines().findFirst().orElse(""));
+        System.out.printf("heap held by the loaded vocabularies (measured after GC): %d MB%n", heapVocab >> 20);
+        System.out.printf("load time: %d ms%n", recognizer.report().millis());
+        recognizer.report().sources().stream().filter(s -> s.loader().startsWith("learned"))
+                .forEach(s -> System.out.printf("%s: %d names; %s%n", s.loader(), s.termsAdded(), s.file()));
+        measure(recognizer, papers, o.rounds());
+        System.out.printf("heap in use after the runs (after GC): %d MB; max heap: %d MB%n", usedAfterGc(rt) >> 20,
+                rt.maxMemory() >> 20);
+    }
+
+    private static Options options(String[] args) {
         String vocab = null;
         int rounds = 5;
         List<Path> training = new ArrayList<>();
@@ -54,11 +78,10 @@ public final class Benchmark {
             System.err.println("usage: Benchmark --vocab DIR [--train PATH[,PATH]] [--rounds N] PUBTATOR_FILE...");
             System.exit(2);
         }
-        Runtime rt = Runtime.getRuntime();
-        long heapBefore = usedAfterGc(rt);
-        EntityRecognizer recognizer = EntityRecognizer.load(Optional.ofNullable(vocab).map(Path::of), training);
-        long heapVocab = usedAfterGc(rt) - heapBefore;
+        return new Options(vocab, rounds, training, corpora);
+    }
 
+    private static List<Paper> abstracts(List<Path> corpora) throws IOException {
         List<Paper> papers = new ArrayList<>();
         for (Path p : corpora) {
             for (Document d : PubtatorCorpus.read(p)) {
@@ -66,15 +89,11 @@ public final class Benchmark {
                         null, null, null, null, null, null, null, null, null, null));
             }
         }
-        long chars = papers.stream().mapToLong(p -> p.title().length() + p.abstractText().length()).sum();
-        System.out.printf("abstracts: %d (%.0f characters on average)%n", papers.size(),
-                (double) chars / papers.size());
-        System.out.printf("vocabularies: %s%n", recognizer.report().summary().lines().findFirst().orElse(""));
-        System.out.printf("heap held by the loaded vocabularies (measured after GC): %d MB%n", heapVocab >> 20);
-        System.out.printf("load time: %d ms%n", recognizer.report().millis());
-        recognizer.report().sources().stream().filter(s -> s.loader().startsWith("learned"))
-                .forEach(s -> System.out.printf("%s: %d names; %s%n", s.loader(), s.termsAdded(), s.file()));
+        return papers;
+    }
 
+    /** An untimed warm-up round, then {@code rounds} timed ones of recognition alone and with the summary. */
+    private static void measure(EntityRecognizer recognizer, List<Paper> papers, int rounds) {
         Summarizer summarizer = new Summarizer();
         long entities = run(recognizer, null, papers);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -99,8 +118,6 @@ public final class Benchmark {
                 + "(medians of %d rounds)%n", median(nerCpu), median(nerWall), rounds);
         System.out.printf("recognition + summary, one thread: %.0f abstracts/s per CPU second, %.0f by wall clock%n",
                 median(bothCpu), median(bothWall));
-        System.out.printf("heap in use after the runs (after GC): %d MB; max heap: %d MB%n", usedAfterGc(rt) >> 20,
-                rt.maxMemory() >> 20);
     }
 
     /** Time spent collecting garbage so far: GC runs on other threads but is part of the cost of the work. */

@@ -70,31 +70,23 @@ final class Dictionary {
         }
     }
 
-    static Dictionary compile(List<Concept> conceptList, List<Term> terms) {
-        Concept[] concepts = conceptList.toArray(Concept[]::new);
-        Map<String, Integer> conceptIndex = new HashMap<>(concepts.length * 2);
-        for (int i = 0; i < concepts.length; i++) {
-            conceptIndex.put(concepts[i].id(), i);
-        }
-        Map<String, Integer> tokenIds = new HashMap<>();
-        LongIntMap edges = new LongIntMap(terms.size() * 2);
+    /** A name waiting to be laid out: the trie node it ends at and how it reads there. */
+    private record Pending(int node, int concept, int rank, int order, String caseKey, boolean context,
+            boolean wordOnly, String surface) {
+    }
+
+    /** The trie over normalised tokens while names are added; node 0 is the root. */
+    private static final class Trie {
+        final Map<String, Integer> tokenIds = new HashMap<>();
+        final LongIntMap edges;
         int nodes = 1;
-        record Pending(int node, int concept, int rank, int order, String caseKey, boolean context, boolean wordOnly,
-                String surface) {
+
+        Trie(int expectedNames) {
+            edges = new LongIntMap(expectedNames * 2);
         }
-        List<Pending> pending = new ArrayList<>(terms.size());
-        for (int order = 0; order < terms.size(); order++) {
-            Term term = terms.get(order);
-            Integer concept = conceptIndex.get(term.conceptId());
-            if (concept == null) {
-                continue;
-            }
-            Tokens t = Tokenizer.tokenize(term.text());
-            String normalized = t.size == 0 ? "" : t.normalized(0, t.size - 1);
-            TermFilter.Verdict v = TermFilter.check(term, normalized, t.size);
-            if (v == TermFilter.Verdict.DROP) {
-                continue;
-            }
+
+        /** The node the tokens lead to, adding the missing edges. */
+        int insert(Tokens t) {
             int node = 0;
             for (int i = 0; i < t.size; i++) {
                 int tok = tokenIds.computeIfAbsent(t.norm[i], k -> tokenIds.size());
@@ -106,19 +98,54 @@ final class Dictionary {
                 }
                 node = next;
             }
-            String caseKey = term.caseSensitive() ? t.caseKey(0, t.size - 1) : null;
-            // A one-word name written in lower case ("Cat", "Spot") must not fire on an acronym ("CAT").
-            boolean wordOnly = caseKey == null && t.size == 1 && term.kind() != TermKind.CORE
-                    && term.text().chars().anyMatch(Character::isLowerCase);
-            pending.add(new Pending(node, concept, term.kind().ordinal(), order, caseKey,
-                    v == TermFilter.Verdict.NEEDS_CONTEXT, wordOnly,
-                    t.caseKey(0, t.size - 1).toLowerCase(java.util.Locale.ROOT)));
+            return node;
         }
-        // Among equally ranked names the earlier source wins: sources load in a fixed order that puts the curated
-        // core and the normalisation standards (CTD, MeSH) first.
+    }
+
+    static Dictionary compile(List<Concept> conceptList, List<Term> terms) {
+        Concept[] concepts = conceptList.toArray(Concept[]::new);
+        Map<String, Integer> conceptIndex = new HashMap<>(concepts.length * 2);
+        for (int i = 0; i < concepts.length; i++) {
+            conceptIndex.put(concepts[i].id(), i);
+        }
+        Trie trie = new Trie(terms.size());
+        List<Pending> pending = new ArrayList<>(terms.size());
+        for (int order = 0; order < terms.size(); order++) {
+            Term term = terms.get(order);
+            Integer concept = conceptIndex.get(term.conceptId());
+            if (concept != null) {
+                add(trie, term, concept, order, pending);
+            }
+        }
+        return layOut(concepts, trie, unique(pending));
+    }
+
+    /** Adds a term's name to the trie unless the term filter drops it. */
+    private static void add(Trie trie, Term term, int concept, int order, List<Pending> pending) {
+        Tokens t = Tokenizer.tokenize(term.text());
+        String normalized = t.size == 0 ? "" : t.normalized(0, t.size - 1);
+        TermFilter.Verdict v = TermFilter.check(term, normalized, t.size);
+        if (v == TermFilter.Verdict.DROP) {
+            return;
+        }
+        int node = trie.insert(t);
+        String caseKey = term.caseSensitive() ? t.caseKey(0, t.size - 1) : null;
+        // A one-word name written in lower case ("Cat", "Spot") must not fire on an acronym ("CAT").
+        boolean wordOnly = caseKey == null && t.size == 1 && term.kind() != TermKind.CORE
+                && term.text().chars().anyMatch(Character::isLowerCase);
+        pending.add(new Pending(node, concept, term.kind().ordinal(), order, caseKey,
+                v == TermFilter.Verdict.NEEDS_CONTEXT, wordOnly,
+                t.caseKey(0, t.size - 1).toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * Sorted by node, rank and source order; among equally ranked names the earlier source wins, since sources load
+     * in a fixed order that puts the curated core and the normalisation standards (CTD, MeSH) first. Duplicates (the
+     * same name for the same concept from two sources) keep their best rank only.
+     */
+    private static List<Pending> unique(List<Pending> pending) {
         pending.sort(Comparator.comparingInt(Pending::node).thenComparingInt(Pending::rank)
                 .thenComparingInt(Pending::order));
-        // Duplicates (the same name for the same concept from two sources) keep their best rank only.
         List<Pending> unique = new ArrayList<>(pending.size());
         for (Pending p : pending) {
             boolean dup = false;
@@ -133,6 +160,12 @@ final class Dictionary {
                 unique.add(p);
             }
         }
+        return unique;
+    }
+
+    /** The entries as parallel arrays, those of node n at offset[n] .. offset[n+1]-1. */
+    private static Dictionary layOut(Concept[] concepts, Trie trie, List<Pending> unique) {
+        int nodes = trie.nodes;
         int[] offset = new int[nodes + 1];
         for (Pending p : unique) {
             offset[p.node() + 1]++;
@@ -158,7 +191,7 @@ final class Dictionary {
             boolean shared = offset[p.node() + 1] - offset[p.node()] > 1;
             entrySurface[i] = shared ? p.surface().intern() : null;
         }
-        return new Dictionary(concepts, tokenIds, edges, offset, entryConcept, entryRank, entryCaseKey,
+        return new Dictionary(concepts, trie.tokenIds, trie.edges, offset, entryConcept, entryRank, entryCaseKey,
                 entryContext, entryWordOnly, entrySurface);
     }
 

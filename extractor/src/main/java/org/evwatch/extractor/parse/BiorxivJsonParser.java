@@ -23,23 +23,8 @@ final class BiorxivJsonParser implements PaperParser {
     @Override
     public List<Paper> parseAll(String payload) throws ParseException {
         JsonNode root = Json.parse(payload, FORMAT);
-        List<JsonNode> items = root.has("collection")
-                ? Json.list(root, "collection")
-                : root.isArray() ? Json.list(root) : List.of(root);
-        if (!root.isObject() && !root.isArray()) {
-            throw new ParseException(FORMAT + ": expected an object, found " + root.getNodeType());
-        }
-        List<Paper> papers = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                papers.add(paper(items.get(i)));
-            } catch (ParseException e) {
-                throw items.size() == 1
-                        ? e
-                        : new ParseException("item " + (i + 1) + " of " + items.size() + ": " + e.getMessage(), e);
-            }
-        }
-        return papers;
+        List<JsonNode> items = Json.records(root, FORMAT + ": expected an object", "collection");
+        return Records.each(items, "item", BiorxivJsonParser::paper);
     }
 
     private static Paper paper(JsonNode item) throws ParseException {

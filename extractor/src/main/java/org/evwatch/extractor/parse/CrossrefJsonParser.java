@@ -22,23 +22,8 @@ final class CrossrefJsonParser implements PaperParser {
     public List<Paper> parseAll(String payload) throws ParseException {
         JsonNode root = Json.parse(payload, FORMAT);
         JsonNode message = root.has("message") ? root.get("message") : root;
-        List<JsonNode> works = message.has("items")
-                ? Json.list(message, "items")
-                : message.isArray() ? Json.list(message) : List.of(message);
-        if (!message.isObject() && !message.isArray()) {
-            throw new ParseException(FORMAT + ": expected a work object, found " + message.getNodeType());
-        }
-        List<Paper> papers = new ArrayList<>(works.size());
-        for (int i = 0; i < works.size(); i++) {
-            try {
-                papers.add(paper(works.get(i)));
-            } catch (ParseException e) {
-                throw works.size() == 1
-                        ? e
-                        : new ParseException("item " + (i + 1) + " of " + works.size() + ": " + e.getMessage(), e);
-            }
-        }
-        return papers;
+        List<JsonNode> works = Json.records(message, FORMAT + ": expected a work object", "items");
+        return Records.each(works, "item", CrossrefJsonParser::paper);
     }
 
     private static Paper paper(JsonNode w) throws ParseException {
@@ -47,6 +32,33 @@ final class CrossrefJsonParser implements PaperParser {
         String type = Json.text(w, "type");
         String subtype = Json.text(w, "subtype");
         boolean preprint = "posted-content".equals(type) && (subtype == null || "preprint".equals(subtype));
+        relations(d, w, preprint);
+        String title = Texts.stripMarkup(Json.firstText(w, "title"));
+        String subtitle = Texts.stripMarkup(Json.firstText(w, "subtitle"));
+        d.title(title == null || subtitle == null ? title : title + ": " + subtitle);
+        AbstractMarkup.addTo(d, Json.text(w, "abstract"));
+        for (JsonNode a : Json.list(w, "author")) {
+            List<String> affiliations = new ArrayList<>();
+            for (JsonNode aff : Json.list(a, "affiliation")) {
+                affiliations.add(Json.text(aff, "name"));
+            }
+            d.author(Json.text(a, "given"), Json.text(a, "family"), Json.text(a, "name"), Json.text(a, "ORCID"),
+                    affiliations);
+        }
+        journal(d, w, preprint);
+        dates(d, w);
+        d.publicationType(preprint ? "preprint" : type);
+        for (String subject : Json.texts(w, "subject")) {
+            d.keyword(subject);
+        }
+        d.license = license(w);
+        d.language = Json.text(w, "language");
+        d.url = Texts.firstNonBlank(Json.text(w, "URL"), Json.text(w, "resource", "primary", "URL"));
+        return d.build(FORMAT + (d.doi == null ? "" : " (" + d.doi + ")"));
+    }
+
+    /** A preprint links to its published version, a published work to its preprint. */
+    private static void relations(PaperDraft d, JsonNode w, boolean preprint) {
         if (preprint) {
             d.preprintDoi = d.doi;
             for (JsonNode rel : Json.list(w, "relation", "is-preprint-of")) {
@@ -57,20 +69,9 @@ final class CrossrefJsonParser implements PaperParser {
                 d.preprintDoi = org.evwatch.events.PaperKeys.normaliseDoi(Json.text(rel, "id"));
             }
         }
-        String title = Texts.stripMarkup(Json.firstText(w, "title"));
-        String subtitle = Texts.stripMarkup(Json.firstText(w, "subtitle"));
-        d.title(title == null || subtitle == null ? title : title + ": " + subtitle);
-        AbstractMarkup.addTo(d, Json.text(w, "abstract"));
+    }
 
-        for (JsonNode a : Json.list(w, "author")) {
-            List<String> affiliations = new ArrayList<>();
-            for (JsonNode aff : Json.list(a, "affiliation")) {
-                affiliations.add(Json.text(aff, "name"));
-            }
-            d.author(Json.text(a, "given"), Json.text(a, "family"), Json.text(a, "name"), Json.text(a, "ORCID"),
-                    affiliations);
-        }
-
+    private static void journal(PaperDraft d, JsonNode w, boolean preprint) {
         d.journalTitle = Texts.stripMarkup(Json.firstText(w, "container-title"));
         d.isoAbbreviation = Json.firstText(w, "short-container-title");
         for (JsonNode issn : Json.list(w, "issn-type")) {
@@ -100,7 +101,10 @@ final class CrossrefJsonParser implements PaperParser {
                 d.journalTitle = PaperDraft.first(d.journalTitle, Json.text(institution, "name"));
             }
         }
+    }
 
+    /** Print, then any, publication date; the online date; received and accepted from the publisher's assertions. */
+    private static void dates(PaperDraft d, JsonNode w) {
         d.published = Texts.firstNonBlank(date(w, "published-print"), date(w, "published"), date(w, "issued"),
                 date(w, "posted"));
         d.epub = date(w, "published-online");
@@ -112,14 +116,6 @@ final class CrossrefJsonParser implements PaperParser {
                 d.accepted = Dates.parse(Json.text(assertion, "value"));
             }
         }
-        d.publicationType(preprint ? "preprint" : type);
-        for (String subject : Json.texts(w, "subject")) {
-            d.keyword(subject);
-        }
-        d.license = license(w);
-        d.language = Json.text(w, "language");
-        d.url = Texts.firstNonBlank(Json.text(w, "URL"), Json.text(w, "resource", "primary", "URL"));
-        return d.build(FORMAT + (d.doi == null ? "" : " (" + d.doi + ")"));
     }
 
     /** Crossref dates are {@code {"date-parts": [[2012, 3, 21]]}}; {@code [[null]]} means unknown. */

@@ -21,27 +21,8 @@ final class EuropePmcJsonParser implements PaperParser {
     @Override
     public List<Paper> parseAll(String payload) throws ParseException {
         JsonNode root = Json.parse(payload, FORMAT);
-        List<JsonNode> results;
-        if (root.has("resultList")) {
-            results = Json.list(root, "resultList", "result");
-        } else if (root.isArray()) {
-            results = Json.list(root);
-        } else if (root.isObject()) {
-            results = List.of(root);
-        } else {
-            throw new ParseException(FORMAT + ": expected an object, found " + root.getNodeType());
-        }
-        List<Paper> papers = new ArrayList<>(results.size());
-        for (int i = 0; i < results.size(); i++) {
-            try {
-                papers.add(paper(results.get(i)));
-            } catch (ParseException e) {
-                throw results.size() == 1
-                        ? e
-                        : new ParseException("result " + (i + 1) + " of " + results.size() + ": " + e.getMessage(), e);
-            }
-        }
-        return papers;
+        List<JsonNode> results = Json.records(root, FORMAT + ": expected an object", "resultList", "result");
+        return Records.each(results, "result", EuropePmcJsonParser::paper);
     }
 
     private static Paper paper(JsonNode r) throws ParseException {
@@ -57,7 +38,24 @@ final class EuropePmcJsonParser implements PaperParser {
         }
         d.title(Texts.stripMarkup(Json.text(r, "title")));
         AbstractMarkup.addTo(d, Json.text(r, "abstractText"));
+        authors(d, r);
+        journal(d, r, preprint);
+        JsonNode info = Json.at(r, "journalInfo");
+        d.published = Texts.firstNonBlank(Dates.parse(Json.text(info, "dateOfPublication")),
+                Dates.parse(Json.text(info, "printPublicationDate")), Dates.parse(Json.text(r, "firstPublicationDate")),
+                Dates.parse(Json.text(r, "pubYear")));
+        d.epub = Dates.parse(Json.text(r, "electronicPublicationDate"));
+        subjects(d, r);
+        d.license = Json.text(r, "license");
+        d.language = Json.text(r, "language");
+        if (source != null && Json.text(r, "id") != null) {
+            d.url = "https://europepmc.org/article/" + source + "/" + Json.text(r, "id");
+        }
+        return d.build(FORMAT + (Json.text(r, "id") == null ? "" : " (" + source + " " + Json.text(r, "id") + ")"));
+    }
 
+    /** The author list with ORCIDs and affiliations, or the lite result type's author string. */
+    private static void authors(PaperDraft d, JsonNode r) {
         List<JsonNode> authors = Json.list(r, "authorList", "author");
         for (JsonNode a : authors) {
             String orcid = "ORCID".equalsIgnoreCase(Json.text(a, "authorId", "type"))
@@ -80,7 +78,10 @@ final class EuropePmcJsonParser implements PaperParser {
                 initialsName(d, name, null, List.of());
             }
         }
+    }
 
+    /** Journal, ISSNs, volume, issue and locator, from journalInfo or the lite result type's flat fields. */
+    private static void journal(PaperDraft d, JsonNode r, boolean preprint) {
         JsonNode info = Json.at(r, "journalInfo");
         d.journalTitle = Json.text(info, "journal", "title");
         d.isoAbbreviation = Texts.firstNonBlank(Json.text(info, "journal", "isoabbreviation"),
@@ -109,12 +110,10 @@ final class EuropePmcJsonParser implements PaperParser {
         if (preprint && d.journalTitle == null) {
             d.journalTitle = d.publisher;
         }
+    }
 
-        d.published = Texts.firstNonBlank(Dates.parse(Json.text(info, "dateOfPublication")),
-                Dates.parse(Json.text(info, "printPublicationDate")), Dates.parse(Json.text(r, "firstPublicationDate")),
-                Dates.parse(Json.text(r, "pubYear")));
-        d.epub = Dates.parse(Json.text(r, "electronicPublicationDate"));
-
+    /** Publication types, keywords and MeSH headings (major when the descriptor or a qualifier is). */
+    private static void subjects(PaperDraft d, JsonNode r) {
         for (String type : Json.texts(r, "pubTypeList", "pubType")) {
             d.publicationType(type);
         }
@@ -132,12 +131,6 @@ final class EuropePmcJsonParser implements PaperParser {
                 d.meshHeadings.add(new Paper.MeshHeading(Json.text(h, "descriptorUI"), name, major));
             }
         }
-        d.license = Json.text(r, "license");
-        d.language = Json.text(r, "language");
-        if (source != null && Json.text(r, "id") != null) {
-            d.url = "https://europepmc.org/article/" + source + "/" + Json.text(r, "id");
-        }
-        return d.build(FORMAT + (Json.text(r, "id") == null ? "" : " (" + source + " " + Json.text(r, "id") + ")"));
     }
 
     /** "Schoenfeld JD" -> family Schoenfeld, given JD; a name without initials is a family name alone. */

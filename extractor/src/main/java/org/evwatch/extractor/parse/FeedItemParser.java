@@ -48,17 +48,7 @@ final class FeedItemParser implements PaperParser {
             default -> throw new ParseException(FORMAT + ": root element <" + Xml.name(root)
                     + "> is not an RSS item, an Atom entry or a feed");
         };
-        List<Paper> papers = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                papers.add(paper(items.get(i)));
-            } catch (ParseException e) {
-                throw items.size() == 1
-                        ? e
-                        : new ParseException("item " + (i + 1) + " of " + items.size() + ": " + e.getMessage(), e);
-            }
-        }
-        return papers;
+        return Records.each(items, "item", FeedItemParser::paper);
     }
 
     private static Paper paper(org.w3c.dom.Element item) throws ParseException {
@@ -66,7 +56,27 @@ final class FeedItemParser implements PaperParser {
         d.title(Texts.stripMarkup(Xml.text(item, "title")));
         String link = link(item);
         d.url = link;
+        ids(d, item, link);
+        authors(d, item);
+        journal(d, item);
+        String posted = Texts.firstNonBlank(Xml.text(item, "date"), Xml.text(item, "pubDate"),
+                Xml.text(item, "published"), Xml.text(item, "updated"));
+        description(d, item);
+        // a journal's own publication date wins; the feed's date then only says when it went online
+        if (d.published == null) {
+            d.published = Dates.parse(posted);
+        } else {
+            d.epub = Dates.parse(posted);
+        }
+        subjects(d, item);
+        d.license = Texts.firstNonBlank(Xml.attr(Xml.child(item, "license"), "rdf:resource"),
+                Xml.text(item, "license"), Xml.text(item, "rights"));
+        d.language = Texts.firstNonBlank(Xml.text(item, "language"), Xml.attr(item, "xml:lang"));
+        return d.build(FORMAT + (link == null ? "" : " (" + link + ")"));
+    }
 
+    /** DOI and PMID wherever the feed puts them: Dublin Core identifiers, the guid, the links. */
+    private static void ids(PaperDraft d, org.w3c.dom.Element item, String link) {
         d.doi(Xml.text(item, "doi"));
         for (org.w3c.dom.Element id : Xml.children(item, "identifier")) {
             String value = Xml.text(id);
@@ -90,7 +100,10 @@ final class FeedItemParser implements PaperParser {
                 d.pmid(m.group(1));
             }
         }
+    }
 
+    /** Dublin Core creators (one per author, or one list), else the RSS/Atom authors. */
+    private static void authors(PaperDraft d, org.w3c.dom.Element item) {
         List<org.w3c.dom.Element> creators = Xml.children(item, "creator");
         if (creators.size() > 1) {
             for (org.w3c.dom.Element c : creators) {
@@ -109,7 +122,10 @@ final class FeedItemParser implements PaperParser {
                 }
             }
         }
+    }
 
+    /** Journal, ISSNs, volume, issue, pages and publication date from the PRISM fields. */
+    private static void journal(PaperDraft d, org.w3c.dom.Element item) {
         d.journalTitle = Texts.firstNonBlank(Xml.text(item, "publicationTitle"), Xml.text(item, "source"));
         String publicationName = Xml.text(item, "publicationName");
         if (d.journalTitle == null && publicationName != null && !publicationName.equals(d.title)) {
@@ -128,16 +144,10 @@ final class FeedItemParser implements PaperParser {
         d.pages = start == null ? null : end == null || end.equals(start) ? start : start + "-" + end;
         d.published = Texts.firstNonBlank(Dates.parse(Xml.text(item, "publicationDate")),
                 Dates.parse(Xml.text(item, "coverDate")));
-        String posted = Texts.firstNonBlank(Xml.text(item, "date"), Xml.text(item, "pubDate"),
-                Xml.text(item, "published"), Xml.text(item, "updated"));
+    }
 
-        description(d, item);
-        if (d.published == null) {
-            d.published = Dates.parse(posted);
-        } else {
-            d.epub = Dates.parse(posted);
-        }
-
+    /** Categories naming a publication type are the type; the others and the subjects are keywords. */
+    private static void subjects(PaperDraft d, org.w3c.dom.Element item) {
         for (org.w3c.dom.Element category : Xml.children(item, "category")) {
             String c = Texts.firstNonBlank(Xml.text(category), Xml.attr(category, "term"));
             if (PublicationTypes.isKnown(c)) {
@@ -150,10 +160,6 @@ final class FeedItemParser implements PaperParser {
         for (org.w3c.dom.Element subject : Xml.children(item, "subject")) {
             d.keyword(Xml.text(subject));
         }
-        d.license = Texts.firstNonBlank(Xml.attr(Xml.child(item, "license"), "rdf:resource"),
-                Xml.text(item, "license"), Xml.text(item, "rights"));
-        d.language = Texts.firstNonBlank(Xml.text(item, "language"), Xml.attr(item, "xml:lang"));
-        return d.build(FORMAT + (link == null ? "" : " (" + link + ")"));
     }
 
     private static String link(org.w3c.dom.Element item) {

@@ -147,36 +147,64 @@ final class HtmlPageParser implements PaperParser {
         d.doi(Json.text(a, "doi"));
         d.doi(Texts.doiFromUrl(Json.text(a, "@id")));
         if (d.authors.isEmpty()) {
-            for (JsonNode author : Json.list(a, "author")) {
-                if (author.isTextual()) {
-                    d.authorLoose(author.asText());
-                    continue;
-                }
-                List<String> affiliations = new ArrayList<>();
-                for (JsonNode aff : Json.list(author, "affiliation")) {
-                    affiliations.add(aff.isObject() ? Json.text(aff, "name") : Json.text(aff));
-                }
-                String orcid = Texts
-                        .orcid(Texts.firstNonBlank(Json.text(author, "@id"), Json.firstText(author, "sameAs"),
-                                Json.text(author, "identifier")));
-                String given = Json.text(author, "givenName");
-                String family = Json.text(author, "familyName");
-                if (given == null && family == null && "Organization".equals(Json.text(author, "@type"))) {
-                    d.author(null, null, Json.text(author, "name"), null, affiliations);
-                } else if (given == null && family == null) {
-                    d.authorLoose(Json.text(author, "name"));
-                    if (!d.authors.isEmpty() && (orcid != null || !affiliations.isEmpty())) {
-                        Paper.Author last = d.authors.remove(d.authors.size() - 1);
-                        d.author(last.given(), last.family(), null, orcid, affiliations);
-                    }
-                } else {
-                    d.author(given, family, null, orcid, affiliations);
-                }
-            }
+            jsonLdAuthors(d, a);
         }
         if (d.abstractSections.isEmpty()) {
             AbstractMarkup.addTo(d, Texts.firstNonBlank(Json.text(a, "abstract"), Json.text(a, "description")));
         }
+        jsonLdJournal(d, a);
+        d.published = PaperDraft.first(d.published, Dates.parse(Json.text(a, "datePublished")));
+        d.received = PaperDraft.first(d.received, Dates.parse(Json.text(a, "dateReceived")));
+        JsonNode keywords = Json.at(a, "keywords");
+        if (keywords.isTextual()) {
+            for (String k : keywords.asText().split("[,;]")) {
+                d.keyword(k);
+            }
+        } else {
+            Json.texts(a, "keywords").forEach(d::keyword);
+        }
+        d.license = PaperDraft.first(d.license, Json.firstText(a, "license"));
+        d.language = PaperDraft.first(d.language, Json.text(a, "inLanguage"));
+        d.url = PaperDraft.first(d.url, Json.text(a, "url"));
+        for (String type : Json.texts(a, "@type")) {
+            if (!type.equals("Article") && !type.equals("ScholarlyArticle")) {
+                d.publicationType(type.replaceAll("(?<=[a-z])(?=[A-Z])", " "));
+            }
+        }
+    }
+
+    /** Persons with ORCID and affiliations, organisations as collective authors, bare strings as loose names. */
+    private static void jsonLdAuthors(PaperDraft d, JsonNode a) {
+        for (JsonNode author : Json.list(a, "author")) {
+            if (author.isTextual()) {
+                d.authorLoose(author.asText());
+                continue;
+            }
+            List<String> affiliations = new ArrayList<>();
+            for (JsonNode aff : Json.list(author, "affiliation")) {
+                affiliations.add(aff.isObject() ? Json.text(aff, "name") : Json.text(aff));
+            }
+            String orcid = Texts
+                    .orcid(Texts.firstNonBlank(Json.text(author, "@id"), Json.firstText(author, "sameAs"),
+                            Json.text(author, "identifier")));
+            String given = Json.text(author, "givenName");
+            String family = Json.text(author, "familyName");
+            if (given == null && family == null && "Organization".equals(Json.text(author, "@type"))) {
+                d.author(null, null, Json.text(author, "name"), null, affiliations);
+            } else if (given == null && family == null) {
+                d.authorLoose(Json.text(author, "name"));
+                if (!d.authors.isEmpty() && (orcid != null || !affiliations.isEmpty())) {
+                    Paper.Author last = d.authors.remove(d.authors.size() - 1);
+                    d.author(last.given(), last.family(), null, orcid, affiliations);
+                }
+            } else {
+                d.author(given, family, null, orcid, affiliations);
+            }
+        }
+    }
+
+    /** Journal, ISSNs, volume, issue, pages and publisher; the fields a reader met earlier on the page win. */
+    private static void jsonLdJournal(PaperDraft d, JsonNode a) {
         // isPartOf nests issue -> volume -> periodical
         for (JsonNode part = Json.at(a, "isPartOf"); part != null
                 && !part.isMissingNode(); part = part.path("isPartOf")) {
@@ -205,24 +233,6 @@ final class HtmlPageParser implements PaperParser {
         }
         d.publisher = PaperDraft.first(d.publisher, Texts.firstNonBlank(Json.text(a, "publisher", "name"),
                 Json.text(a, "publisher")));
-        d.published = PaperDraft.first(d.published, Dates.parse(Json.text(a, "datePublished")));
-        d.received = PaperDraft.first(d.received, Dates.parse(Json.text(a, "dateReceived")));
-        JsonNode keywords = Json.at(a, "keywords");
-        if (keywords.isTextual()) {
-            for (String k : keywords.asText().split("[,;]")) {
-                d.keyword(k);
-            }
-        } else {
-            Json.texts(a, "keywords").forEach(d::keyword);
-        }
-        d.license = PaperDraft.first(d.license, Json.firstText(a, "license"));
-        d.language = PaperDraft.first(d.language, Json.text(a, "inLanguage"));
-        d.url = PaperDraft.first(d.url, Json.text(a, "url"));
-        for (String type : Json.texts(a, "@type")) {
-            if (!type.equals("Article") && !type.equals("ScholarlyArticle")) {
-                d.publicationType(type.replaceAll("(?<=[a-z])(?=[A-Z])", " "));
-            }
-        }
     }
 
     private static void dublinCore(PaperDraft d, Metas doc) {

@@ -51,7 +51,6 @@ final class JatsXmlParser implements PaperParser {
     private static Paper paper(Element article) throws ParseException {
         PaperDraft d = new PaperDraft();
         Element front = Xml.child(article, "front");
-        Element journal = Xml.child(front, "journal-meta");
         Element meta = Xml.child(front, "article-meta");
         if (meta == null) {
             throw new ParseException(FORMAT + ": missing <front>/<article-meta>");
@@ -72,7 +71,28 @@ final class JatsXmlParser implements PaperParser {
 
         abstractOf(d, meta);
         authors(d, meta);
+        journal(d, Xml.child(front, "journal-meta"), meta);
+        dates(d, meta);
+        d.publicationType(Xml.attr(article, "article-type"));
+        for (Element group : Xml.children(meta, "kwd-group")) {
+            for (Element kwd : Xml.children(group, "kwd")) {
+                d.keyword(Xml.text(kwd));
+            }
+        }
+        Element permissions = Xml.child(meta, "permissions");
+        Element license = Xml.child(permissions, "license");
+        d.license = Texts.firstNonBlank(Xml.attr(license, "xlink:href"),
+                Xml.text(Xml.child(license, "license_ref")), Xml.text(license));
+        d.language = Xml.attr(article, "xml:lang");
+        d.url = d.pmcid != null
+                ? "https://pmc.ncbi.nlm.nih.gov/articles/" + d.pmcid + "/"
+                : d.doi != null ? "https://doi.org/" + d.doi : null;
+        body(d, Xml.child(article, "body"));
+        return d.build(FORMAT + (d.doi == null ? "" : " (" + d.doi + ")"));
+    }
 
+    /** Journal title, abbreviation, ISSNs and publisher from the journal meta; volume, issue, pages from the article's. */
+    private static void journal(PaperDraft d, Element journal, Element meta) {
         d.journalTitle = Texts.firstNonBlank(Xml.text(journal, "journal-title-group", "journal-title"),
                 Xml.text(journal, "journal-title"));
         d.isoAbbreviation = Xml.text(Xml.child(Xml.child(journal, "journal-title-group"), "abbrev-journal-title"));
@@ -97,7 +117,9 @@ final class JatsXmlParser implements PaperParser {
         String lpage = Xml.text(meta, "lpage");
         d.pages = fpage == null ? null : lpage == null || lpage.equals(fpage) ? fpage : fpage + "-" + lpage;
         d.articleNumber = Xml.text(meta, "elocation-id");
+    }
 
+    private static void dates(PaperDraft d, Element meta) {
         for (Element date : Xml.children(Xml.child(meta, "history"), "date")) {
             switch (String.valueOf(Xml.attr(date, "date-type"))) {
                 case "received" -> d.received = date(date);
@@ -120,24 +142,6 @@ final class JatsXmlParser implements PaperParser {
             }
         }
         d.published = Texts.firstNonBlank(d.published, collection, d.epub);
-
-        d.publicationType(Xml.attr(article, "article-type"));
-        for (Element group : Xml.children(meta, "kwd-group")) {
-            for (Element kwd : Xml.children(group, "kwd")) {
-                d.keyword(Xml.text(kwd));
-            }
-        }
-        Element permissions = Xml.child(meta, "permissions");
-        Element license = Xml.child(permissions, "license");
-        d.license = Texts.firstNonBlank(Xml.attr(license, "xlink:href"),
-                Xml.text(Xml.child(license, "license_ref")), Xml.text(license));
-        d.language = Xml.attr(article, "xml:lang");
-        d.url = d.pmcid != null
-                ? "https://pmc.ncbi.nlm.nih.gov/articles/" + d.pmcid + "/"
-                : d.doi != null ? "https://doi.org/" + d.doi : null;
-
-        body(d, Xml.child(article, "body"));
-        return d.build(FORMAT + (d.doi == null ? "" : " (" + d.doi + ")"));
     }
 
     /** The main abstract: not a graphical abstract, teaser or author summary, which restate it. */

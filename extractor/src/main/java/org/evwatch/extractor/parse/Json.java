@@ -80,6 +80,20 @@ final class Json {
         return out;
     }
 
+    /**
+     * The records of a response: the list at {@code listPath} when the container has one, the elements of a bare
+     * array, or the container itself as a single record. {@code expected} starts the error for anything else.
+     */
+    static List<JsonNode> records(JsonNode container, String expected, String... listPath) throws ParseException {
+        if (!container.isObject() && !container.isArray()) {
+            throw new ParseException(expected + ", found " + container.getNodeType());
+        }
+        if (container.has(listPath[0])) {
+            return list(container, listPath);
+        }
+        return container.isArray() ? list(container) : List.of(container);
+    }
+
     static List<String> texts(JsonNode node, String... path) {
         List<String> out = new ArrayList<>();
         for (JsonNode n : list(node, path)) {

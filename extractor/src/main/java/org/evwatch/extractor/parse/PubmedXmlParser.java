@@ -46,18 +46,7 @@ final class PubmedXmlParser implements PaperParser {
         if (records.isEmpty()) {
             throw new ParseException(FORMAT + ": <" + Xml.name(root) + "> holds no article");
         }
-        List<Paper> papers = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            try {
-                papers.add(paper(records.get(i)[0], records.get(i)[1]));
-            } catch (ParseException e) {
-                throw records.size() == 1
-                        ? e
-                        : new ParseException("article " + (i + 1) + " of " + records.size() + ": " + e.getMessage(),
-                                e);
-            }
-        }
-        return papers;
+        return Records.each(records, "article", r -> paper(r[0], r[1]));
     }
 
     private static Paper paper(Element citation, Element pubmedData) throws ParseException {
@@ -72,7 +61,20 @@ final class PubmedXmlParser implements PaperParser {
         }
         d.title(Xml.text(article, "ArticleTitle"));
         d.title(Xml.text(article, "VernacularTitle"));
+        Element pii = ids(d, article, pubmedData);
+        abstractAndAuthors(d, article);
+        journal(d, article, pii);
+        dates(d, article, pubmedData);
+        subjects(d, citation, article);
+        d.language = Xml.text(article, "Language");
+        if (d.pmid != null) {
+            d.url = "https://pubmed.ncbi.nlm.nih.gov/" + d.pmid + "/";
+        }
+        return d.build(FORMAT + (d.pmid == null ? "" : " (PMID " + d.pmid + ")"));
+    }
 
+    /** DOI, PMCID and PMID from the article id list and the ELocationIDs; returns the pii location, if any. */
+    private static Element ids(PaperDraft d, Element article, Element pubmedData) {
         for (Element id : Xml.children(Xml.child(pubmedData, "ArticleIdList"), "ArticleId")) {
             switch (String.valueOf(Xml.attr(id, "IdType"))) {
                 case "doi" -> d.doi(Xml.text(id));
@@ -90,7 +92,10 @@ final class PubmedXmlParser implements PaperParser {
                 pii = loc;
             }
         }
+        return pii;
+    }
 
+    private static void abstractAndAuthors(PaperDraft d, Element article) {
         for (Element section : Xml.children(Xml.child(article, "Abstract"), "AbstractText")) {
             d.abstractSection(Texts.firstNonBlank(Xml.attr(section, "Label"), Xml.attr(section, "NlmCategory")),
                     Xml.text(section));
@@ -109,7 +114,9 @@ final class PubmedXmlParser implements PaperParser {
             d.author(Texts.firstNonBlank(Xml.text(author, "ForeName"), Xml.text(author, "Initials")),
                     Xml.text(author, "LastName"), Xml.text(author, "CollectiveName"), orcid, affiliations);
         }
+    }
 
+    private static void journal(PaperDraft d, Element article, Element pii) {
         Element journal = Xml.child(article, "Journal");
         d.journalTitle = Xml.text(journal, "Title");
         d.isoAbbreviation = Xml.text(journal, "ISOAbbreviation");
@@ -133,8 +140,11 @@ final class PubmedXmlParser implements PaperParser {
             // electronic-only journals give no pages; their pii is the article number (e.g. "e0033693")
             d.articleNumber = Xml.text(pii);
         }
+    }
 
-        Element pubDate = Xml.child(issue, "PubDate");
+    /** The issue's date, the electronic article date, and the received/accepted/epub dates of the history. */
+    private static void dates(PaperDraft d, Element article, Element pubmedData) {
+        Element pubDate = Xml.child(Xml.child(Xml.child(article, "Journal"), "JournalIssue"), "PubDate");
         d.published = Dates.of(Xml.text(pubDate, "Year"), Texts.firstNonBlank(Xml.text(pubDate, "Month"),
                 Xml.text(pubDate, "Season")), Xml.text(pubDate, "Day"));
         if (d.published == null) {
@@ -154,7 +164,10 @@ final class PubmedXmlParser implements PaperParser {
                 }
             }
         }
+    }
 
+    /** Publication types, author keywords and MeSH headings (major when the descriptor or a qualifier is). */
+    private static void subjects(PaperDraft d, Element citation, Element article) {
         for (Element type : Xml.children(Xml.child(article, "PublicationTypeList"), "PublicationType")) {
             d.publicationType(Xml.text(type));
         }
@@ -174,11 +187,6 @@ final class PubmedXmlParser implements PaperParser {
                 d.meshHeadings.add(new Paper.MeshHeading(Xml.attr(descriptor, "UI"), name, major));
             }
         }
-        d.language = Xml.text(article, "Language");
-        if (d.pmid != null) {
-            d.url = "https://pubmed.ncbi.nlm.nih.gov/" + d.pmid + "/";
-        }
-        return d.build(FORMAT + (d.pmid == null ? "" : " (PMID " + d.pmid + ")"));
     }
 
     private static String date(Element e) {

@@ -21,65 +21,70 @@ final class OboReader {
         try (BufferedReader r = TextFiles.open(file)) {
             String line;
             long n = 0;
-            boolean inTerm = false;
             boolean sawHeader = false;
-            String id = null;
-            String name = null;
-            boolean obsolete = false;
-            List<String> syn = new ArrayList<>();
-            List<String> xrefs = new ArrayList<>();
+            StanzaLines stanza = new StanzaLines();
             while ((line = r.readLine()) != null) {
                 n++;
                 if (n == 1 && !line.startsWith("format-version:")) {
                     throw new VocabularyFormatException(file, n, "not an OBO file (no format-version header)");
                 }
                 if (line.startsWith("[")) {
-                    if (inTerm && id != null) {
-                        sink.accept(new Stanza(id, name, List.copyOf(syn), List.copyOf(xrefs), obsolete));
-                    }
-                    inTerm = line.startsWith("[Term]");
-                    id = null;
-                    name = null;
-                    obsolete = false;
-                    syn.clear();
-                    xrefs.clear();
+                    stanza.emitTo(sink);
+                    stanza = new StanzaLines();
+                    stanza.inTerm = line.startsWith("[Term]");
                     continue;
                 }
                 sawHeader = true;
-                if (!inTerm || line.isBlank() || line.startsWith("!")) {
+                if (!stanza.inTerm || line.isBlank() || line.startsWith("!")) {
                     continue;
                 }
                 int colon = line.indexOf(": ");
                 if (colon < 0) {
                     throw new VocabularyFormatException(file, n, "expected 'tag: value'");
                 }
-                String tag = line.substring(0, colon);
-                String value = line.substring(colon + 2);
-                switch (tag) {
-                    case "id" -> id = value.strip();
-                    case "name" -> name = unescape(value.strip());
-                    case "synonym" -> {
-                        String s = synonym(value);
-                        if (s != null) {
-                            syn.add(s);
-                        }
-                    }
-                    case "xref" -> xrefs.add(stripTrailer(value));
-                    case "property_value" -> {
-                        if (value.startsWith("skos:exactMatch ")) {
-                            xrefs.add(stripTrailer(value.substring("skos:exactMatch ".length())));
-                        }
-                    }
-                    case "is_obsolete" -> obsolete = value.strip().equals("true");
-                    default -> {
-                    }
-                }
+                stanza.tag(line.substring(0, colon), line.substring(colon + 2));
             }
-            if (inTerm && id != null) {
-                sink.accept(new Stanza(id, name, List.copyOf(syn), List.copyOf(xrefs), obsolete));
-            }
+            stanza.emitTo(sink);
             if (!sawHeader) {
                 throw new VocabularyFormatException(file, 0, "empty OBO file");
+            }
+        }
+    }
+
+    /** The tags of the stanza being read; only a [Term] stanza with an id becomes a {@link Stanza}. */
+    private static final class StanzaLines {
+        boolean inTerm;
+        String id;
+        String name;
+        boolean obsolete;
+        final List<String> syn = new ArrayList<>();
+        final List<String> xrefs = new ArrayList<>();
+
+        void tag(String tag, String value) {
+            switch (tag) {
+                case "id" -> id = value.strip();
+                case "name" -> name = unescape(value.strip());
+                case "synonym" -> {
+                    String s = synonym(value);
+                    if (s != null) {
+                        syn.add(s);
+                    }
+                }
+                case "xref" -> xrefs.add(stripTrailer(value));
+                case "property_value" -> {
+                    if (value.startsWith("skos:exactMatch ")) {
+                        xrefs.add(stripTrailer(value.substring("skos:exactMatch ".length())));
+                    }
+                }
+                case "is_obsolete" -> obsolete = value.strip().equals("true");
+                default -> {
+                }
+            }
+        }
+
+        void emitTo(Consumer<Stanza> sink) {
+            if (inTerm && id != null) {
+                sink.accept(new Stanza(id, name, List.copyOf(syn), List.copyOf(xrefs), obsolete));
             }
         }
     }
