@@ -26,11 +26,18 @@ abstract class ApiSource<S> implements Source {
     protected final PoliteHttpClient http;
     protected final S settings;
     protected final Clock clock;
+    private final String name;
 
-    ApiSource(PoliteHttpClient http, S settings, Clock clock) {
+    ApiSource(String name, PoliteHttpClient http, S settings, Clock clock) {
+        this.name = name;
         this.http = http;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    @Override
+    public final String name() {
+        return name;
     }
 
     /** GETs a JSON page, splits it at {@code path} into its items as received, and checks it. */

@@ -31,12 +31,7 @@ public final class BioRxivSource extends ApiSource<BioRxivSource.Settings> {
     }
 
     public BioRxivSource(PoliteHttpClient http, Settings settings, Clock clock) {
-        super(http, settings, clock);
-    }
-
-    @Override
-    public String name() {
-        return settings.server();
+        super(settings.server(), http, settings, clock);
     }
 
     @Override

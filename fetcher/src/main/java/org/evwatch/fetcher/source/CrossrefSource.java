@@ -39,12 +39,7 @@ public final class CrossrefSource extends ApiSource<CrossrefSource.Settings> {
     }
 
     public CrossrefSource(PoliteHttpClient http, Settings settings, Clock clock) {
-        super(http, settings, clock);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, http, settings, clock);
     }
 
     @Override

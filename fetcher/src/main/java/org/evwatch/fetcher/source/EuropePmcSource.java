@@ -37,12 +37,7 @@ public final class EuropePmcSource extends ApiSource<EuropePmcSource.Settings> {
     }
 
     public EuropePmcSource(PoliteHttpClient http, Settings settings, Clock clock) {
-        super(http, settings, clock);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, http, settings, clock);
     }
 
     /** The query sent for a watch and a window. */

@@ -50,12 +50,7 @@ public final class PubMedSource extends ApiSource<PubMedSource.Settings> {
     }
 
     public PubMedSource(PoliteHttpClient http, Settings settings, Clock clock) {
-        super(http, settings, clock);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, http, settings, clock);
     }
 
     @Override
