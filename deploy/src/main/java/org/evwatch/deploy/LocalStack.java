@@ -31,6 +31,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.evwatch.events.Topics;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -43,11 +44,6 @@ public final class LocalStack implements AutoCloseable {
 
     /** The services in start order, with the module that builds each. */
     public static final List<String> SERVICES = List.of("indexer", "extractor", "fetcher", "api-gateway");
-
-    /** Topics and their partitions: papers.fetched has room for six extractors. */
-    public static final Map<String, Integer> TOPICS = Map.of(
-            "papers.fetched", 6, "papers.extracted", 3, "papers.indexed", 3,
-            "papers.fetched.extractor-dlq", 1, "papers.extracted.indexer-dlq", 1, "papers.indexed.gateway-dlq", 1);
 
     /**
      * Where things are and which ports to use.
@@ -174,9 +170,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void createTopics() throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
-            for (var topic : TOPICS.entrySet()) {
+            for (Topics.Spec topic : Topics.ALL) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic.getKey(), topic.getValue(), (short) 1))).all().get();
+                    admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1))).all().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;

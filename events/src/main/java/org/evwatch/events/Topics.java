@@ -1,6 +1,11 @@
 package org.evwatch.events;
 
-/** Topic names, shared by code and tests. Each consumer has its own dead-letter topic. */
+import java.util.List;
+
+/**
+ * Topic names and partitions, shared by code, tests and the local runtime. Each consumer has its own dead-letter
+ * topic.
+ */
 public final class Topics {
 
     public static final String PAPERS_FETCHED = "papers.fetched";
@@ -16,6 +21,23 @@ public final class Topics {
 
     /** Header carrying the reason a record was parked on a dead-letter topic. */
     public static final String DEAD_LETTER_REASON_HEADER = "dead-letter-reason";
+
+    /**
+     * A topic as it is created.
+     *
+     * @param name the topic name
+     * @param partitions how many consumers of one group can share it
+     */
+    public record Spec(String name, int partitions) {
+    }
+
+    /**
+     * Every topic of the pipeline: papers.fetched has room for six extractors; a dead-letter topic is read by
+     * people, one partition is plenty.
+     */
+    public static final List<Spec> ALL = List.of(new Spec(PAPERS_FETCHED, 6), new Spec(PAPERS_EXTRACTED, 3),
+            new Spec(PAPERS_INDEXED, 3), new Spec(PAPERS_FETCHED_DLQ, 1), new Spec(PAPERS_EXTRACTED_DLQ, 1),
+            new Spec(PAPERS_INDEXED_DLQ, 1));
 
     private Topics() {
     }

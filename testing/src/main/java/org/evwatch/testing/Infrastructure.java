@@ -68,9 +68,8 @@ public final class Infrastructure {
      */
     private static void createTopics(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            List<NewTopic> topics = List.of(Topics.PAPERS_FETCHED, Topics.PAPERS_EXTRACTED, Topics.PAPERS_INDEXED,
-                    Topics.PAPERS_FETCHED_DLQ, Topics.PAPERS_EXTRACTED_DLQ, Topics.PAPERS_INDEXED_DLQ).stream()
-                    .map(name -> new NewTopic(name, 3, (short) 1)).toList();
+            List<NewTopic> topics = Topics.ALL.stream()
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)).toList();
             admin.createTopics(topics).all().get();
         }
     }

@@ -3,6 +3,8 @@ package org.evwatch.gateway.security;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import org.evwatch.common.ratelimit.TokenBucket;
+
 /**
  * Token-bucket rate limits per client (an API key's id or an IP address). Buckets that have refilled completely are
  * dropped now and then, so memory follows the number of recently active clients, not all clients ever seen.
@@ -38,11 +40,8 @@ public final class RateLimiter {
     public Decision acquire(String client) {
         long now = clock.getAsLong();
         sweep(now);
-        TokenBucket bucket = buckets.computeIfAbsent(client, c -> new TokenBucket(capacity, refillPerSecond, now));
-        long waitNanos;
-        synchronized (bucket) {
-            waitNanos = bucket.take(now);
-        }
+        TokenBucket bucket = buckets.computeIfAbsent(client, c -> new TokenBucket(capacity, refillPerSecond, clock));
+        long waitNanos = bucket.tryTake();
         if (waitNanos == 0) {
             return Decision.ALLOW;
         }
@@ -59,10 +58,6 @@ public final class RateLimiter {
             return;
         }
         lastSweep = now;
-        buckets.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                return e.getValue().full(now);
-            }
-        });
+        buckets.values().removeIf(TokenBucket::isFull);
     }
 }

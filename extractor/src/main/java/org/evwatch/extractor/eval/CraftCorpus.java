@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-
+import org.evwatch.common.xml.SafeXml;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /**
  * Reads CRAFT concept annotations in Knowtator XML: {@code txt/<PMID>.txt} plus, for each annotation set present
@@ -52,10 +52,10 @@ public final class CraftCorpus {
     static List<GoldMention> annotations(Path xml, EvalType type) throws IOException {
         org.w3c.dom.Document dom;
         try (InputStream in = Files.newInputStream(xml)) {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            dom = f.newDocumentBuilder().parse(in);
-        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            InputSource source = new InputSource(in);
+            source.setSystemId(xml.toUri().toString());
+            dom = SafeXml.parse(SafeXml.newDocumentBuilder(), source);
+        } catch (org.xml.sax.SAXException e) {
             throw new IOException(xml + ": not Knowtator XML: " + e.getMessage(), e);
         }
         Map<String, String> classes = new HashMap<>();

@@ -1,70 +1,29 @@
 package org.evwatch.extractor.parse;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
+import org.evwatch.common.xml.SafeXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * DOM parsing hardened for untrusted input: no external DTD, entity or schema is ever fetched (XXE), secure
- * processing caps entity expansion, and the DOCTYPE that PubMed and JATS files carry is read but not followed.
+ * DOM parsing of untrusted payloads through the project's hardened parser ({@link SafeXml}): nothing external is
+ * ever fetched, a document declaring entities or elements is refused, and the plain DOCTYPE that PubMed and JATS
+ * files carry is read but not followed. Plus the small DOM helpers the parsers share.
  */
 final class Xml {
 
-    private static final DocumentBuilderFactory FACTORY = factory();
     // A builder is not thread-safe but is costly to create per record; one per consumer thread is the middle way.
-    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(Xml::newBuilder);
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SafeXml::newDocumentBuilder);
 
     private Xml() {
-    }
-
-    private static DocumentBuilderFactory factory() {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        try {
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
-        }
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
-        f.setNamespaceAware(true);
-        f.setValidating(false);
-        return f;
-    }
-
-    private static DocumentBuilder newBuilder() {
-        try {
-            DocumentBuilder b = FACTORY.newDocumentBuilder();
-            // the default handler prints to stderr; errors reach the caller as exceptions instead
-            b.setErrorHandler(new DefaultHandler() {
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            b.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-            return b;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("cannot create an XML parser", e);
-        }
     }
 
     /** The document, or a ParseException naming the format, line and column of the first error. */
@@ -72,10 +31,8 @@ final class Xml {
         if (payload == null || payload.isBlank()) {
             throw new ParseException(format + ": empty payload");
         }
-        DocumentBuilder builder = BUILDER.get();
-        builder.reset();
         try {
-            return builder.parse(new InputSource(new StringReader(stripBom(payload))));
+            return SafeXml.parse(BUILDER.get(), payload);
         } catch (SAXParseException e) {
             throw new ParseException(format + ": malformed XML at line " + e.getLineNumber() + ", column "
                     + e.getColumnNumber() + ": " + e.getMessage(), e);
@@ -85,7 +42,7 @@ final class Xml {
     }
 
     static String stripBom(String s) {
-        return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
+        return SafeXml.withoutBom(s);
     }
 
     /** Local name whatever the namespace prefix, so {@code dc:creator} matches "creator". */

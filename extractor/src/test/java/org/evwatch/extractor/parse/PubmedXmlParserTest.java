@@ -137,10 +137,13 @@ class PubmedXmlParserTest {
     }
 
     @Test
-    void externalEntitiesAreNeverResolved() throws Exception {
-        // the DOCTYPE's external entity resolves to nothing instead of a local file's content
-        Paper p = parsers.parse(ContentTypes.PUBMED_XML, Fixtures.fixture("pubmed-xxe.xml"));
-        assertThat(p.title()).isEqualTo("Exosome cargo");
+    void externalEntitiesAreNeverResolved() {
+        // a DOCTYPE declaring an external entity is refused outright: no local file's content can leak
+        assertThatThrownBy(() -> parsers.parse(ContentTypes.PUBMED_XML, Fixtures.fixture("pubmed-xxe.xml")))
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("PubMed XML")
+                .hasMessageContaining("XML refused")
+                .hasMessageNotContaining("root:");
     }
 
     @Test

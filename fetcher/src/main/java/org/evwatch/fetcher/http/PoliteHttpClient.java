@@ -2,7 +2,6 @@ package org.evwatch.fetcher.http;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -12,11 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
  * The one place where the fetcher talks HTTP, and so the one place that holds each host's rate limit, concurrency
@@ -25,12 +26,11 @@ import org.jboss.logging.Logger;
  * <p>
  * Built on {@link java.net.http.HttpClient} rather than a declarative REST client because the policy is keyed on
  * the host and the source at run time (a feed list is just URLs from config), responses must be kept exactly as
- * received, and Retry-After must drive the wait: all of that is plain code here, in one class, instead of being
- * spread over annotations that apply per Java method.
+ * received, and Retry-After must drive the wait. Retries and circuit breaking are SmallRye Fault Tolerance guards
+ * built through its programmatic API, one retry guard per host ({@link HostGate}) around one breaker per source
+ * ({@link SourceCircuit}), since annotations would apply per Java method rather than per host and source.
  */
 public final class PoliteHttpClient {
-
-    private static final Logger LOG = Logger.getLogger(PoliteHttpClient.class);
 
     private final String userAgent;
     private final Map<String, HostPolicy> policies;
@@ -41,7 +41,7 @@ public final class PoliteHttpClient {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final Map<String, HostGate> gates = new ConcurrentHashMap<>();
-    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final Map<String, SourceCircuit> circuits = new ConcurrentHashMap<>();
 
     public PoliteHttpClient(String userAgent, Map<String, HostPolicy> policiesByHost, HostPolicy defaultPolicy,
             BreakerPolicy breakerPolicy, Clock clock, LongSupplier nanoClock, Sleeper sleeper,
@@ -78,61 +78,31 @@ public final class PoliteHttpClient {
      */
     public Page get(String source, URI uri, Validators validators) throws FetchException {
         HostGate gate = gate(uri);
-        CircuitBreaker breaker = breaker(source);
-        HostPolicy policy = gate.policy;
-        FetchException last = null;
-        for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-            if (!breaker.tryAcquire()) {
-                throw new FetchException(FetchException.Kind.CIRCUIT_OPEN, source, uri,
-                        "circuit open, request not sent", last);
-            }
-            HttpResponse<String> response;
-            try {
-                response = gate.send(request(uri, validators, policy), sleeper);
-            } catch (HttpTimeoutException e) {
-                breaker.onFailure();
-                last = new FetchException(FetchException.Kind.TIMEOUT, source, uri,
-                        "no response within " + policy.requestTimeout(), e);
-                waitBeforeRetry(source, uri, attempt, policy, Optional.empty(), last);
-                continue;
-            } catch (IOException e) {
-                breaker.onFailure();
-                last = new FetchException(FetchException.Kind.NETWORK, source, uri, "connection failed: " + e, e);
-                waitBeforeRetry(source, uri, attempt, policy, Optional.empty(), last);
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                breaker.onFailure();
-                throw new FetchException(FetchException.Kind.NETWORK, source, uri, "interrupted", e);
-            }
-            int status = response.statusCode();
-            if (status / 100 == 2 || status == 304) {
-                breaker.onSuccess();
-                return new Page(uri, status, status == 304 ? "" : response.body(), validatorsOf(response));
-            }
-            if (status == 429 || status / 100 == 5) {
-                // Throttling says nothing about the source's health; every other 5xx counts towards the breaker.
-                if (status == 429) {
-                    breaker.onSuccess();
-                } else {
-                    breaker.onFailure();
-                }
-                last = new FetchException(FetchException.Kind.HTTP_STATUS, source, uri, "HTTP " + status);
-                Optional<Duration> retryAfter = status == 429 || status == 503
-                        ? RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
-                        : Optional.empty();
-                waitBeforeRetry(source, uri, attempt, policy, retryAfter, last);
-                continue;
-            }
-            breaker.onSuccess();
-            throw new FetchException(FetchException.Kind.REJECTED, source, uri, "HTTP " + status);
+        SourceCircuit circuit = circuit(source);
+        HttpRequest request = request(uri, validators, gate.policy());
+        AtomicReference<FetchException> last = new AtomicReference<>();
+        try {
+            return gate.withRetries(() -> circuit.call(() -> attempt(source, request, gate, last)));
+        } catch (TransientFailure e) {
+            throw e.failure();
+        } catch (FetchException e) {
+            throw e;
+        } catch (RetryWait.GaveUp e) {
+            throw e.failure();
+        } catch (CircuitBreakerOpenException e) {
+            throw new FetchException(FetchException.Kind.CIRCUIT_OPEN, source, uri, "circuit open, request not sent",
+                    last.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException(FetchException.Kind.NETWORK, source, uri, "interrupted", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("unexpected failure fetching " + FetchException.redact(uri), e);
         }
-        throw last;
     }
 
     /** The circuit state of a source, for status pages. */
-    public CircuitBreaker.State circuitState(String source) {
-        return breaker(source).state();
+    public CircuitBreakerState circuitState(String source) {
+        return circuit(source).state();
     }
 
     /** The policy in force for a host. */
@@ -140,33 +110,46 @@ public final class PoliteHttpClient {
         return policies.getOrDefault(host.toLowerCase(Locale.ROOT), defaultPolicy);
     }
 
-    private void waitBeforeRetry(String source, URI uri, int attempt, HostPolicy policy,
-            Optional<Duration> retryAfter, FetchException failure) throws FetchException {
-        if (attempt >= policy.maxAttempts()) {
-            return;
-        }
-        Duration wait = retryAfter.orElseGet(() -> backoff(attempt, policy));
-        if (wait.compareTo(policy.maxBackoff()) > 0) {
-            // A server asking for a longer pause than we are willing to hold a worker for: give up now,
-            // the window is retried on a later poll.
-            throw new FetchException(failure.kind(), source, uri,
-                    "server asked to retry after " + wait + ", more than " + policy.maxBackoff(), failure);
-        }
-        LOG.debugf("%s: %s, retry %d in %s [%s]", source, failure.getMessage(), attempt, wait, uri);
+    /**
+     * One try: a page, a {@link TransientFailure} worth retrying (remembered in {@code last} for the report when the
+     * circuit opens), or a FetchException for a request the server refused.
+     */
+    private Page attempt(String source, HttpRequest request, HostGate gate,
+            AtomicReference<FetchException> last)
+            throws TransientFailure, FetchException {
+        URI uri = request.uri();
+        HttpResponse<String> response;
         try {
-            sleeper.sleep(wait);
+            response = gate.send(request);
+        } catch (HttpTimeoutException e) {
+            throw remember(last, new TransientFailure(new FetchException(FetchException.Kind.TIMEOUT, source, uri,
+                    "no response within " + gate.policy().requestTimeout(), e), Optional.empty(), true));
+        } catch (IOException e) {
+            throw remember(last, new TransientFailure(new FetchException(FetchException.Kind.NETWORK, source, uri,
+                    "connection failed: " + e, e), Optional.empty(), true));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FetchException(failure.kind(), source, uri, "interrupted while waiting to retry", e);
+            throw new FetchException(FetchException.Kind.NETWORK, source, uri, "interrupted", e);
         }
+        int status = response.statusCode();
+        if (status / 100 == 2 || status == 304) {
+            return new Page(uri, status, status == 304 ? "" : response.body(), validatorsOf(response));
+        }
+        if (status == 429 || status / 100 == 5) {
+            Optional<Duration> retryAfter = status == 429 || status == 503
+                    ? RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
+                    : Optional.empty();
+            // Throttling says nothing about the source's health; every other 5xx counts towards the breaker.
+            throw remember(last, new TransientFailure(
+                    new FetchException(FetchException.Kind.HTTP_STATUS, source, uri, "HTTP " + status), retryAfter,
+                    status != 429));
+        }
+        throw new FetchException(FetchException.Kind.REJECTED, source, uri, "HTTP " + status);
     }
 
-    /** Exponential backoff with jitter: a random wait between half and all of base * 2^(attempt-1), capped. */
-    private Duration backoff(int attempt, HostPolicy policy) {
-        long base = policy.baseBackoff().toMillis();
-        long ceiling = Math.min(policy.maxBackoff().toMillis(), base << Math.min(attempt - 1, 20));
-        long jittered = ceiling / 2 + (long) (random.nextDouble() * (ceiling - ceiling / 2));
-        return Duration.ofMillis(jittered);
+    private static TransientFailure remember(AtomicReference<FetchException> last, TransientFailure failure) {
+        last.set(failure.failure());
+        return failure;
     }
 
     private HttpRequest request(URI uri, Validators validators, HostPolicy policy) {
@@ -191,40 +174,10 @@ public final class PoliteHttpClient {
 
     private HostGate gate(URI uri) {
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        return gates.computeIfAbsent(host, h -> new HostGate(policyFor(h), nanoClock));
+        return gates.computeIfAbsent(host, h -> new HostGate(policyFor(h), nanoClock, sleeper, random));
     }
 
-    private CircuitBreaker breaker(String source) {
-        return breakers.computeIfAbsent(source, s -> new CircuitBreaker(breakerPolicy, clock));
-    }
-
-    /** Everything that limits traffic to one host: its own connection pool, rate and concurrency. */
-    private static final class HostGate {
-
-        private final HostPolicy policy;
-        private final HttpClient client;
-        private final TokenBucket bucket;
-        private final Semaphore inFlight;
-
-        HostGate(HostPolicy policy, LongSupplier nanoClock) {
-            this.policy = policy;
-            this.client = HttpClient.newBuilder()
-                    .connectTimeout(policy.connectTimeout())
-                    .followRedirects(HttpClient.Redirect.NORMAL)
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build();
-            this.bucket = new TokenBucket(policy.requestsPerSecond(), nanoClock);
-            this.inFlight = new Semaphore(policy.maxConcurrent(), true);
-        }
-
-        HttpResponse<String> send(HttpRequest request, Sleeper sleeper) throws IOException, InterruptedException {
-            inFlight.acquire();
-            try {
-                bucket.acquire(sleeper);
-                return client.send(request, HttpResponse.BodyHandlers.ofString());
-            } finally {
-                inFlight.release();
-            }
-        }
+    private SourceCircuit circuit(String source) {
+        return circuits.computeIfAbsent(source, s -> new SourceCircuit(s, breakerPolicy));
     }
 }

@@ -22,6 +22,8 @@ import org.evwatch.events.PaperKeys;
 import org.evwatch.fetcher.config.FetcherConfig;
 import org.evwatch.fetcher.messaging.FetchedPublisher;
 import org.evwatch.fetcher.persistence.SentRecords;
+import org.evwatch.fetcher.split.MalformedResponseException;
+import org.evwatch.fetcher.split.PubmedArticles;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -79,15 +81,19 @@ public class InboxWatcher {
 
     /** Reads one file and sends its records; returns how many were sent. */
     int process(Path file) {
-        List<PubmedArticleSplitter.Article> articles;
+        List<PubmedArticles.Article> articles;
         try {
-            articles = PubmedArticleSplitter.split(readUtf8(file));
-        } catch (InvalidInboxFileException | IOException e) {
+            articles = PubmedArticles.split(readUtf8(file));
+        } catch (MalformedResponseException | IOException e) {
             reject(file, e.getMessage());
             return 0;
         }
+        if (articles.isEmpty()) {
+            reject(file, "no <PubmedArticle> in the file");
+            return 0;
+        }
         List<PaperFetched> records = new ArrayList<>();
-        for (PubmedArticleSplitter.Article article : articles) {
+        for (PubmedArticles.Article article : articles) {
             String hash = PaperKeys.sha256(article.xml());
             SentRecords.Decision decision = sent.decide(SOURCE, article.pmid(), hash);
             if (decision != SentRecords.Decision.SKIP) {

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * keyword search, so every preprint of the window is read and the watch is applied here. Each record keeps the
  * API's {@code published} field, the DOI of the journal version once there is one.
  */
-public final class BioRxivSource implements Source {
+public final class BioRxivSource extends ApiSource<BioRxivSource.Settings> {
 
     /**
      * @param baseUrl the API root, e.g. {@code https://api.biorxiv.org/}
@@ -30,19 +30,8 @@ public final class BioRxivSource implements Source {
     public record Settings(URI baseUrl, String server) {
     }
 
-    private final PoliteHttpClient http;
-    private final Settings settings;
-    private final Clock clock;
-
     public BioRxivSource(PoliteHttpClient http, Settings settings, Clock clock) {
-        this.http = http;
-        this.settings = settings;
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return settings.server();
+        super(settings.server(), http, settings, clock);
     }
 
     @Override
@@ -81,7 +70,7 @@ public final class BioRxivSource implements Source {
                     }
                 }
             } catch (MalformedResponseException e) {
-                throw new FetchException(FetchException.Kind.MALFORMED, name(), uri, e.getMessage(), e);
+                throw malformed(uri, e);
             }
             var fetchedAt = clock.instant();
             for (int i = 0; i < split.items().size(); i++) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.evwatch.events.ContentTypes;
 import org.evwatch.events.PaperKeys;
 import org.evwatch.fetcher.http.FetchException;
-import org.evwatch.fetcher.http.Page;
 import org.evwatch.fetcher.http.PoliteHttpClient;
 import org.evwatch.fetcher.split.JsonRecords;
 import org.evwatch.fetcher.split.MalformedResponseException;
@@ -23,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the query ranks, paged with a deep-paging cursor. Crossref's query is a relevance ranking, not a boolean search,
  * so each work is also checked against the watch locally. {@code mailto} puts the requests in the polite pool.
  */
-public final class CrossrefSource implements Source {
+public final class CrossrefSource extends ApiSource<CrossrefSource.Settings> {
 
     public static final String NAME = "crossref";
 
@@ -35,25 +34,12 @@ public final class CrossrefSource implements Source {
     public record Settings(URI baseUrl, int rows, String mailto) {
 
         public Settings {
-            if (rows < 1 || rows > 1000) {
-                throw new IllegalArgumentException("Crossref pages hold 1 to 1000 rows, got " + rows);
-            }
+            requireSize(rows, 1000, "Crossref pages", "rows");
         }
     }
 
-    private final PoliteHttpClient http;
-    private final Settings settings;
-    private final Clock clock;
-
     public CrossrefSource(PoliteHttpClient http, Settings settings, Clock clock) {
-        this.http = http;
-        this.settings = settings;
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, http, settings, clock);
     }
 
     @Override
@@ -70,23 +56,7 @@ public final class CrossrefSource implements Source {
             params.put("cursor", cursor);
             params.put("mailto", settings.mailto());
             URI uri = Urls.of(settings.baseUrl(), "works", params);
-            Page page = http.get(NAME, uri);
-            JsonRecords.Split split;
-            try {
-                split = JsonRecords.split(page.body(), "message", "items");
-                JsonNode tree = split.tree();
-                if (!"ok".equals(tree.path("status").asText()) || !"work-list"
-                        .equals(tree.path("message-type").asText())) {
-                    throw new MalformedResponseException("not an ok work-list response");
-                }
-                for (JsonNode item : split.items()) {
-                    if (PaperKeys.normaliseDoi(item.path("DOI").asText(null)) == null) {
-                        throw new MalformedResponseException("a work has no DOI");
-                    }
-                }
-            } catch (MalformedResponseException e) {
-                throw new FetchException(FetchException.Kind.MALFORMED, NAME, uri, e.getMessage(), e);
-            }
+            JsonRecords.Split split = jsonPage(uri, CrossrefSource::check, "message", "items");
             var fetchedAt = clock.instant();
             for (int i = 0; i < split.items().size(); i++) {
                 JsonNode item = split.items().get(i);
@@ -104,6 +74,18 @@ public final class CrossrefSource implements Source {
                 return FetchResult.of(seen, sent);
             }
             cursor = next;
+        }
+    }
+
+    private static void check(JsonRecords.Split page) throws MalformedResponseException {
+        JsonNode tree = page.tree();
+        if (!"ok".equals(tree.path("status").asText()) || !"work-list".equals(tree.path("message-type").asText())) {
+            throw new MalformedResponseException("not an ok work-list response");
+        }
+        for (JsonNode item : page.items()) {
+            if (PaperKeys.normaliseDoi(item.path("DOI").asText(null)) == null) {
+                throw new MalformedResponseException("a work has no DOI");
+            }
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.evwatch.events.ContentTypes;
 import org.evwatch.fetcher.http.FetchException;
-import org.evwatch.fetcher.http.Page;
 import org.evwatch.fetcher.http.PoliteHttpClient;
 import org.evwatch.fetcher.split.JsonRecords;
 import org.evwatch.fetcher.split.MalformedResponseException;
@@ -21,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * as JSON, paged with {@code cursorMark}. Preprints (source {@code PPR}) are part of the default search and are
  * kept.
  */
-public final class EuropePmcSource implements Source {
+public final class EuropePmcSource extends ApiSource<EuropePmcSource.Settings> {
 
     public static final String NAME = "europepmc";
 
@@ -33,25 +32,12 @@ public final class EuropePmcSource implements Source {
     public record Settings(URI baseUrl, int pageSize, String email) {
 
         public Settings {
-            if (pageSize < 1 || pageSize > 1000) {
-                throw new IllegalArgumentException("Europe PMC pages hold 1 to 1000 results, got " + pageSize);
-            }
+            requireSize(pageSize, 1000, "Europe PMC pages", "results");
         }
     }
 
-    private final PoliteHttpClient http;
-    private final Settings settings;
-    private final Clock clock;
-
     public EuropePmcSource(PoliteHttpClient http, Settings settings, Clock clock) {
-        this.http = http;
-        this.settings = settings;
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, http, settings, clock);
     }
 
     /** The query sent for a watch and a window. */
@@ -74,21 +60,7 @@ public final class EuropePmcSource implements Source {
             params.put("cursorMark", cursor);
             params.put("email", settings.email());
             URI uri = Urls.of(settings.baseUrl(), "search", params);
-            Page page = http.get(NAME, uri);
-            JsonRecords.Split split;
-            try {
-                split = JsonRecords.split(page.body(), "resultList", "result");
-                if (!split.tree().has("hitCount")) {
-                    throw new MalformedResponseException("no hitCount: not a Europe PMC search response");
-                }
-                for (JsonNode item : split.items()) {
-                    if (item.path("id").asText("").isEmpty() || item.path("source").asText("").isEmpty()) {
-                        throw new MalformedResponseException("a result has no id or source");
-                    }
-                }
-            } catch (MalformedResponseException e) {
-                throw new FetchException(FetchException.Kind.MALFORMED, NAME, uri, e.getMessage(), e);
-            }
+            JsonRecords.Split split = jsonPage(uri, EuropePmcSource::check, "resultList", "result");
             var fetchedAt = clock.instant();
             String url = uri.toString();
             for (int i = 0; i < split.items().size(); i++) {
@@ -104,6 +76,17 @@ public final class EuropePmcSource implements Source {
                 return FetchResult.of(seen, seen);
             }
             cursor = next;
+        }
+    }
+
+    private static void check(JsonRecords.Split page) throws MalformedResponseException {
+        if (!page.tree().has("hitCount")) {
+            throw new MalformedResponseException("no hitCount: not a Europe PMC search response");
+        }
+        for (JsonNode item : page.items()) {
+            if (item.path("id").asText("").isEmpty() || item.path("source").asText("").isEmpty()) {
+                throw new MalformedResponseException("a result has no id or source");
+            }
         }
     }
 }

@@ -108,8 +108,8 @@ public final class FeedSource implements Source {
         List<String> raw;
         List<Element> items;
         try {
-            raw = XmlRecords.split(body, ITEMS);
             Document doc = XmlDocuments.parse(body);
+            raw = XmlRecords.split(body, doc, ITEMS);
             items = items(doc);
             if (raw.size() != items.size()) {
                 throw new MalformedResponseException(

@@ -8,9 +8,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.evwatch.events.ContentTypes;
 import org.evwatch.fetcher.http.FetchException;
@@ -18,7 +15,7 @@ import org.evwatch.fetcher.http.Page;
 import org.evwatch.fetcher.http.PoliteHttpClient;
 import org.evwatch.fetcher.split.MalformedResponseException;
 import org.evwatch.fetcher.split.XmlDocuments;
-import org.evwatch.fetcher.split.XmlRecords;
+import org.evwatch.fetcher.split.PubmedArticles;
 import org.evwatch.fetcher.watch.Watch;
 import org.evwatch.fetcher.watch.WatchQueries;
 import org.jboss.logging.Logger;
@@ -30,14 +27,12 @@ import org.w3c.dom.Element;
  * server, then {@code efetch} XML in batches. ESearch only serves the first 10,000 results of a search, so a window
  * with more is halved until every part is under that cap.
  */
-public final class PubMedSource implements Source {
+public final class PubMedSource extends ApiSource<PubMedSource.Settings> {
 
     public static final String NAME = "pubmed";
 
     private static final Logger LOG = Logger.getLogger(PubMedSource.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
-    private static final Pattern PMID = Pattern.compile("<PMID[^>]*>\\s*(\\d+)\\s*</PMID>");
-    private static final Set<String> RECORDS = Set.of("PubmedArticle", "PubmedBookArticle");
 
     /**
      * @param baseUrl the E-utilities root, e.g. {@code https://eutils.ncbi.nlm.nih.gov/entrez/eutils/}
@@ -50,25 +45,12 @@ public final class PubMedSource implements Source {
     public record Settings(URI baseUrl, String apiKey, String tool, String email, int batchSize, int searchCap) {
 
         public Settings {
-            if (batchSize < 1 || batchSize > 200) {
-                throw new IllegalArgumentException("efetch batches hold 1 to 200 records, got " + batchSize);
-            }
+            requireSize(batchSize, 200, "efetch batches", "records");
         }
     }
 
-    private final PoliteHttpClient http;
-    private final Settings settings;
-    private final Clock clock;
-
     public PubMedSource(PoliteHttpClient http, Settings settings, Clock clock) {
-        this.http = http;
-        this.settings = settings;
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, http, settings, clock);
     }
 
     @Override
@@ -143,9 +125,9 @@ public final class PubMedSource implements Source {
         params.put("retmode", "xml");
         URI uri = Urls.of(settings.baseUrl(), "efetch.fcgi", params);
         Page page = http.get(NAME, uri);
-        List<String> articles;
+        List<PubmedArticles.Article> articles;
         try {
-            articles = XmlRecords.split(page.body(), RECORDS);
+            articles = PubmedArticles.split(page.body());
         } catch (MalformedResponseException e) {
             throw malformed(uri, e);
         }
@@ -153,19 +135,12 @@ public final class PubMedSource implements Source {
         if (articles.isEmpty() && expected > 0) {
             throw malformed(uri, new MalformedResponseException("efetch returned no articles, expected " + expected));
         }
+        // The splitter checks every id first, so that a broken batch sends nothing.
         String url = FetchException.redact(uri).toString();
         var fetchedAt = clock.instant();
-        for (String article : articles) {
-            Matcher m = PMID.matcher(article);
-            if (!m.find()) {
-                throw malformed(uri, new MalformedResponseException("an article has no <PMID>"));
-            }
-        }
-        // Ids are checked for the whole batch first, so that a broken batch sends nothing.
-        for (String article : articles) {
-            Matcher m = PMID.matcher(article);
-            m.find();
-            sink.accept(Records.fetched(NAME, m.group(1), ContentTypes.PUBMED_XML, article, url, watchId, fetchedAt));
+        for (PubmedArticles.Article article : articles) {
+            sink.accept(Records.fetched(NAME, article.pmid(), ContentTypes.PUBMED_XML, article.xml(), url, watchId,
+                    fetchedAt));
         }
         return articles.size();
     }
@@ -177,9 +152,5 @@ public final class PubMedSource implements Source {
         params.put("tool", settings.tool());
         params.put("email", settings.email());
         return params;
-    }
-
-    private static FetchException malformed(URI uri, Exception cause) {
-        return new FetchException(FetchException.Kind.MALFORMED, NAME, uri, cause.getMessage(), cause);
     }
 }

@@ -1,20 +1,16 @@
 package org.evwatch.fetcher.split;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
-
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Splits an XML response into its records, each kept as the exact text received. The whole document is parsed
@@ -24,12 +20,20 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public final class XmlRecords {
 
+    private static final Pattern XMLNS = Pattern.compile("\\s(xmlns(?::[^\\s=]+)?)\\s*=");
+
     private XmlRecords() {
     }
 
     /** The elements named {@code names} (not nested in each other), in document order. */
     public static List<String> split(String xml, Set<String> names) throws MalformedResponseException {
-        Map<String, String> rootNamespaces = checkWellFormed(xml == null ? null : XmlDocuments.withoutBom(xml));
+        return split(xml, XmlDocuments.parse(xml), names);
+    }
+
+    /** As {@link #split(String, Set)}, for a caller that has parsed {@code xml} already. */
+    public static List<String> split(String xml, Document parsed, Set<String> names)
+            throws MalformedResponseException {
+        Map<String, String> rootNamespaces = namespaces(xml, parsed.getDocumentElement());
         List<String> records = new ArrayList<>();
         int i = 0;
         while (i < xml.length()) {
@@ -122,46 +126,32 @@ public final class XmlRecords {
         return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
-    /** Parses the whole document without fetching its DTD, and returns the root's xmlns declarations. */
-    private static Map<String, String> checkWellFormed(String xml) throws MalformedResponseException {
-        if (xml == null || xml.isBlank()) {
-            throw new MalformedResponseException("empty XML response");
-        }
+    /**
+     * The root's xmlns declarations, in the order the start tag has them (a DOM keeps attributes sorted by name, so
+     * the order is read from the text, the values from the parsed root).
+     */
+    private static Map<String, String> namespaces(String xml, Element root) {
         Map<String, String> namespaces = new LinkedHashMap<>();
-        try {
-            SAXParser parser = parserFactory().newSAXParser();
-            parser.parse(new InputSource(new StringReader(xml)), new DefaultHandler() {
-                private boolean root = true;
-
-                @Override
-                public void startElement(String uri, String localName, String qName, Attributes attributes) {
-                    if (root) {
-                        for (int a = 0; a < attributes.getLength(); a++) {
-                            String attr = attributes.getQName(a);
-                            if (attr.equals("xmlns") || attr.startsWith("xmlns:")) {
-                                namespaces.put(attr, attributes.getValue(a));
-                            }
-                        }
-                        root = false;
-                    }
-                }
-            });
-        } catch (SAXException e) {
-            throw new MalformedResponseException("not well-formed XML: " + e.getMessage(), e);
-        } catch (ParserConfigurationException | java.io.IOException e) {
-            throw new MalformedResponseException("cannot read XML: " + e.getMessage(), e);
+        Matcher m = XMLNS.matcher(rootStartTag(xml));
+        while (m.find()) {
+            Attr attr = root.getAttributeNode(m.group(1));
+            if (attr != null) {
+                namespaces.put(attr.getName(), attr.getValue());
+            }
         }
         return namespaces;
     }
 
-    private static SAXParserFactory parserFactory() throws ParserConfigurationException, SAXException {
-        SAXParserFactory f = SAXParserFactory.newInstance();
-        // Namespace-unaware on purpose: xmlns attributes stay visible, and no DTD or entity is ever fetched.
-        f.setNamespaceAware(false);
-        f.setValidating(false);
-        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        return f;
+    /** The text of the first start tag past the prolog (declaration, comments, processing instructions, DOCTYPE). */
+    private static String rootStartTag(String xml) {
+        int i = xml.indexOf('<');
+        while (i >= 0 && i + 1 < xml.length() && (xml.charAt(i + 1) == '?' || xml.charAt(i + 1) == '!')) {
+            i = xml.indexOf('<', xml.startsWith("<!--", i) ? skipPast(xml, i, "-->") : i + 1);
+        }
+        if (i < 0) {
+            return "";
+        }
+        int end = xml.indexOf('>', i);
+        return end < 0 ? xml.substring(i) : xml.substring(i, end);
     }
 }

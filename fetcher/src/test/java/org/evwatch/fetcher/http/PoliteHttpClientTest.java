@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 class PoliteHttpClientTest {
 
@@ -185,35 +188,58 @@ class PoliteHttpClientTest {
         wm.stubFor(get("/src").inScenario("breaker").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500)));
         HostPolicy oneAttempt = TestHttp.fastPolicy().withRetries(1, Duration.ofSeconds(1), Duration.ofSeconds(10));
-        PoliteHttpClient http = TestHttp.client(time, Map.of(), oneAttempt,
-                new BreakerPolicy(3, Duration.ofMinutes(2)));
+        // The breaker's pause runs on the fault-tolerance library's clock, the system one: a short real pause.
+        Duration pause = Duration.ofSeconds(2);
+        PoliteHttpClient http = TestHttp.client(time, Map.of(), oneAttempt, new BreakerPolicy(3, pause));
 
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> http.get("biorxiv", url("/src")))
                     .isInstanceOfSatisfying(FetchException.class,
                             e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.HTTP_STATUS));
         }
-        assertThat(http.circuitState("biorxiv")).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(http.circuitState("biorxiv")).isEqualTo(CircuitBreakerState.OPEN);
         assertThatThrownBy(() -> http.get("biorxiv", url("/src")))
                 .isInstanceOfSatisfying(FetchException.class,
                         e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.CIRCUIT_OPEN));
         wm.verify(3, getRequestedFor(urlPathEqualTo("/src")));
         // another source on the same host is not affected by this source's circuit
-        assertThat(http.circuitState("medrxiv")).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(http.circuitState("medrxiv")).isEqualTo(CircuitBreakerState.CLOSED);
 
-        time.advance(Duration.ofMinutes(2));
-        assertThat(http.circuitState("biorxiv")).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        awaitState(http, "biorxiv", CircuitBreakerState.HALF_OPEN, pause);
         // a failed trial opens it again
         assertThatThrownBy(() -> http.get("biorxiv", url("/src"))).isInstanceOf(FetchException.class);
-        assertThat(http.circuitState("biorxiv")).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(http.circuitState("biorxiv")).isEqualTo(CircuitBreakerState.OPEN);
 
-        time.advance(Duration.ofMinutes(2));
+        awaitState(http, "biorxiv", CircuitBreakerState.HALF_OPEN, pause);
         wm.stubFor(get("/src").inScenario("breaker").whenScenarioStateIs("healed")
                 .willReturn(aResponse().withStatus(200).withBody("back")));
         wm.setScenarioState("breaker", "healed");
         assertThat(http.get("biorxiv", url("/src")).body()).isEqualTo("back");
-        assertThat(http.circuitState("biorxiv")).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(http.circuitState("biorxiv")).isEqualTo(CircuitBreakerState.CLOSED);
         wm.verify(5, getRequestedFor(urlPathEqualTo("/src")));
+    }
+
+    @Test
+    void throttlingDoesNotOpenTheCircuitButServerErrorsInARowDo() {
+        wm.stubFor(get("/throttled").willReturn(aResponse().withStatus(429)));
+        wm.stubFor(get("/failing").willReturn(aResponse().withStatus(503)));
+        HostPolicy oneAttempt = TestHttp.fastPolicy().withRetries(1, Duration.ofSeconds(1), Duration.ofSeconds(10));
+        PoliteHttpClient http = TestHttp.client(time, Map.of(), oneAttempt,
+                new BreakerPolicy(2, Duration.ofMinutes(5)));
+
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> http.get("crossref", url("/throttled"))).isInstanceOf(FetchException.class);
+        }
+        assertThat(http.circuitState("crossref")).isEqualTo(CircuitBreakerState.CLOSED);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> http.get("crossref", url("/failing"))).isInstanceOf(FetchException.class);
+        }
+        assertThat(http.circuitState("crossref")).isEqualTo(CircuitBreakerState.OPEN);
+    }
+
+    private static void awaitState(PoliteHttpClient http, String source, CircuitBreakerState state, Duration pause) {
+        await().atMost(pause.multipliedBy(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> http.circuitState(source) == state);
     }
 
     @Test

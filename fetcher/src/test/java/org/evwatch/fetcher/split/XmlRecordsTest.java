@@ -74,7 +74,7 @@ class XmlRecordsTest {
 
         assertThatThrownBy(() -> XmlRecords.split(xml.substring(0, xml.length() - 40), Set.of("PubmedArticle")))
                 .isInstanceOf(MalformedResponseException.class)
-                .hasMessageContaining("not well-formed");
+                .hasMessageContaining("malformed XML at line");
     }
 
     @Test
