@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,6 +32,7 @@ import org.evwatch.gateway.problem.ProblemException;
 import org.evwatch.gateway.security.ApiKey;
 import org.evwatch.gateway.security.ApiKeys;
 import org.evwatch.gateway.security.Role;
+import org.evwatch.indexer.api.ReindexStatus;
 
 /** API keys and catalog maintenance; every route needs an admin key. */
 @Path("/api/v1/admin")
@@ -130,15 +130,16 @@ public class AdminResource {
     @APIResponse(responseCode = "503", description = "The catalog is unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reindex(@Context HttpHeaders headers) {
         keys.require(headers, Role.ADMIN);
-        JsonNode status = catalog.indexer().startReindex();
-        return Response.accepted(status).build();
+        try (Response started = catalog.indexer().startReindex()) {
+            return Response.accepted(started.readEntity(ReindexStatus.class)).build();
+        }
     }
 
     @GET
     @Path("/reindex")
     @Operation(summary = "Status of the index rebuild")
     @APIResponse(responseCode = "200", description = "Rebuild status")
-    public JsonNode reindexStatus(@Context HttpHeaders headers) {
+    public ReindexStatus reindexStatus(@Context HttpHeaders headers) {
         keys.require(headers, Role.ADMIN);
         return catalog.indexer().reindexStatus();
     }

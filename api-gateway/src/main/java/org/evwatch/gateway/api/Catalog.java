@@ -6,11 +6,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.evwatch.gateway.indexer.IndexerApi;
+import org.evwatch.gateway.indexer.IndexerClient;
 import org.evwatch.gateway.matching.SearchFilters;
-import org.evwatch.gateway.model.PaperView;
-import org.evwatch.gateway.model.SearchHit;
-import org.evwatch.gateway.model.SearchResponse;
+import org.evwatch.indexer.api.PaperView;
+import org.evwatch.indexer.api.SearchHit;
+import org.evwatch.indexer.api.SearchResponse;
 import org.evwatch.gateway.problem.ProblemException;
 import org.evwatch.query.QuerySyntax;
 import org.evwatch.query.QuerySyntaxException;
@@ -21,13 +21,13 @@ public class Catalog {
 
     public static final int MAX_SIZE = 100;
 
-    private final IndexerApi indexer;
+    private final IndexerClient indexer;
 
-    public Catalog(@RestClient IndexerApi indexer) {
+    public Catalog(@RestClient IndexerClient indexer) {
         this.indexer = indexer;
     }
 
-    public IndexerApi indexer() {
+    public IndexerClient indexer() {
         return indexer;
     }
 

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evwatch.events.EntityType;
-import org.evwatch.gateway.model.EntityView;
+import org.evwatch.indexer.api.EntityView;
 import org.evwatch.gateway.problem.Problem;
 import org.evwatch.gateway.problem.ProblemException;
 

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.evwatch.gateway.export.ExportFormat;
-import org.evwatch.gateway.model.PaperView;
+import org.evwatch.indexer.api.PaperView;
 import org.evwatch.gateway.problem.ProblemException;
 
 /** Chooses an export format from {@code format=} or the Accept header, and writes the answer. */

@@ -26,7 +26,7 @@ import org.evwatch.gateway.feeds.FeedEntry;
 import org.evwatch.gateway.feeds.JsonFeedWriter;
 import org.evwatch.gateway.feeds.RssWriter;
 import org.evwatch.gateway.model.PaperEvent;
-import org.evwatch.gateway.model.SearchResponse;
+import org.evwatch.indexer.api.SearchResponse;
 import org.evwatch.gateway.problem.Problem;
 import org.evwatch.gateway.settings.GatewaySettings;
 import org.evwatch.gateway.streaming.LiveStreams;

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evwatch.gateway.export.ExportFormat;
-import org.evwatch.gateway.model.PaperView;
-import org.evwatch.gateway.model.SearchResponse;
+import org.evwatch.indexer.api.PaperView;
+import org.evwatch.indexer.api.SearchResponse;
 import org.evwatch.gateway.problem.Problem;
 
 /** Search and read papers. */

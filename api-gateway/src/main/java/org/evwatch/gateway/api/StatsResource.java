@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.evwatch.gateway.model.StatsView;
+import org.evwatch.indexer.api.StatsView;
 import org.evwatch.gateway.problem.Problem;
 
 /** Catalog totals. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.evwatch.events.Paper;
-import org.evwatch.gateway.model.PaperView;
+import org.evwatch.indexer.api.PaperView;
 
 /**
  * BibTeX entries ({@code @article}, {@code @misc} for preprints) with keys like {@code thery2024exosomes}, unique

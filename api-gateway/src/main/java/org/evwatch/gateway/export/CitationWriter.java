@@ -2,7 +2,7 @@ package org.evwatch.gateway.export;
 
 import java.util.List;
 
-import org.evwatch.gateway.model.PaperView;
+import org.evwatch.indexer.api.PaperView;
 
 /** Writes papers as one citation file that reference managers (Zotero, EndNote, Mendeley) import. */
 public interface CitationWriter {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.evwatch.events.Paper;
-import org.evwatch.gateway.model.PaperView;
+import org.evwatch.indexer.api.PaperView;
 
 /** What the citation formats share: the publication kind and the split of a page range. */
 final class Citations {

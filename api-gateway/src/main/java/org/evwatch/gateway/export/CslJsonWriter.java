@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.evwatch.events.Paper;
 import org.evwatch.gateway.model.PartialDate;
-import org.evwatch.gateway.model.PaperView;
+import org.evwatch.indexer.api.PaperView;
 
 /**
  * CSL-JSON, the citeproc input format Zotero and Pandoc read: an array of items whose field names follow the CSL

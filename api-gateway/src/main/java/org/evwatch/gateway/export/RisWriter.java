@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.evwatch.events.Paper;
 import org.evwatch.gateway.model.PartialDate;
-import org.evwatch.gateway.model.PaperView;
+import org.evwatch.indexer.api.PaperView;
 
 /**
  * RIS, the tagged format every reference manager imports: one {@code TAG  - value} line per field, CRLF line ends,

@@ -8,9 +8,9 @@ import java.util.List;
 import org.evwatch.events.Entity;
 import org.evwatch.events.Paper;
 import org.evwatch.gateway.model.EntityLinks;
-import org.evwatch.gateway.model.PaperView;
+import org.evwatch.indexer.api.PaperView;
 import org.evwatch.gateway.model.PartialDate;
-import org.evwatch.gateway.model.SearchHit;
+import org.evwatch.indexer.api.SearchHit;
 
 /**
  * One paper as a feed item, whatever the feed format.

@@ -4,8 +4,6 @@ import java.net.URI;
 
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.evwatch.gateway.problem.Problem;
 import org.evwatch.gateway.problem.ProblemException;
 
@@ -17,17 +15,11 @@ final class IndexerProblems {
 
     static RuntimeException from(Response response) {
         int status = response.getStatus();
-        JsonNode body = null;
-        try {
-            response.bufferEntity();
-            body = response.readEntity(JsonNode.class);
-        } catch (RuntimeException e) {
-            // not JSON: keep the status only
-        }
-        String detail = text(body, "detail");
+        org.evwatch.indexer.api.Problem body = body(response);
         if (status == 400 || status == 404 || status == 409 || status == 422) {
-            String title = text(body, "title");
-            String type = text(body, "type");
+            String title = body == null ? null : body.title();
+            String type = body == null ? null : body.type();
+            String detail = body == null ? null : body.detail();
             Problem p = new Problem(
                     type != null && type.startsWith("http")
                             ? URI.create(type)
@@ -35,14 +27,20 @@ final class IndexerProblems {
                                     "https://evwatch.org/problems/" + (status == 404 ? "not-found" : "bad-request")),
                     title != null ? title : status == 404 ? "Not found" : "Bad request", status,
                     detail != null ? detail : status == 404 ? "Not found." : "The request was refused.", null,
-                    body != null && body.hasNonNull("position") ? body.get("position").asInt() : null, null);
+                    body == null ? null : body.position(), null);
             return new ProblemException(p);
         }
         return new ProblemException(Problem.of(502, "indexer-error", "Catalog error",
                 "The catalog answered with status " + status + "."));
     }
 
-    private static String text(JsonNode node, String field) {
-        return node != null && node.hasNonNull(field) ? node.get(field).asText() : null;
+    /** The indexer's problem body, or null when the answer carries none (a proxy's error page, say). */
+    private static org.evwatch.indexer.api.Problem body(Response response) {
+        try {
+            response.bufferEntity();
+            return response.readEntity(org.evwatch.indexer.api.Problem.class);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -19,7 +19,7 @@ import org.evwatch.events.PaperIndexed;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.evwatch.events.serde.PaperIndexedDeserializer;
 import org.evwatch.gateway.model.PaperEvent;
-import org.evwatch.gateway.model.PaperView;
+import org.evwatch.indexer.api.PaperView;
 import org.evwatch.gateway.model.PaperViews;
 import org.evwatch.gateway.streaming.LiveStreams;
 import org.evwatch.gateway.subscriptions.Subscriptions;

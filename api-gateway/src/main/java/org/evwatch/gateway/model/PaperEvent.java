@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evwatch.indexer.api.PaperView;
 
 /**
  * A new or changed paper that matches a subscription or a live query: the body of webhook POSTs and the data of

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.evwatch.events.Entity;
 import org.evwatch.events.PaperIndexed;
+import org.evwatch.indexer.api.PaperView;
 
 /** Paper views built without a call to the catalog, from what a {@code papers.indexed} record carries. */
 public final class PaperViews {

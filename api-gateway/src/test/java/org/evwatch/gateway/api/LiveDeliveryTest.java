@@ -20,7 +20,6 @@ import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.events.Topics;
-import org.evwatch.gateway.testsupport.FakeIndexer;
 import org.evwatch.gateway.testsupport.Papers;
 import org.evwatch.gateway.testsupport.SseClient;
 import org.evwatch.gateway.testsupport.WebhookReceiver;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-@QuarkusTestResource(FakeIndexer.class)
 class LiveDeliveryTest {
 
     private static final String ADMIN = "test-admin-key";

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import org.evwatch.gateway.testsupport.FakeIndexer;
 import org.evwatch.testing.KafkaAndPostgresResource;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Paths nothing serves get a problem body too, while the page and the API keep working. */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-@QuarkusTestResource(FakeIndexer.class)
 class UnmatchedRoutesTest {
 
     @Test

@@ -3,13 +3,20 @@ package org.evwatch.gateway.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
+import org.evwatch.events.Paper;
+import org.evwatch.events.PaperExtracted;
 import org.evwatch.events.PaperIndexed;
+import org.evwatch.events.SourceRecord;
 import org.evwatch.events.serde.EventJson;
-import org.evwatch.gateway.model.PaperView;
+import org.evwatch.indexer.api.PaperView;
 
 /** Papers written as the indexer serves them, from {@code src/test/resources/papers}. */
 public final class Fixtures {
+
+    /** The papers under {@code src/test/resources/papers}. */
+    public static final List<String> PAPERS = List.of("exosome-pdac", "glioma-ev-mirna", "preprint-minimal");
 
     private Fixtures() {
     }
@@ -23,6 +30,22 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The {@code papers.extracted} record the indexer turns into the fixture paper: its first source record, keyed by
+     * the fixture's catalog id so that the indexer gives the paper that id.
+     */
+    public static PaperExtracted extracted(String name) {
+        PaperView view = paper(name);
+        PaperView.SourceView source = view.sources().get(0);
+        Paper paper = new Paper(view.ids(), view.title(), view.abstractSections(), view.authors(), view.journal(),
+                view.dates(), view.publicationTypes(), view.keywords(), view.meshHeadings(), view.license(),
+                view.language(), view.url(), List.of());
+        return new PaperExtracted(PaperExtracted.SCHEMA_VERSION, view.id(), source.extractorVersion(),
+                new SourceRecord(source.source(), source.sourceRecordId(), source.contentType(), null,
+                        source.fetchedAt(), source.sourceUrl(), source.watchId()),
+                paper, view.entities(), view.summary(), source.extractedAt());
     }
 
     /** A {@code papers.indexed} record from {@code src/test/resources/indexed}. */

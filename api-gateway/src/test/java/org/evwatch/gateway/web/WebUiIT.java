@@ -13,7 +13,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import org.evwatch.gateway.testsupport.FakeIndexer;
+import org.evwatch.gateway.testsupport.IndexerProcess;
 import org.evwatch.gateway.testsupport.WebDriverClient;
 import org.evwatch.testing.KafkaAndPostgresResource;
 import org.junit.jupiter.api.Assumptions;
@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The web page in headless Chromium, as a reader uses it: search, open a paper, subscribe. The catalog behind the
- * gateway is the fake indexer with fixed papers; the gateway, its database and the browser are real.
+ * gateway is the real indexer holding the fixture papers; the gateway, its database and the browser are real.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-@QuarkusTestResource(FakeIndexer.class)
+@QuarkusTestResource(value = IndexerProcess.class, restrictToAnnotatedClass = true)
 class WebUiIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

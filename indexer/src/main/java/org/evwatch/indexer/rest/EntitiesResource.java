@@ -4,29 +4,14 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evwatch.events.EntityType;
-import org.evwatch.indexer.rest.model.EntityView;
-import org.evwatch.indexer.rest.model.Problem;
+import org.evwatch.indexer.api.EntitiesApi;
+import org.evwatch.indexer.api.EntityView;
 
 /** Entity look-up and autocomplete, with how many papers mention each entity. */
-@Path("/internal/v1/entities")
-@Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "entities")
-public class EntitiesResource {
+public class EntitiesResource implements EntitiesApi {
 
     private static final String SELECT = "select e.id, e.type, e.namespace, e.name, "
             + "(select count(*) from paper_entity pe where pe.entity_id = e.id) as papers from entity e ";
@@ -37,11 +22,9 @@ public class EntitiesResource {
         this.em = em;
     }
 
-    @GET
-    @Operation(summary = "Entities whose name starts with prefix (case-insensitive), most papers first")
-    public List<EntityView> autocomplete(@QueryParam("prefix") @DefaultValue("") String prefix,
-            @QueryParam("type") String type, @QueryParam("limit") @DefaultValue("10") int limit) {
-        if (limit < 1 || limit > 100) {
+    @Override
+    public List<EntityView> entities(String prefix, String type, Integer limit) {
+        if (limit == null || limit < 1 || limit > 100) {
             throw new Problems.BadParameterException("limit", "limit must be between 1 and 100");
         }
         String normalisedType = null;
@@ -52,7 +35,8 @@ public class EntitiesResource {
                 throw new Problems.BadParameterException("type", "unknown entity type '" + type + "'");
             }
         }
-        String like = prefix.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        String like = (prefix == null ? "" : prefix).toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_")
                 + "%";
         var query = em.createNativeQuery("select * from (" + SELECT + "where lower(e.name) like :p escape '\\' "
                 + (normalisedType == null ? "" : "and e.type = :t ") + ") x where papers > 0 "
@@ -64,12 +48,8 @@ public class EntitiesResource {
         return views(query.getResultList());
     }
 
-    @GET
-    @Path("/{id: .+}")
-    @Operation(summary = "One entity by id, e.g. MESH:D009369")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EntityView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown entity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EntityView entity(@PathParam("id") String id) {
+    @Override
+    public EntityView entity(String id) {
         List<EntityView> found = views(em.createNativeQuery(SELECT + "where e.id = :id").setParameter("id", id)
                 .getResultList());
         if (found.isEmpty()) {

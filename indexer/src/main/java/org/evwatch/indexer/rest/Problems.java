@@ -7,20 +7,18 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import org.evwatch.indexer.rest.model.Problem;
+import org.evwatch.indexer.api.Problem;
 import org.evwatch.query.QuerySyntaxException;
 
 /** application/problem+json for the failures a caller can cause; never a stack trace. */
 public final class Problems {
-
-    public static final String MEDIA_TYPE = "application/problem+json";
 
     private Problems() {
     }
 
     static Response of(int status, String type, String title, String detail, UriInfo uri, Integer position,
             String parameter) {
-        return Response.status(status).type(MEDIA_TYPE)
+        return Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem("urn:evwatch:problem:" + type, title, status, detail,
                         uri == null ? null : uri.getRequestUri().getRawPath(), position, parameter))
                 .build();
@@ -37,14 +35,28 @@ public final class Problems {
         }
     }
 
+    /**
+     * A query the syntax rejects. The contract's methods declare no checked exceptions, so the parser's exception
+     * travels to its mapper inside this one.
+     */
+    public static final class BadQueryException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int position;
+
+        public BadQueryException(QuerySyntaxException cause) {
+            super(cause.getMessage(), cause);
+            this.position = cause.position();
+        }
+    }
+
     @Provider
-    public static final class QuerySyntaxMapper implements ExceptionMapper<QuerySyntaxException> {
+    public static final class BadQueryMapper implements ExceptionMapper<BadQueryException> {
         @Context
         UriInfo uri;
 
         @Override
-        public Response toResponse(QuerySyntaxException e) {
-            return of(400, "query-syntax", "Query syntax error", e.getMessage(), uri, e.position(), "q");
+        public Response toResponse(BadQueryException e) {
+            return of(400, "query-syntax", "Query syntax error", e.getMessage(), uri, e.position, "q");
         }
     }
 

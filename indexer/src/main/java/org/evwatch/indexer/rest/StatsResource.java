@@ -5,20 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.evwatch.indexer.rest.model.StatsView;
+import org.evwatch.indexer.api.StatsApi;
+import org.evwatch.indexer.api.StatsView;
 
 /** Catalog totals: papers, papers per year, top entities. */
-@Path("/internal/v1/stats")
-@Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "stats")
-public class StatsResource {
+public class StatsResource implements StatsApi {
 
     private final EntityManager em;
     private final EntitiesResource entities;
@@ -28,8 +20,7 @@ public class StatsResource {
         this.entities = entities;
     }
 
-    @GET
-    @Operation(summary = "Number of papers, papers per year and the 20 entities in most papers")
+    @Override
     @SuppressWarnings("unchecked")
     public StatsView stats() {
         long papers = ((Number) em.createNativeQuery("select count(*) from paper where merged is not null")

@@ -12,16 +12,16 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
-import org.evwatch.gateway.testsupport.FakeIndexer;
+import org.evwatch.gateway.testsupport.IndexerProcess;
 import org.evwatch.testing.KafkaAndPostgresResource;
 import org.junit.jupiter.api.Test;
 
 /** Rate limits with small buckets and a slow refill, so a short burst runs into them. */
 @QuarkusTest
-@TestProfile(RateLimitTest.SmallBuckets.class)
+@TestProfile(RateLimitIT.SmallBuckets.class)
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-@QuarkusTestResource(FakeIndexer.class)
-class RateLimitTest {
+@QuarkusTestResource(value = IndexerProcess.class, restrictToAnnotatedClass = true)
+class RateLimitIT {
 
     public static final class SmallBuckets implements QuarkusTestProfile {
         @Override

@@ -1,9 +1,12 @@
-package org.evwatch.gateway.model;
+package org.evwatch.indexer.api;
 
 import java.util.List;
 import java.util.Map;
 
-/** Catalog totals: papers, papers per year, the most mentioned entities. */
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Catalog totals: papers, papers per year, the entities in most papers. */
+@Schema(name = "Stats")
 public record StatsView(long papers, Map<String, Long> papersPerYear, List<EntityView> topEntities) {
 
     public StatsView {

@@ -1,21 +1,21 @@
-package org.evwatch.gateway.model;
+package org.evwatch.indexer.api;
 
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.evwatch.events.Entity;
 import org.evwatch.events.Paper;
 import org.evwatch.events.Summary;
 
 /**
- * A paper as the catalog serves it: the canonical paper plus its entities, summary and the source records it was
- * merged from. The same shape is served publicly by {@code GET /api/v1/papers/{id}}.
+ * A merged paper with everything the catalog knows about it: the canonical paper plus its entities with each place
+ * they are mentioned, its summary and the source records it was merged from.
  */
+@Schema(name = "PaperView")
 public record PaperView(
-        String id,
-        long version,
+        @Schema(description = "Catalog id") String id,
+        @Schema(description = "Raised on every change") long version,
         Paper.Identifiers ids,
         String title,
         List<Paper.AbstractSection> abstractSections,
@@ -30,7 +30,7 @@ public record PaperView(
         String license,
         String language,
         String url,
-        List<Entity> entities,
+        @Schema(description = "Entities with their mentions; offsets point into the title, abstract or body shown") List<Entity> entities,
         Summary summary,
         List<SourceView> sources,
         Instant createdAt,
@@ -56,17 +56,8 @@ public record PaperView(
         }
     }
 
-    /** One source record the paper was merged from. */
+    /** One source record that reported the paper. */
     public record SourceView(String source, String sourceRecordId, String contentType, Instant fetchedAt,
             String sourceUrl, String watchId, Instant extractedAt, String extractorVersion) {
-    }
-
-    /** The abstract when there is one, else the TL;DR, else null: what a feed or export shows as the summary. */
-    @JsonIgnore
-    public String abstractOrTldr() {
-        if (abstractText != null && !abstractText.isBlank()) {
-            return abstractText;
-        }
-        return summary.tldr();
     }
 }

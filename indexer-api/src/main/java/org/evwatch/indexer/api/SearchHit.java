@@ -1,17 +1,17 @@
-package org.evwatch.gateway.model;
+package org.evwatch.indexer.api;
 
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.evwatch.events.EntityType;
 import org.evwatch.events.Paper;
 
 /** One search result: enough to show a result line without fetching the paper. */
+@Schema(name = "SearchHit")
 public record SearchHit(
         String id,
-        Double score,
+        @Schema(description = "Relevance score; absent when sorted by date", nullable = true) Float score,
         String title,
         Paper.Identifiers ids,
         List<String> authors,
@@ -20,9 +20,9 @@ public record SearchHit(
         Integer year,
         List<String> publicationTypes,
         String tldr,
-        JsonNode relevance,
+        @Schema(description = "RELEVANT, BORDERLINE or OFF_TOPIC", nullable = true) String relevance,
         List<HitEntity> entities,
-        Map<String, String> highlights) {
+        @Schema(description = "Highlighted fragments: matches wrapped in <mark>, the rest HTML-escaped") Map<String, String> highlights) {
 
     public SearchHit {
         ids = ids == null ? Paper.Identifiers.NONE : ids;
@@ -33,6 +33,6 @@ public record SearchHit(
     }
 
     /** An entity of a hit with how often the paper mentions it. */
-    public record HitEntity(EntityType type, String id, String name, Integer mentions) {
+    public record HitEntity(EntityType type, String id, String name, int mentions) {
     }
 }

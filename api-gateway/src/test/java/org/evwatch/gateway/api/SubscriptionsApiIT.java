@@ -26,7 +26,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-import org.evwatch.gateway.testsupport.FakeIndexer;
+import org.evwatch.gateway.testsupport.IndexerProcess;
 import org.evwatch.testing.KafkaAndPostgresResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Subscriptions, API keys, feeds and the request limits, over HTTP against real PostgreSQL. */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-@QuarkusTestResource(FakeIndexer.class)
-class SubscriptionsApiTest {
+@QuarkusTestResource(value = IndexerProcess.class, restrictToAnnotatedClass = true)
+class SubscriptionsApiIT {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String ADMIN = "test-admin-key";

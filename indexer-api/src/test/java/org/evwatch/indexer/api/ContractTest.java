@@ -1,0 +1,74 @@
+package org.evwatch.indexer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.evwatch.events.Paper;
+import org.evwatch.events.Summary;
+import org.junit.jupiter.api.Test;
+
+class ContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    @Test
+    void everyOperationIsOneMethodAndPathUnderTheInternalPrefix() {
+        List<String> operations = new ArrayList<>();
+        for (Class<?> concern : IndexerApi.class.getInterfaces()) {
+            assertThat(concern.getAnnotation(Path.class).value()).as(concern.getSimpleName())
+                    .isEqualTo("/internal/v1");
+            for (Method m : concern.getDeclaredMethods()) {
+                String verb = m.isAnnotationPresent(GET.class)
+                        ? "GET"
+                        : m.isAnnotationPresent(POST.class) ? "POST" : null;
+                assertThat(verb).as("HTTP method of %s", m.getName()).isNotNull();
+                operations.add(verb + " " + m.getAnnotation(Path.class).value());
+            }
+        }
+        assertThat(operations).containsExactlyInAnyOrder("GET /search", "GET /papers/{id: .+}", "GET /entities",
+                "GET /entities/{id: .+}", "GET /stats", "POST /admin/reindex", "GET /admin/reindex");
+    }
+
+    @Test
+    void aPaperViewReadFromSparseJsonHasEmptyListsAndDerivedFields() throws Exception {
+        PaperView view = JSON.readValue(("{\"id\":\"p-1\",\"version\":2,\"title\":\"T\","
+                + "\"abstractSections\":[{\"label\":null,\"text\":\"One.\"},{\"label\":null,\"text\":\"Two.\"}],"
+                + "\"dates\":{\"published\":\"2024-05\"}}").getBytes(), PaperView.class);
+        assertThat(view.abstractText()).isEqualTo("One.\nTwo.");
+        assertThat(view.year()).isEqualTo(2024);
+        assertThat(view.ids()).isEqualTo(Paper.Identifiers.NONE);
+        assertThat(view.journal()).isEqualTo(Paper.Journal.NONE);
+        assertThat(view.summary()).isEqualTo(Summary.NONE);
+        assertThat(Arrays.asList(view.authors(), view.entities(), view.sources(), view.keywords()))
+                .allSatisfy(list -> assertThat(list).isEmpty());
+    }
+
+    @Test
+    void aSearchResponseKeepsItsShapeOnTheWire() throws Exception {
+        SearchResponse response = new SearchResponse(1,
+                List.of(new SearchHit("p-1", null, "T", null, null, "Nature", "2024-05-01", 2024, null, null,
+                        "RELEVANT", List.of(), null)),
+                null, null);
+        String json = JSON.writeValueAsString(response);
+        assertThat(json).contains("\"total\":1", "\"relevance\":\"RELEVANT\"", "\"facets\":{}",
+                "\"nextCursor\":null", "\"highlights\":{}");
+        assertThat(JSON.readValue(json, SearchResponse.class)).isEqualTo(response);
+    }
+
+    @Test
+    void aProblemLeavesOutWhatItDoesNotKnow() throws Exception {
+        String json = JSON.writeValueAsString(new Problem("urn:evwatch:problem:not-found", "Not found", 404,
+                "no paper", "/internal/v1/papers/x", null, null));
+        assertThat(json).doesNotContain("position", "parameter");
+    }
+}
