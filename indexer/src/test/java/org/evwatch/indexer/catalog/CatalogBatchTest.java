@@ -135,7 +135,7 @@ class CatalogBatchTest {
         PaperExtracted link = record("crossref", "doi:10.5555/batch.f", new Paper.Identifiers("10.5555/batch.e",
                 null, null, "10.1101/batch.c", null), "Vesicles of batchoma", "2025-03-04T00:00:00Z", two,
                 List.of(), null);
-        PaperExtracted newer = record("pubmed", A, a.paper().ids(), "BTG1 in batchoma vesicles (corrected)",
+        PaperExtracted newer = record("pubmed", A, a.paper().ids(), "BTG1 in batchoma vesicles (revised)",
                 "2025-03-09T00:00:00Z", two, a.entities(), summary);
         PaperExtracted older = record("pubmed", A, a.paper().ids(), "BTG1 in batchoma vesicles (draft)",
                 "2025-02-01T00:00:00Z", two, a.entities(), summary);
@@ -195,7 +195,7 @@ class CatalogBatchTest {
                 c -> assertThat(c).startsWith("[" + PREPRINT + ", 10.5555/batch.e, 99400005, null, 10.1101/batch.c, "
                         + "10.5555/batch.e, Vesicles of batchoma, ").contains(", false, biorxiv,crossref,pubmed, {"),
                 a -> assertThat(a).startsWith("[" + A + ", 10.5555/batch.a, 99400001, null, null, null, "
-                        + "BTG1 in batchoma vesicles (corrected), Batchoma cells release BTG1. Batchoma grows., "
+                        + "BTG1 in batchoma vesicles (revised), Batchoma cells release BTG1. Batchoma grows., "
                         + "2025, {").contains(", Journal of Batch Tests, J Batch Tests, 1234-5678, null, 7, 2, "
                                 + "11-19, null, Batch Press, null, 2025-01-10, 2025-02, null, 2025-02-01, "
                                 + "BTG1 drives batchoma., RELEVANT, 0.875, false, pubmed, {")
@@ -209,7 +209,7 @@ class CatalogBatchTest {
                 .noneMatch(k -> k.contains(", " + PUBLISHED + ", "))
                 .anyMatch(k -> k.startsWith("[tya:") && k.contains(NO_IDS));
         assertThat(t.get("source_record")).hasSize(6).anyMatch(r -> r.startsWith("[pubmed, batch-a, " + A)
-                && r.contains("(corrected)") && !r.contains("(draft)"))
+                && r.contains("(revised)") && !r.contains("(draft)"))
                 .anyMatch(r -> r.startsWith("[pubmed, batch-e, " + PREPRINT + ", "))
                 .anyMatch(r -> r.startsWith("[crossref, batch-f, " + PREPRINT + ", "));
         assertThat(t.get("author")).extracting(r -> r.substring(r.indexOf(", ") + 2)).contains(
