@@ -121,8 +121,13 @@ final class CatalogReads {
 
     private PreparedStatement anyOf(String sql, Collection<String> values) throws SQLException {
         PreparedStatement s = connection.prepareStatement(sql);
-        s.setArray(1, connection.createArrayOf("text", values.toArray(String[]::new)));
-        return s;
+        try {
+            s.setArray(1, connection.createArrayOf("text", values.toArray(String[]::new)));
+            return s;
+        } catch (SQLException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
