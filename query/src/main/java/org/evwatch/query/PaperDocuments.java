@@ -3,6 +3,7 @@ package org.evwatch.query;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.lucene.document.Document;
@@ -44,7 +45,18 @@ public final class PaperDocuments {
         Document doc = new Document();
         doc.add(new StringField(PaperFields.ID, indexed.paperId(), Field.Store.YES));
         doc.add(new SortedDocValuesField(PaperFields.ID, new BytesRef(indexed.paperId())));
+        addFullText(doc, indexed);
+        addJournal(doc, paper.journal());
+        addEntities(doc, indexed.entities());
+        addIds(doc, paper.ids());
+        addSourcesTypesRelevance(doc, indexed);
+        addDates(doc, paper.dates());
+        return doc;
+    }
 
+    /** Title, abstract, keywords and MeSH names, TL;DR and authors: what the text query ranks. */
+    private static void addFullText(Document doc, PaperIndexed indexed) {
+        Paper paper = indexed.paper();
         doc.add(new Field(PaperFields.TITLE, paper.title() == null ? "" : paper.title(), STORED_TEXT_WITH_OFFSETS));
         String abstractText = paper.abstractText();
         if (!abstractText.isBlank()) {
@@ -65,8 +77,10 @@ public final class PaperDocuments {
                 addText(doc, PaperFields.AUTHOR, author.collectiveName());
             }
         }
+    }
 
-        Paper.Journal journal = paper.journal();
+    /** The journal as text, as an exact filter value and as a facet value. */
+    private static void addJournal(Document doc, Paper.Journal journal) {
         addText(doc, PaperFields.JOURNAL, journal.title());
         addText(doc, PaperFields.JOURNAL, journal.isoAbbreviation());
         if (journal.title() != null && !journal.title().isBlank()) {
@@ -74,10 +88,13 @@ public final class PaperDocuments {
             doc.add(new StringField(PaperFields.JOURNAL_EXACT, title, Field.Store.NO));
             doc.add(new SortedSetDocValuesField(PaperFields.FACET_JOURNAL, new BytesRef(title)));
         }
+    }
 
+    /** Entity names as text; each entity id and each entity type once, as filter and facet values. */
+    private static void addEntities(Document doc, List<PaperIndexed.EntityCount> entities) {
         Set<String> types = new LinkedHashSet<>();
         Set<String> entityIds = new LinkedHashSet<>();
-        for (PaperIndexed.EntityCount entity : indexed.entities()) {
+        for (PaperIndexed.EntityCount entity : entities) {
             addText(doc, PaperFields.ENTITY_NAME, entity.name());
             if (entity.id() != null && entityIds.add(entity.id())) {
                 addKeyword(doc, PaperFields.ENTITY, entity.id());
@@ -89,8 +106,10 @@ public final class PaperDocuments {
                 doc.add(new SortedSetDocValuesField(PaperFields.FACET_ENTITY_TYPE, new BytesRef(entity.type().name())));
             }
         }
+    }
 
-        Paper.Identifiers ids = paper.ids();
+    /** Every DOI of the paper once, its PMID and PMCID. */
+    private static void addIds(Document doc, Paper.Identifiers ids) {
         Set<String> dois = new LinkedHashSet<>();
         for (String doi : new String[]{ids.doi(), ids.preprintDoi(), ids.publishedDoi()}) {
             if (doi != null && dois.add(PaperFilters.normalise(PaperFields.DOI, doi))) {
@@ -99,14 +118,17 @@ public final class PaperDocuments {
         }
         addKeyword(doc, PaperFields.PMID, ids.pmid());
         addKeyword(doc, PaperFields.PMCID, ids.pmcid());
+    }
 
+    /** Sources, publication types and the relevance label, as filter and facet values. */
+    private static void addSourcesTypesRelevance(Document doc, PaperIndexed indexed) {
         Set<String> sources = new LinkedHashSet<>(indexed.sources());
         for (String source : sources) {
             addKeyword(doc, PaperFields.SOURCE, source);
             doc.add(new SortedSetDocValuesField(PaperFields.FACET_SOURCE,
                     new BytesRef(PaperFilters.normalise(PaperFields.SOURCE, source))));
         }
-        Set<String> pubTypes = new LinkedHashSet<>(paper.publicationTypes());
+        Set<String> pubTypes = new LinkedHashSet<>(indexed.paper().publicationTypes());
         for (String pubType : pubTypes) {
             if (pubType != null && !pubType.isBlank()) {
                 addKeyword(doc, PaperFields.PUBTYPE, pubType);
@@ -118,20 +140,22 @@ public final class PaperDocuments {
             addKeyword(doc, PaperFields.RELEVANCE, label);
             doc.add(new SortedSetDocValuesField(PaperFields.FACET_RELEVANCE, new BytesRef(label)));
         }
+    }
 
-        Integer year = paper.dates().year();
+    /** The year (filter, stored, facet) and the published day (date ranges, and the date sort). */
+    private static void addDates(Document doc, Paper.PaperDates dates) {
+        Integer year = dates.year();
         if (year != null) {
             doc.add(new IntPoint(PaperFields.YEAR, year));
             doc.add(new StoredField(PaperFields.YEAR, year));
             doc.add(new SortedSetDocValuesField(PaperFields.FACET_YEAR, new BytesRef(Integer.toString(year))));
         }
-        LocalDate published = publishedDate(paper.dates());
+        LocalDate published = publishedDate(dates);
         long sortDay = published == null ? NO_DATE : published.toEpochDay();
         if (published != null) {
             doc.add(new LongPoint(PaperFields.PUBLISHED, sortDay));
         }
         doc.add(new NumericDocValuesField(PaperFields.PUBLISHED, sortDay));
-        return doc;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -21,6 +22,9 @@ import org.evwatch.query.PaperFields;
  * papers give it.
  */
 final class ReaderFacets {
+
+    private static final int FACET_LIMIT = 20;
+    private static final int YEAR_FACET_LIMIT = 200;
 
     private final List<String> fields;
     /** Per segment (by leaf position in the reader): its ordinal to the global value number. */
@@ -104,6 +108,16 @@ final class ReaderFacets {
     /** The global value number of each ordinal of the segment at {@code leafOrd} in the reader. */
     int[] toGlobal(int leafOrd) {
         return toGlobal[leafOrd];
+    }
+
+    /** The top values of each facet named (see {@link PaperFields#FACETS}), in the order of the names. */
+    Map<String, List<SearchResult.FacetValue>> top(List<String> names, long[] counts) {
+        Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+        for (String name : names) {
+            int f = fields.indexOf(PaperFields.FACETS.get(name));
+            out.put(name, top(f, counts, name.equals("year") ? YEAR_FACET_LIMIT : FACET_LIMIT));
+        }
+        return out;
     }
 
     /**

@@ -61,32 +61,12 @@ final class SegmentFacets {
     static SegmentFacets read(LeafReader reader, List<String> fields) throws IOException {
         int maxDoc = reader.maxDoc();
         int n = fields.size();
-        int[] fieldStart = new int[n + 1];
-        for (int f = 0; f < n; f++) {
-            long count = DocValues.getSortedSet(reader, fields.get(f)).getValueCount();
-            if (fieldStart[f] + count > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("too many facet values in one segment");
-            }
-            fieldStart[f + 1] = fieldStart[f] + (int) count;
-        }
+        int[] fieldStart = fieldStarts(reader, fields);
         boolean[] few = new boolean[n];
         for (int f = 0; f < n; f++) {
             few[f] = fieldStart[f + 1] - fieldStart[f] <= FEW_VALUES;
         }
-        // First pass: how many values of many-valued fields each document has, turned into offsets.
-        int[] start = new int[maxDoc + 1];
-        for (int f = 0; f < n; f++) {
-            if (few[f]) {
-                continue;
-            }
-            SortedSetDocValues dv = DocValues.getSortedSet(reader, fields.get(f));
-            for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
-                start[doc + 1] += dv.docValueCount();
-            }
-        }
-        for (int d = 0; d < maxDoc; d++) {
-            start[d + 1] += start[d];
-        }
+        int[] start = docStarts(reader, fields, few);
         // Second pass: the ordinals, shifted into one space shared by all fields, or the bit sets.
         int[] ords = new int[start[maxDoc]];
         int[] fill = new int[maxDoc];
@@ -100,24 +80,73 @@ final class SegmentFacets {
                 for (int ord = base; ord < fieldStart[f + 1]; ord++) {
                     docsWith[ord] = new FixedBitSet(Math.max(1, maxDoc));
                 }
+                readBitSets(dv, base, docsWith);
+            } else {
+                readOrdinals(dv, base, ords, fill);
             }
-            for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
-                for (int k = dv.docValueCount(); k > 0; k--) {
-                    int ord = base + (int) dv.nextOrd();
-                    if (few[f]) {
-                        docsWith[ord].set(doc);
-                    } else {
-                        ords[fill[doc]++] = ord;
-                    }
-                }
-            }
-            TermsEnum terms = dv.termsEnum();
-            int ord = base;
-            for (BytesRef term = terms.next(); term != null; term = terms.next()) {
-                values[ord++] = term.utf8ToString();
-            }
+            readValues(dv, base, values);
         }
         return new SegmentFacets(start, ords, values, fieldStart, docsWith);
+    }
+
+    /** Where each field's ordinals start in the space shared by all fields; the last entry ends the space. */
+    private static int[] fieldStarts(LeafReader reader, List<String> fields) throws IOException {
+        int n = fields.size();
+        int[] fieldStart = new int[n + 1];
+        for (int f = 0; f < n; f++) {
+            long count = DocValues.getSortedSet(reader, fields.get(f)).getValueCount();
+            if (fieldStart[f] + count > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("too many facet values in one segment");
+            }
+            fieldStart[f + 1] = fieldStart[f] + (int) count;
+        }
+        return fieldStart;
+    }
+
+    /** First pass: how many values of many-valued fields each document has, turned into offsets. */
+    private static int[] docStarts(LeafReader reader, List<String> fields, boolean[] few) throws IOException {
+        int maxDoc = reader.maxDoc();
+        int[] start = new int[maxDoc + 1];
+        for (int f = 0; f < fields.size(); f++) {
+            if (few[f]) {
+                continue;
+            }
+            SortedSetDocValues dv = DocValues.getSortedSet(reader, fields.get(f));
+            for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+                start[doc + 1] += dv.docValueCount();
+            }
+        }
+        for (int d = 0; d < maxDoc; d++) {
+            start[d + 1] += start[d];
+        }
+        return start;
+    }
+
+    /** A field with few values: each document's bit in the bit set of each of its values. */
+    private static void readBitSets(SortedSetDocValues dv, int base, FixedBitSet[] docsWith) throws IOException {
+        for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+            for (int k = dv.docValueCount(); k > 0; k--) {
+                docsWith[base + (int) dv.nextOrd()].set(doc);
+            }
+        }
+    }
+
+    /** A field with many values: each document's ordinals, shifted by {@code base}, into its run of the array. */
+    private static void readOrdinals(SortedSetDocValues dv, int base, int[] ords, int[] fill) throws IOException {
+        for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+            for (int k = dv.docValueCount(); k > 0; k--) {
+                ords[fill[doc]++] = base + (int) dv.nextOrd();
+            }
+        }
+    }
+
+    /** The value of each of the field's ordinals, from {@code base} on. */
+    private static void readValues(SortedSetDocValues dv, int base, String[] values) throws IOException {
+        TermsEnum terms = dv.termsEnum();
+        int ord = base;
+        for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+            values[ord++] = term.utf8ToString();
+        }
     }
 
     /** A zeroed counter for this segment's ordinals of many-valued fields. */
