@@ -185,11 +185,11 @@ public final class LocalStack implements AutoCloseable {
     /** The records on each dead-letter topic, by topic; topics without any are left out. */
     public Map<String, Long> deadLetters() throws InterruptedException, ExecutionException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        TOPICS.forEach((topic, partitions) -> {
-            for (int p = 0; topic.endsWith("-dlq") && p < partitions; p++) {
-                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        for (Topics.Spec topic : Topics.ALL) {
+            for (int p = 0; topic.deadLetter() && p < topic.partitions(); p++) {
+                latest.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
             }
-        });
+        }
         Map<String, Long> counts = new TreeMap<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
             admin.listOffsets(latest).all().get().forEach((partition, end) -> {

@@ -29,6 +29,11 @@ public final class Topics {
      * @param partitions how many consumers of one group can share it
      */
     public record Spec(String name, int partitions) {
+
+        /** Whether this is a consumer's dead-letter topic. */
+        public boolean deadLetter() {
+            return name.endsWith("-dlq");
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.evwatch.events.PaperIndexed;
+import org.evwatch.events.consumer.Redelivery;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.evwatch.events.serde.PaperIndexedDeserializer;
 import org.evwatch.gateway.model.PaperEvent;
@@ -38,9 +39,12 @@ public class NewPapers {
     private final WebhookDispatcher webhooks;
     private final ObjectMapper json;
     private final Percolator percolator = new Percolator();
+    private final Redelivery redelivery;
     private final PaperIndexedDeserializer deserializer = new PaperIndexedDeserializer();
 
-    public NewPapers(Subscriptions subscriptions, LiveStreams streams, WebhookDispatcher webhooks, ObjectMapper json) {
+    public NewPapers(Subscriptions subscriptions, LiveStreams streams, WebhookDispatcher webhooks, ObjectMapper json,
+            Redelivery redelivery) {
+        this.redelivery = redelivery;
         this.subscriptions = subscriptions;
         this.streams = streams;
         this.webhooks = webhooks;
@@ -50,7 +54,9 @@ public class NewPapers {
     @Incoming("papers-indexed")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        handle(deserializer.decode(record));
+        PaperIndexed indexed = deserializer.decode(record);
+        // While PostgreSQL (subscriptions, deliveries) is away, the record is retried and the partition waits.
+        redelivery.call(() -> handle(indexed));
     }
 
     /** Matches one paper and hands it on; returns the ids of the subscriptions it matched. */

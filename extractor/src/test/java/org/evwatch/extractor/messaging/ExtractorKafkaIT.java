@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The extractor between the real topics: good records come out, poison records are parked, nothing blocks. */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-class ExtractorKafkaTest {
+class ExtractorKafkaIT {
 
     static String article(String pmid, String doi, String title) {
         return """

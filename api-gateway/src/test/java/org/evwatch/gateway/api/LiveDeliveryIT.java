@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-class LiveDeliveryTest {
+class LiveDeliveryIT {
 
     private static final String ADMIN = "test-admin-key";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -29,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The indexer between the real topics and the real PostgreSQL catalog. */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-class IndexerKafkaTest {
+class IndexerKafkaIT {
 
     static PaperExtracted extracted(String doi, String title) {
         Paper paper = new Paper(new Paper.Identifiers(doi, "99300001", null, null, null), title,

@@ -35,7 +35,7 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-class IndexerFlowTest {
+class IndexerFlowIT {
 
     private static final String PREPRINT_DOI = "10.1101/2023.11.02.565123";
     private static final String DOI = "10.1016/j.canlet.2024.216789";

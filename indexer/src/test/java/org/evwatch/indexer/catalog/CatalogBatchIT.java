@@ -33,7 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-class CatalogBatchTest {
+class CatalogBatchIT {
 
     private static final String A = "doi:10.5555/batch.a";
     private static final String B = "doi:10.5555/batch.b";
@@ -151,7 +151,7 @@ class CatalogBatchTest {
             for (Object row : em.createNativeQuery(sql).getResultList()) {
                 rows.add(Arrays.deepToString(row instanceof Object[] cells ? cells : new Object[]{row}));
             }
-            out.put(table, comparable ? rows.stream().map(CatalogBatchTest::withoutClockAndIds).toList() : rows);
+            out.put(table, comparable ? rows.stream().map(CatalogBatchIT::withoutClockAndIds).toList() : rows);
         });
         return out;
     }

@@ -39,7 +39,7 @@ import io.restassured.http.ContentType;
 /** Polls and backfills against a stubbed bioRxiv, the real Kafka broker and PostgreSQL. */
 @QuarkusTest
 @TestProfile(StubbedSourcesProfile.class)
-class PollingTest {
+class PollingIT {
 
     @Inject
     FetchConfig config;

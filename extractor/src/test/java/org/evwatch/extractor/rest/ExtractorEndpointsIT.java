@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-class ExtractorEndpointsTest {
+class ExtractorEndpointsIT {
 
     @Test
     void healthAndOpenApiAreServed() {

@@ -31,11 +31,11 @@ import io.restassured.RestAssured;
 /** The inbox against the real Kafka broker and PostgreSQL. */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-class InboxTest {
+class InboxIT {
 
     private final FetcherConfig config;
 
-    InboxTest(FetcherConfig config) {
+    InboxIT(FetcherConfig config) {
         this.config = config;
     }
 
@@ -130,7 +130,7 @@ class InboxTest {
     }
 
     private static String resource(String name) throws IOException {
-        try (InputStream in = InboxTest.class.getResourceAsStream("/inbox/" + name)) {
+        try (InputStream in = InboxIT.class.getResourceAsStream("/inbox/" + name)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }

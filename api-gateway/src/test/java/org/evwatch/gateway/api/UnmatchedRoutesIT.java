@@ -13,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Paths nothing serves get a problem body too, while the page and the API keep working. */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-class UnmatchedRoutesTest {
+class UnmatchedRoutesIT {
 
     @Test
     void unknownPathIsAProblem() {
