@@ -9,13 +9,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -68,10 +75,8 @@ class OrderlyStopIT {
                 .until(() -> papersInCatalog() >= samples + PAPERS);
         Thread.sleep(2000);
         assertThat(papersInCatalog()).as("every paper once").isEqualTo(samples + PAPERS);
-        for (long pmid = FIRST_PMID; pmid < FIRST_PMID + PAPERS; pmid++) {
-            assertThat(VIEW.get(gateway("/api/v1/papers/pmid:" + pmid)).statusCode()).as("pmid " + pmid)
-                    .isEqualTo(200);
-        }
+        Set<Long> expected = LongStream.range(FIRST_PMID, FIRST_PMID + PAPERS).boxed().collect(Collectors.toSet());
+        assertThat(generatedPmidsInCatalog()).as("the generated papers, each once").isEqualTo(expected);
         assertThat(VIEW.deadLetters()).as("records on the dead-letter topics").isEmpty();
         stop(second);
     }
@@ -103,6 +108,27 @@ class OrderlyStopIT {
         launcher.destroy();
         assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).as("launcher stopped").isTrue();
         assertThat(children).as("processes the launcher started").noneMatch(ProcessHandle::isAlive);
+    }
+
+    /** Every PMID of a generated paper the search finds, paging through all results (a few requests). */
+    private static Set<Long> generatedPmidsInCatalog() throws IOException, InterruptedException {
+        Set<Long> pmids = new HashSet<>();
+        String cursor = null;
+        do {
+            String url = gateway("/api/v1/papers?size=100&facets=year&highlight=false"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            var response = VIEW.get(url);
+            assertThat(response.statusCode()).as(url).isEqualTo(200);
+            JsonNode page = JSON.readTree(response.body());
+            for (JsonNode hit : page.path("hits")) {
+                long pmid = hit.path("ids").path("pmid").asLong();
+                if (pmid >= FIRST_PMID && !pmids.add(pmid)) {
+                    throw new AssertionError("pmid " + pmid + " found twice");
+                }
+            }
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return pmids;
     }
 
     private static long papersInCatalog() throws IOException, InterruptedException {

@@ -40,6 +40,7 @@ public class NewPapers {
     private final ObjectMapper json;
     private final Percolator percolator = new Percolator();
     private final Redelivery redelivery;
+    private final RecentAnnouncements recent = new RecentAnnouncements(100_000);
     private final PaperIndexedDeserializer deserializer = new PaperIndexedDeserializer();
 
     public NewPapers(Subscriptions subscriptions, LiveStreams streams, WebhookDispatcher webhooks, ObjectMapper json,
@@ -55,8 +56,12 @@ public class NewPapers {
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
         PaperIndexed indexed = deserializer.decode(record);
+        if (recent.handled(indexed.paperId(), indexed.version())) {
+            return;
+        }
         // While PostgreSQL (subscriptions, deliveries) is away, the record is retried and the partition waits.
         redelivery.call(() -> handle(indexed));
+        recent.markHandled(indexed.paperId(), indexed.version());
     }
 
     /** Matches one paper and hands it on; returns the ids of the subscriptions it matched. */

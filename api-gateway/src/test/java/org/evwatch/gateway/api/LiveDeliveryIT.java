@@ -92,6 +92,21 @@ class LiveDeliveryIT {
         }
     }
 
+    /** papers.indexed may carry an announcement twice (its relay re-sends what it cannot prove was acknowledged). */
+    @Test
+    void anAnnouncementPublishedTwiceIsShownOnce() throws Exception {
+        try (SseClient stream = new SseClient(base + "api/v1/stream?q=glypican")) {
+            assertThat(stream.next(":", Duration.ofSeconds(5))).as("stream opened").isNotNull();
+            PaperIndexed paper = Papers.fresh("exosome-pdac", null);
+            Papers.publish(paper);
+            Papers.publish(paper);
+            String first = stream.next("data:", Duration.ofSeconds(2));
+            assertThat(first).as("delivered").isNotNull();
+            assertThat(JSON.readTree(first.substring(5).trim()).at("/paper/id").asText()).isEqualTo(paper.paperId());
+            assertThat(stream.next("data:", Duration.ofSeconds(3))).as("the repeat is not shown").isNull();
+        }
+    }
+
     @Test
     void aSubscriptionStreamDeliversItsMatches() throws Exception {
         Response created = given().auth().oauth2(ADMIN).contentType("application/json")

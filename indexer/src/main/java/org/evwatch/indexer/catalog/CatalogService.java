@@ -11,6 +11,7 @@ import org.evwatch.events.PaperExtracted;
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.indexer.merge.PaperMerger;
 import org.evwatch.indexer.merge.RecordVersions;
+import org.evwatch.indexer.outbox.Outbox;
 import org.hibernate.Session;
 
 /**
@@ -37,6 +38,18 @@ public class CatalogService {
 
     /** What one record did to the catalog. */
     public record Outcome(PaperIndexed indexed, long changeSeq, List<String> removedPaperIds) {
+    }
+
+    /**
+     * Writes the records, in order, and the announcements of what they changed, in one transaction: the catalog
+     * change and the outbox rows that announce it on {@code papers.indexed} commit together or not at all.
+     */
+    @Transactional
+    public List<Outcome> record(List<PaperExtracted> records) {
+        List<Outcome> outcomes = upsertAll(records);
+        List<PaperIndexed> announcements = outcomes.stream().map(Outcome::indexed).toList();
+        em.unwrap(Session.class).doWork(connection -> Outbox.add(connection, announcements));
+        return outcomes;
     }
 
     /** Writes one record: a batch of one. */

@@ -1,0 +1,77 @@
+package org.evwatch.indexer.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.evwatch.events.PaperIndexed;
+import org.evwatch.events.serde.PaperIndexedSerializer;
+
+/**
+ * The outbox table: each {@code PaperIndexed} the catalog owes {@code papers.indexed}, written in the same transaction
+ * as the catalog change it announces, so either both commit or neither does.
+ */
+public final class Outbox {
+
+    /** An announcement waiting to be published. */
+    public record Pending(long id, String paperId, long version, byte[] payload) {
+    }
+
+    private static final PaperIndexedSerializer SERIALIZER = new PaperIndexedSerializer();
+
+    private Outbox() {
+    }
+
+    /** Adds the announcements, in order, in the connection's current transaction: one batched statement. */
+    public static void add(Connection connection, List<PaperIndexed> announcements) throws SQLException {
+        if (announcements.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into outbox (paper_id, version, payload) values (?, ?, ?)")) {
+            for (PaperIndexed a : announcements) {
+                insert.setString(1, a.paperId());
+                insert.setLong(2, a.version());
+                insert.setBytes(3, SERIALIZER.serialize(null, a));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The oldest announcements not yet published, at most {@code limit}. */
+    public static List<Pending> unsent(Connection connection, int limit) throws SQLException {
+        List<Pending> out = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select id, paper_id, version, payload from outbox where sent_at is null order by id limit ?")) {
+            select.setInt(1, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Marks the announcements published. */
+    public static void markSent(Connection connection, List<Pending> sent) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update outbox set sent_at = now() where id = any(?)")) {
+            update.setArray(1, connection.createArrayOf("bigint", sent.stream().map(Pending::id).toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    /** Deletes published announcements older than {@code keepDays} days; returns how many. */
+    public static int prune(Connection connection, int keepDays) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from outbox where sent_at < now() - make_interval(days => ?)")) {
+            delete.setInt(1, keepDays);
+            return delete.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.evwatch.indexer.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes the outbox to {@code papers.indexed}, oldest first, keyed by paper id, and marks each row sent once Kafka
+ * has acknowledged it. It runs on its own thread, woken after each catalog commit and every second anyway. A crash
+ * between Kafka's acknowledgement and the mark publishes the row again on the next start: consumers of
+ * {@code papers.indexed} are idempotent on (paper id, version).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
+    private static final int KEEP_SENT_DAYS = 7;
+
+    private final DataSource dataSource;
+    private final Emitter<byte[]> emitter;
+    private final Semaphore work = new Semaphore(0);
+    private volatile boolean running;
+    private long lastPrune = System.nanoTime();
+    private Thread thread;
+
+    public OutboxRelay(DataSource dataSource,
+            @Channel("papers-indexed") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2
+                    * BATCH) Emitter<byte[]> emitter) {
+        this.dataSource = dataSource;
+        this.emitter = emitter;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops after the row being published; what is not marked sent is published at the next start. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        work.release();
+        if (thread != null) {
+            thread.join(ACK_TIMEOUT.toMillis());
+        }
+    }
+
+    /** Tells the relay that the catalog committed announcements. */
+    public void wake() {
+        work.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (relayOnce() < BATCH) {
+                    work.tryAcquire(1, TimeUnit.SECONDS);
+                    work.drainPermits();
+                }
+                pruneNowAndThen();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("outbox relay failed (%s); trying again in a second", e.toString());
+                pause();
+            }
+        }
+    }
+
+    /** Publishes one batch of unsent rows; returns how many. */
+    int relayOnce() throws Exception {
+        List<Outbox.Pending> pending;
+        try (Connection c = dataSource.getConnection()) {
+            pending = Outbox.unsent(c, BATCH);
+        }
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(pending.size());
+        for (Outbox.Pending p : pending) {
+            acks.add(publish(p));
+        }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT.toMillis(),
+                TimeUnit.MILLISECONDS);
+        try (Connection c = dataSource.getConnection()) {
+            Outbox.markSent(c, pending);
+        }
+        return pending.size();
+    }
+
+    private CompletableFuture<Void> publish(Outbox.Pending p) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        Metadata key = Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(p.paperId()).build());
+        emitter.send(Message.of(p.payload(), key, () -> {
+            acked.complete(null);
+            return CompletableFuture.completedFuture(null);
+        }, failure -> {
+            acked.completeExceptionally(failure);
+            return CompletableFuture.completedFuture(null);
+        }));
+        return acked;
+    }
+
+    private void pruneNowAndThen() throws SQLException {
+        if (System.nanoTime() - lastPrune < PRUNE_EVERY.toNanos()) {
+            return;
+        }
+        lastPrune = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            int pruned = Outbox.prune(c, KEEP_SENT_DAYS);
+            if (pruned > 0) {
+                LOG.infof("pruned %d announcements published more than %d days ago", pruned, KEEP_SENT_DAYS);
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
