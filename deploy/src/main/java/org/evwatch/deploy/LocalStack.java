@@ -128,6 +128,39 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Kills one part of the stack at once, as {@code kill -9} would: {@code "kafka"}, {@code "postgres"} (the embedded
+     * server) or a service's module name. Nothing is flushed or closed.
+     */
+    public void kill(String name) throws IOException, InterruptedException {
+        if (name.equals("postgres")) {
+            long pid = Long.parseLong(Files.readAllLines(settings.runtime().resolve("postgres/postmaster.pid")).get(0)
+                    .trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            postmaster.destroyForcibly();
+            postmaster.onExit().join();
+            postgres = null;
+            return;
+        }
+        Process p = processes.remove(name);
+        if (p == null) {
+            throw new IllegalArgumentException("nothing named " + name + " runs");
+        }
+        p.destroyForcibly().waitFor();
+    }
+
+    /** Starts again what {@link #kill} stopped, and waits until it is ready. */
+    public void restart(String name) throws Exception {
+        switch (name) {
+            case "postgres" -> startPostgres();
+            case "kafka" -> startKafka();
+            default -> {
+                startService(name);
+                awaitHttp(url(name) + "/q/health/ready", Duration.ofSeconds(180), name);
+            }
+        }
+    }
+
     private void startKafka() throws Exception {
         Path dir = settings.runtime().resolve("kafka");
         Path logs = dir.resolve("data");

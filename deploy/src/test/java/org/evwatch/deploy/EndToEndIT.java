@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -38,7 +37,7 @@ class EndToEndIT {
     @BeforeAll
     static void start() throws Exception {
         Path runtime = ROOT.resolve("deploy/target/e2e-runtime");
-        deleteTree(runtime);
+        Folders.deleteTree(runtime);
         Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
         stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib)).start();
     }
@@ -147,11 +146,4 @@ class EndToEndIT {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }

@@ -3,27 +3,18 @@ package org.evwatch.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Stopping the local runtime the way an operator does ({@code deploy/stop.sh} or Ctrl-C: SIGTERM to the launcher)
@@ -38,7 +29,6 @@ class OrderlyStopIT {
     static final long FIRST_PMID = 91_000_000L;
     static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
     static final Path RUNTIME = ROOT.resolve("deploy/target/orderly-stop-runtime");
-    static final ObjectMapper JSON = new ObjectMapper();
 
     static final LocalStack.Settings SETTINGS = LocalStack.Settings.standard(ROOT, RUNTIME,
             Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString())),
@@ -59,7 +49,7 @@ class OrderlyStopIT {
 
     @Test
     void aStopWithABacklogInFlightLosesNothing() throws Exception {
-        deleteTree(RUNTIME);
+        Folders.deleteTree(RUNTIME);
         Process first = launch("first");
         long samples = papersInCatalog();
         new PubmedGenerator(7).writeFiles(VIEW.inbox(), PAPERS, 100, FIRST_PMID);
@@ -76,7 +66,8 @@ class OrderlyStopIT {
         Thread.sleep(2000);
         assertThat(papersInCatalog()).as("every paper once").isEqualTo(samples + PAPERS);
         Set<Long> expected = LongStream.range(FIRST_PMID, FIRST_PMID + PAPERS).boxed().collect(Collectors.toSet());
-        assertThat(generatedPmidsInCatalog()).as("the generated papers, each once").isEqualTo(expected);
+        assertThat(GatewayProbe.pmids(VIEW, FIRST_PMID, FIRST_PMID + PAPERS)).as("the generated papers, each once")
+                .isEqualTo(expected);
         assertThat(VIEW.deadLetters()).as("records on the dead-letter topics").isEmpty();
         stop(second);
     }
@@ -110,44 +101,8 @@ class OrderlyStopIT {
         assertThat(children).as("processes the launcher started").noneMatch(ProcessHandle::isAlive);
     }
 
-    /** Every PMID of a generated paper the search finds, paging through all results (a few requests). */
-    private static Set<Long> generatedPmidsInCatalog() throws IOException, InterruptedException {
-        Set<Long> pmids = new HashSet<>();
-        String cursor = null;
-        do {
-            String url = gateway("/api/v1/papers?size=100&facets=year&highlight=false"
-                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
-            var response = VIEW.get(url);
-            assertThat(response.statusCode()).as(url).isEqualTo(200);
-            JsonNode page = JSON.readTree(response.body());
-            for (JsonNode hit : page.path("hits")) {
-                long pmid = hit.path("ids").path("pmid").asLong();
-                boolean generated = pmid >= FIRST_PMID && pmid < FIRST_PMID + PAPERS;
-                if (generated && !pmids.add(pmid)) {
-                    throw new AssertionError("pmid " + pmid + " found twice");
-                }
-            }
-            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
-        } while (cursor != null);
-        return pmids;
-    }
-
-    private static long papersInCatalog() throws IOException, InterruptedException {
-        var response = VIEW.get(gateway("/api/v1/stats"));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("papers").asLong();
-    }
-
-    private static String gateway(String path) {
-        return VIEW.url("api-gateway") + path;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    private static long papersInCatalog() {
+        return GatewayProbe.papers(VIEW);
     }
 
 }
