@@ -139,6 +139,8 @@ public final class LocalStack implements AutoCloseable {
             ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
             postmaster.destroyForcibly();
             postmaster.onExit().join();
+            // Releases the library's lock on the data directory; its attempt to stop the dead server only logs.
+            postgres.close();
             postgres = null;
             return;
         }
