@@ -78,7 +78,9 @@ public final class BadRecords {
         String key = prefix + "-unknown-value";
         switch (topic) {
             case Topics.PAPERS_FETCHED -> bad.add(new Bad("unknown-value", key, changed(good,
-                    g -> g.put("contentType", "application/x-unknown")), "unsupported content",
+                    g -> g.put("contentType", "application/x-unknown").put("payload",
+                            "{\"neither\": \"a paper nor a feed\"}")),
+                    "unsupported content: declared 'application/x-unknown'",
                     "org.evwatch.extractor.parse.ParseException"));
             case Topics.PAPERS_EXTRACTED -> bad.add(new Bad("unknown-value", key, changed(good,
                     g -> ((ObjectNode) g.withArray("entities").get(0)).put("type", "PLANET")),
