@@ -97,8 +97,11 @@ public final class DeadLetters {
                 for (Header h : r.headers()) {
                     out.printf("  %s: %s%n", h.key(), h.value() == null ? "" : printable(h.value(), 2_000));
                 }
-                out.printf("  value (%s): %s%n", r.value() == null ? "null, a tombstone" : r.value().length
-                        + " bytes", r.value() == null ? "" : printable(r.value(), VALUE_PREFIX));
+                out.printf("  value (%s): %s%n", r.value() == null
+                        ? "null, a tombstone"
+                        : r.value().length
+                                + " bytes",
+                        r.value() == null ? "" : printable(r.value(), VALUE_PREFIX));
             }
         });
         missing.forEach(p -> out.printf("no record at %d:%d on %s%n", p.partition(), p.offset(), topic));
@@ -266,7 +269,8 @@ public final class DeadLetters {
         static Position parse(String text) {
             try {
                 int colon = text.indexOf(':');
-                return colon < 0 ? new Position(0, Long.parseLong(text.strip()))
+                return colon < 0
+                        ? new Position(0, Long.parseLong(text.strip()))
                         : new Position(Integer.parseInt(text.substring(0, colon).strip()),
                                 Long.parseLong(text.substring(colon + 1).strip()));
             } catch (NumberFormatException e) {

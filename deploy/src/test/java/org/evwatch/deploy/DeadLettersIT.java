@@ -50,7 +50,8 @@ class DeadLettersIT {
                 new StringSerializer(), new ByteArraySerializer())) {
             park(producer, "k0", "{\"schemaVersion\":1}".getBytes(StandardCharsets.UTF_8), "missing field 'source'");
             park(producer, "k1", new byte[]{(byte) 0xC3, 0x28, 0, 'x'}, "not valid JSON");
-            park(producer, "k2", "{\"schemaVersion\":99}".getBytes(StandardCharsets.UTF_8), "unsupported schemaVersion");
+            park(producer, "k2", "{\"schemaVersion\":99}".getBytes(StandardCharsets.UTF_8),
+                    "unsupported schemaVersion");
             producer.flush();
         }
     }
