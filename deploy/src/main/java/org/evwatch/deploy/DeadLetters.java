@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -68,6 +69,9 @@ public final class DeadLetters {
             System.err.println("dlq: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
+        } catch (KafkaException e) {
+            System.err.println("dlq: Kafka failed: " + e.getMessage() + " (is the broker at $EVWATCH_KAFKA up?)");
+            System.exit(1);
         }
     }
 
