@@ -23,6 +23,7 @@ import org.evwatch.events.Topics;
 import org.evwatch.gateway.testsupport.Papers;
 import org.evwatch.gateway.testsupport.SseClient;
 import org.evwatch.gateway.testsupport.WebhookReceiver;
+import org.evwatch.testing.DeadLetterChecks;
 import org.evwatch.testing.KafkaAndPostgresResource;
 import org.evwatch.testing.TestKafka;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,6 +186,22 @@ class LiveDeliveryIT {
                             list -> list.size() == 1 && "FAILED".equals(list.get(0).get("state")));
             assertThat(deliveries.get(0).get("attempts")).as("max attempts in the test profile").isEqualTo(4);
             assertThat(receiver.received()).hasSize(4);
+        }
+    }
+
+    @Test
+    void everyKindOfBadRecordIsParkedWithItsOriginAndAGoodPaperAfterThemIsStillDelivered() throws Exception {
+        try (KafkaConsumer<String, byte[]> dlq = TestKafka.consumer(Topics.PAPERS_INDEXED_DLQ);
+                SseClient stream = new SseClient(base + "api/v1/stream?q=glypican")) {
+            assertThat(stream.next(":", Duration.ofSeconds(5))).as("stream opened").isNotNull();
+            List<DeadLetterChecks.Sent> sent = DeadLetterChecks.produce(Topics.PAPERS_INDEXED, "bad-indexed");
+            PaperIndexed paper = Papers.fresh("exosome-pdac", null);
+            Papers.publish(paper);
+
+            DeadLetterChecks.assertAllDeadLettered(dlq, sent, Duration.ofSeconds(60));
+            String data = stream.next("data:", Duration.ofSeconds(30));
+            assertThat(data).as("the good paper is delivered").isNotNull();
+            assertThat(JSON.readTree(data.substring(5).trim()).at("/paper/id").asText()).isEqualTo(paper.paperId());
         }
     }
 

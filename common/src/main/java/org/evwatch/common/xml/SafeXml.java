@@ -27,6 +27,9 @@ public final class SafeXml {
     /** Far below the JDK's 64,000: no accepted document declares an entity, so expanding any is already suspect. */
     private static final String ENTITY_EXPANSION_LIMIT = "100";
 
+    /** The code the JDK's parser starts its message with when a processing limit (entity expansion, size) is hit. */
+    private static final String JDK_LIMIT = "JAXP0001";
+
     private static final DocumentBuilderFactory FACTORY = factory();
 
     private SafeXml() {
@@ -87,7 +90,17 @@ public final class SafeXml {
     /** Parses {@code source} with {@code builder}, which is reset first. */
     public static Document parse(DocumentBuilder builder, InputSource source) throws SAXException, IOException {
         builder.reset();
-        Document document = builder.parse(source);
+        Document document;
+        try {
+            document = builder.parse(source);
+        } catch (SAXParseException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(JDK_LIMIT)) {
+                // The JDK's own wording names a limit but not why a document would reach it.
+                throw new XmlRefusedException("the document expands entities past the parser's limits, as an "
+                        + "entity-expansion attack ('billion laughs') does (" + e.getMessage() + ")");
+            }
+            throw e;
+        }
         DocumentType doctype = document.getDoctype();
         if (doctype != null && doctype.getInternalSubset() != null && !doctype.getInternalSubset().isBlank()) {
             throw new XmlRefusedException("the DOCTYPE declares an internal subset (<!ENTITY>, <!ELEMENT>, ...); "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +16,7 @@ import org.evwatch.events.PaperKeys;
 import org.evwatch.events.Topics;
 import org.evwatch.events.serde.EventJson;
 import org.evwatch.events.serde.PaperExtractedDeserializer;
+import org.evwatch.testing.DeadLetterChecks;
 import org.evwatch.testing.KafkaAndPostgresResource;
 import org.evwatch.testing.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,19 @@ class ExtractorKafkaIT {
             assertThat(reason(truncated)).isNotBlank();
 
             TestKafka.await(out, r -> "doi:10.5555/evwatch.test.0102".equals(r.key()), Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void everyKindOfBadRecordIsParkedWithItsOriginAndAGoodRecordAfterThemStillComesOut() {
+        try (KafkaConsumer<String, byte[]> dlq = TestKafka.consumer(Topics.PAPERS_FETCHED_DLQ);
+                KafkaConsumer<String, byte[]> out = TestKafka.consumer(Topics.PAPERS_EXTRACTED)) {
+            List<DeadLetterChecks.Sent> sent = DeadLetterChecks.produce(Topics.PAPERS_FETCHED, "bad-fetched");
+            TestKafka.send(Topics.PAPERS_FETCHED, "99200004", fetched("99200004",
+                    article("99200004", "10.5555/evwatch.test.0104", "Urinary EVs in prostate cancer")));
+
+            DeadLetterChecks.assertAllDeadLettered(dlq, sent, Duration.ofSeconds(60));
+            TestKafka.await(out, r -> "doi:10.5555/evwatch.test.0104".equals(r.key()), Duration.ofSeconds(30));
         }
     }
 

@@ -3,6 +3,7 @@ package org.evwatch.fetcher.config;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -28,6 +29,14 @@ public interface FetcherConfig {
         /** The watch id given to records that arrive through the inbox. */
         @WithDefault("inbox")
         String watchId();
+
+        /**
+         * The largest file read; a larger one is rejected from its size alone. A file is parsed whole (its articles
+         * are cut out of the exact text), which takes several times its size in heap: 32 MB is some 5,000 PubMed
+         * articles, ten times an efetch batch NCBI recommends, and fits the fetcher's default heap.
+         */
+        @WithDefault("32M")
+        MemorySize maxFileSize();
 
         /** How long to wait for Kafka to acknowledge the records of one file. */
         @WithDefault("30s")

@@ -1,10 +1,6 @@
 package org.evwatch.fetcher.inbox;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,7 +27,9 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The local inbox: every file dropped into the directory becomes one {@link PaperFetched} per PubMed article. A file
  * is moved to {@code processed/} once Kafka has acknowledged all its records, or to {@code rejected/} (with a
- * {@code .reason.txt} beside it) when it cannot be read. A record sent before with the same content is not sent again.
+ * {@code .reason.txt} beside it, one line) when it can never become records: too large, empty, not UTF-8, not XML,
+ * malformed, refused by the hardened parser (entity declarations, external DTDs) or not PubMed XML. A record sent
+ * before with the same content is not sent again.
  */
 @ApplicationScoped
 public class InboxWatcher {
@@ -56,7 +54,13 @@ public class InboxWatcher {
     @Scheduled(every = "${evwatch.fetcher.inbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = InboxDisabled.class)
     void scan() {
         for (Path file : pendingFiles()) {
-            process(file);
+            try {
+                process(file);
+            } catch (RuntimeException e) {
+                // The database or the broker failed, not the file: it stays for the next scan, and the files after
+                // it are still taken now.
+                LOG.errorf(e, "inbox file %s left for the next scan", file.getFileName());
+            }
         }
     }
 
@@ -83,9 +87,15 @@ public class InboxWatcher {
     int process(Path file) {
         List<PubmedArticles.Article> articles;
         try {
-            articles = PubmedArticles.split(readUtf8(file));
-        } catch (MalformedResponseException | IOException e) {
+            articles = PubmedArticles.split(InboxFiles.readText(file, config.maxFileSize().asLongValue()));
+        } catch (UnreadableFileException e) {
             reject(file, e.getMessage());
+            return 0;
+        } catch (MalformedResponseException e) {
+            reject(file, e.getMessage());
+            return 0;
+        } catch (IOException e) {
+            reject(file, "the file cannot be read: " + e);
             return 0;
         }
         if (articles.isEmpty()) {
@@ -122,7 +132,9 @@ public class InboxWatcher {
         return records.size();
     }
 
-    private void reject(Path file, String reason) {
+    private void reject(Path file, String why) {
+        // One line, whatever the parser said: the reason file is read by a person, or by a script line by line.
+        String reason = why.replaceAll("\\s+", " ").strip();
         LOG.warnf("inbox file %s rejected: %s", file.getFileName(), reason);
         Path moved = moveTo(file, "rejected");
         if (moved != null) {
@@ -143,18 +155,6 @@ public class InboxWatcher {
         } catch (IOException e) {
             LOG.errorf("could not move %s to %s/: %s", file, folder, e.getMessage());
             return null;
-        }
-    }
-
-    private static String readUtf8(Path file) throws IOException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException("not UTF-8 text: " + e.getMessage());
         }
     }
 

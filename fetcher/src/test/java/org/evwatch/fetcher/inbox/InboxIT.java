@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +25,7 @@ import org.evwatch.testing.KafkaAndPostgresResource;
 import org.evwatch.testing.TestKafka;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,6 +84,37 @@ class InboxIT {
         }
     }
 
+    @Test
+    void hostileFilesAreRejectedWithAReasonAndGoodFilesAroundThemStillFlow(@TempDir Path tmp) throws Exception {
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.consumer(Topics.PAPERS_FETCHED)) {
+            dropText(goodArticles("9910002"), "h0-good-before.xml");
+            receive(consumer, r -> r.key().startsWith("9910002"), 2);
+
+            Map<String, String> expected = HostileFiles.write(config.inbox().dir(), tmp);
+            dropText(goodArticles("9910003"), "hz-good-after.xml");
+
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            List<PaperFetched> after = receive(consumer, r -> seen.add(r) && r.key().startsWith("9910003"), 2);
+            assertThat(after).extracting(PaperFetched::sourceRecordId).containsExactlyInAnyOrder("99100031",
+                    "99100032");
+            await().atMost(Duration.ofSeconds(20)).until(() -> expected.keySet().stream().allMatch(this::rejected));
+            for (Map.Entry<String, String> e : expected.entrySet()) {
+                String reason = Files.readString(reasonOf(e.getKey()));
+                assertThat(reason).as("reason for %s", e.getKey()).containsPattern(e.getValue()).hasLineCount(1);
+            }
+            consumer.poll(Duration.ofSeconds(1)).forEach(seen::add);
+            assertThat(seen).as("no article of a hostile file was sent").extracting(ConsumerRecord::key)
+                    .noneMatch(k -> k.startsWith(HostileFiles.PMID_PREFIX));
+        } finally {
+            // The 50 MB file is not kept in target/.
+            for (Path p : filesIn("rejected")) {
+                if (p.getFileName().toString().endsWith(HostileFiles.BIG)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     @BeforeAll
     static void emptyInbox() throws IOException {
         Path dir = Path.of("target/test-inbox");
@@ -92,11 +126,32 @@ class InboxIT {
     }
 
     private void drop(String resource, String as) throws IOException {
+        dropText(resource(resource), as);
+    }
+
+    private static String goodArticles(String prefix) throws IOException {
+        return resource("two-articles.xml").replace("99100001", prefix + "1").replace("99100002", prefix + "2");
+    }
+
+    private void dropText(String text, String as) throws IOException {
         Path dir = config.inbox().dir();
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + as);
-        Files.writeString(tmp, resource(resource));
+        Files.writeString(tmp, text);
         Files.move(tmp, dir.resolve(as));
+    }
+
+    private boolean rejected(String name) {
+        try {
+            return reasonOf(name) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Path reasonOf(String name) throws IOException {
+        return filesIn("rejected").stream().filter(p -> p.getFileName().toString().endsWith("-" + name
+                + ".reason.txt")).findFirst().orElse(null);
     }
 
     private boolean processed(String suffix) throws IOException {

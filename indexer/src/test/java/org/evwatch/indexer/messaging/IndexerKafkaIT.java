@@ -19,6 +19,7 @@ import org.evwatch.events.SourceRecord;
 import org.evwatch.events.Topics;
 import org.evwatch.events.serde.EventJson;
 import org.evwatch.events.serde.PaperIndexedDeserializer;
+import org.evwatch.testing.DeadLetterChecks;
 import org.evwatch.testing.KafkaAndPostgresResource;
 import org.evwatch.testing.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -32,11 +33,15 @@ import io.quarkus.test.junit.QuarkusTest;
 class IndexerKafkaIT {
 
     static PaperExtracted extracted(String doi, String title) {
-        Paper paper = new Paper(new Paper.Identifiers(doi, "99300001", null, null, null), title,
+        return extracted(doi, "99300001", title);
+    }
+
+    static PaperExtracted extracted(String doi, String pmid, String title) {
+        Paper paper = new Paper(new Paper.Identifiers(doi, pmid, null, null, null), title,
                 List.of(new Paper.AbstractSection(null, "Tumour-derived exosomes carry PD-L1.")),
                 List.of(new Paper.Author("Lena", "Fischer", null, null, List.of())), null,
                 new Paper.PaperDates(null, null, "2025-06-01", null), null, null, null, null, null, null, null);
-        return new PaperExtracted(1, "doi:" + doi, "1.0.0", new SourceRecord("test", "99300001",
+        return new PaperExtracted(1, "doi:" + doi, "1.0.0", new SourceRecord("test", pmid,
                 ContentTypes.PUBMED_XML, "abc", Instant.parse("2025-06-02T00:00:00Z"), null, "ev-cancer"), paper,
                 List.of(), null, Instant.now());
     }
@@ -69,6 +74,20 @@ class IndexerKafkaIT {
             given().get("/internal/v1/papers/doi:" + doi).then().body("version", equalTo(1));
         }
         given().get("/internal/v1/papers/doi:10.5555/none").then().statusCode(404);
+    }
+
+    @Test
+    void everyKindOfBadRecordIsParkedWithItsOriginAndAGoodRecordAfterThemIsStillIndexed() {
+        String doi = "10.5555/evwatch.test.0302";
+        try (KafkaConsumer<String, byte[]> dlq = TestKafka.consumer(Topics.PAPERS_EXTRACTED_DLQ);
+                KafkaConsumer<String, byte[]> indexed = TestKafka.consumer(Topics.PAPERS_INDEXED)) {
+            List<DeadLetterChecks.Sent> sent = DeadLetterChecks.produce(Topics.PAPERS_EXTRACTED, "bad-extracted");
+            TestKafka.send(Topics.PAPERS_EXTRACTED, "doi:" + doi,
+                    EventJson.write(extracted(doi, "99300002", "Exosomal PD-L1 after bad records")));
+
+            DeadLetterChecks.assertAllDeadLettered(dlq, sent, Duration.ofSeconds(60));
+            TestKafka.await(indexed, rec -> ("doi:" + doi).equals(rec.key()), Duration.ofSeconds(30));
+        }
     }
 
     @Test
