@@ -33,6 +33,7 @@ import org.evwatch.gateway.security.ApiKey;
 import org.evwatch.gateway.security.ApiKeys;
 import org.evwatch.gateway.security.Role;
 import org.evwatch.indexer.api.ReindexStatus;
+import org.evwatch.query.FilterValues;
 
 /** API keys and catalog maintenance; every route needs an admin key. */
 @Path("/api/v1/admin")
@@ -81,8 +82,10 @@ public class AdminResource {
     @APIResponse(responseCode = "400", description = "Bad body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createKey(KeyRequest request, @Context HttpHeaders headers) {
         keys.require(headers, Role.ADMIN);
-        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-            throw ProblemException.badRequest("'name' is required and has at most 200 characters.");
+        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 200
+                || FilterValues.hasControl(request.name())) {
+            throw ProblemException.badRequest("'name' is required and has at most 200 characters, none of them a "
+                    + "control character.");
         }
         Role role;
         try {

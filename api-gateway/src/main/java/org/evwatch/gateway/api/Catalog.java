@@ -59,7 +59,7 @@ public class Catalog {
 
     public PaperView paper(String id) {
         if (id == null || id.isBlank() || id.length() > 300) {
-            throw ProblemException.badRequest("A paper id is required.");
+            throw ProblemException.badRequest("'id' is required and has at most 300 characters.");
         }
         return indexer.paper(id.trim());
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evwatch.events.EntityType;
 import org.evwatch.indexer.api.EntityView;
+import org.evwatch.query.FilterValues;
 import org.evwatch.gateway.problem.Problem;
 import org.evwatch.gateway.problem.ProblemException;
 
@@ -42,22 +44,20 @@ public class EntitiesResource {
     public List<EntityView> list(
             @QueryParam("prefix") @Parameter(description = "Name prefix", example = "exo") String prefix,
             @QueryParam("type") @Parameter(description = "Only entities of this type", schema = @Schema(implementation = EntityType.class)) String type,
-            @QueryParam("limit") @DefaultValue("20") @Parameter(description = "1..100") int limit) {
+            @QueryParam("limit") @DefaultValue("20") @Parameter(description = "1..100", schema = @Schema(type = SchemaType.INTEGER)) String limitText) {
+        int limit = PapersResource.integer("limit", limitText);
         if (limit < 1 || limit > 100) {
             throw ProblemException.badRequest("'limit' is between 1 and 100.");
         }
-        if (type != null && !type.isBlank()) {
-            try {
-                EntityType.valueOf(type.trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("Unknown entity type '" + type + "'.");
-            }
+        if (type != null && !type.isBlank() && !FilterValues.ENTITY_TYPES.contains(FilterValues.constant(type))) {
+            throw ProblemException.badRequest("Unknown entity type '" + type + "'; 'type' is one of "
+                    + String.join(", ", FilterValues.ENTITY_TYPES) + ".");
         }
         if (prefix != null && prefix.length() > 100) {
             throw ProblemException.badRequest("'prefix' has at most 100 characters.");
         }
         return catalog.indexer().entities(prefix == null || prefix.isBlank() ? null : prefix,
-                type == null || type.isBlank() ? null : type.trim().toUpperCase(java.util.Locale.ROOT), limit);
+                type == null || type.isBlank() ? null : FilterValues.constant(type), limit);
     }
 
     @GET
@@ -67,6 +67,9 @@ public class EntitiesResource {
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Rate limit exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EntityView get(@PathParam("id") @Parameter(description = "Entity id", example = "MESH:D010190") String id) {
+        if (!FilterValues.isEntityId(id)) {
+            throw ProblemException.badRequest("'id' is not an entity id such as MESH:D010190: " + id);
+        }
         return catalog.indexer().entity(id);
     }
 }

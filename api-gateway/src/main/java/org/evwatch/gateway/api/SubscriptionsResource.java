@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -120,9 +121,10 @@ public class SubscriptionsResource {
     @APIResponse(responseCode = "200", description = "Deliveries")
     @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<DeliveryView> deliveries(@PathParam("id") @Parameter(description = "Subscription id") String id,
-            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1..200") int limit,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1..200", schema = @Schema(type = SchemaType.INTEGER)) String limitText,
             @Context HttpHeaders headers) {
         Caller caller = keys.require(headers, Role.USER);
+        int limit = PapersResource.integer("limit", limitText);
         if (limit < 1 || limit > 200) {
             throw ProblemException.badRequest("'limit' is between 1 and 200.");
         }

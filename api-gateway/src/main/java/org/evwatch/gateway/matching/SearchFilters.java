@@ -2,11 +2,15 @@ package org.evwatch.gateway.matching;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.evwatch.query.FilterValues;
 import org.evwatch.query.PaperFields;
 import org.evwatch.query.PaperFilters;
 
@@ -28,17 +32,20 @@ public record SearchFilters(List<String> entity, List<String> entityType, LocalD
         relevance = clean(relevance);
     }
 
-    /** Why these filters cannot match anything sensible, or null when they are fine. */
+    /** Why these filters cannot be searched, or null when they can: the values search accepts, no others. */
     public String problem() {
         if (from != null && to != null && from.isAfter(to)) {
             return "'from' is after 'to'";
         }
-        for (List<String> values : List.of(entity, entityType, journal, pubType, source, relevance)) {
-            if (values.size() > 50) {
-                return "at most 50 values per filter";
-            }
-        }
-        return null;
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        filters.put("entity", entity);
+        filters.put("entityType", entityType);
+        filters.put("journal", journal);
+        filters.put("pubType", pubType);
+        filters.put("source", source);
+        filters.put("relevance", relevance);
+        return filters.entrySet().stream().map(f -> FilterValues.problem(f.getKey(), f.getValue()))
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Whether no filter is set. */

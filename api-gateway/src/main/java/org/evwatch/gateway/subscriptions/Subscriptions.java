@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,7 @@ import org.evwatch.gateway.settings.GatewaySettings;
 import org.evwatch.gateway.webhook.SsrfGuard;
 import org.evwatch.gateway.webhook.TargetRefusedException;
 import org.evwatch.gateway.webhook.WebhookSignature;
+import org.evwatch.query.FilterValues;
 import org.evwatch.query.QuerySyntaxException;
 
 /**
@@ -40,6 +42,7 @@ public class Subscriptions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long REFRESH_MILLIS = 30_000;
+    private static final Pattern FEED_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final ObjectMapper json;
     private final SsrfGuard guard;
@@ -104,6 +107,10 @@ public class Subscriptions {
     /** The subscription of a feed token; 404 for an unknown token, so tokens cannot be probed. */
     @Transactional
     public Subscription byFeedToken(String token) {
+        if (!FEED_TOKEN.matcher(token).matches()) {
+            throw ProblemException.badRequest("'token' is not a feed token: those have 1 to 64 letters, digits, "
+                    + "'-' and '_'.");
+        }
         return Subscription.byFeedToken(token)
                 .orElseThrow(() -> ProblemException.notFound("No feed with this token."));
     }
@@ -162,10 +169,14 @@ public class Subscriptions {
         if (r == null) {
             throw ProblemException.badRequest("A JSON body is required.");
         }
-        if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
-            throw ProblemException.badRequest("'name' is required and has at most 200 characters.");
+        if (r.name() == null || r.name().isBlank() || r.name().length() > 200 || FilterValues.hasControl(r.name())) {
+            throw ProblemException.badRequest("'name' is required and has at most 200 characters, none of them a "
+                    + "control character.");
         }
         String q = r.q() == null ? "" : r.q().trim();
+        if (FilterValues.hasControl(q) || (r.webhook() != null && FilterValues.hasControl(r.webhook().url()))) {
+            throw ProblemException.badRequest("'q' and the webhook URL may not contain control characters.");
+        }
         SearchFilters filters = r.filters() == null ? SearchFilters.NONE : r.filters();
         String filterProblem = filters.problem();
         if (filterProblem != null) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.evwatch.common.http.HttpProblem;
 import org.evwatch.events.PaperExtracted;
 import org.evwatch.events.PaperFetched;
 import org.evwatch.events.PaperKeys;
@@ -42,9 +43,7 @@ public class ExtractResource {
             PaperExtracted extracted = extraction.extract(fetched);
             return Response.ok(extracted).build();
         } catch (ParseException e) {
-            return Response.status(422).type("application/problem+json")
-                    .entity(java.util.Map.of("type", "about:blank", "title", "Record cannot be parsed", "status", 422,
-                            "detail", e.getMessage()))
+            return Response.status(422).type(HttpProblem.MEDIA_TYPE).entity(HttpProblem.json(422, e.getMessage(), null))
                     .build();
         }
     }

@@ -1,10 +1,10 @@
 package org.evwatch.fetcher.rest;
 
-import java.util.Map;
-
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+
+import org.evwatch.common.http.HttpProblem;
 
 /** A request the admin API cannot act on: 400 as problem+json, naming what is wrong. */
 @Provider
@@ -12,9 +12,7 @@ public class BadRequestMapper implements ExceptionMapper<IllegalArgumentExceptio
 
     @Override
     public Response toResponse(IllegalArgumentException e) {
-        return Response.status(400).type("application/problem+json")
-                .entity(Map.of("type", "about:blank", "title", "Bad request", "status", 400, "detail",
-                        String.valueOf(e.getMessage())))
+        return Response.status(400).type(HttpProblem.MEDIA_TYPE).entity(HttpProblem.json(400, e.getMessage(), null))
                 .build();
     }
 }

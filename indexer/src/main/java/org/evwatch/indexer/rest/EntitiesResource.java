@@ -6,9 +6,9 @@ import java.util.Locale;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.NotFoundException;
 
-import org.evwatch.events.EntityType;
 import org.evwatch.indexer.api.EntitiesApi;
 import org.evwatch.indexer.api.EntityView;
+import org.evwatch.query.FilterValues;
 
 /** Entity look-up and autocomplete, with how many papers mention each entity. */
 public class EntitiesResource implements EntitiesApi {
@@ -29,11 +29,15 @@ public class EntitiesResource implements EntitiesApi {
         }
         String normalisedType = null;
         if (type != null && !type.isBlank()) {
-            try {
-                normalisedType = EntityType.valueOf(type.trim().toUpperCase(Locale.ROOT).replace('-', '_')).name();
-            } catch (IllegalArgumentException e) {
-                throw new Problems.BadParameterException("type", "unknown entity type '" + type + "'");
+            normalisedType = FilterValues.constant(type);
+            if (!FilterValues.ENTITY_TYPES.contains(normalisedType)) {
+                throw new Problems.BadParameterException("type", "unknown entity type '" + type + "'; allowed: "
+                        + String.join(", ", FilterValues.ENTITY_TYPES));
             }
+        }
+        if (prefix != null && prefix.length() > FilterValues.MAX_VALUE_CHARS) {
+            throw new Problems.BadParameterException("prefix",
+                    "prefix has at most " + FilterValues.MAX_VALUE_CHARS + " characters");
         }
         String like = (prefix == null ? "" : prefix).toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_")
@@ -50,6 +54,9 @@ public class EntitiesResource implements EntitiesApi {
 
     @Override
     public EntityView entity(String id) {
+        if (!FilterValues.isEntityId(id)) {
+            throw new Problems.BadParameterException("id", "'" + id + "' is not an entity id such as MESH:D009369");
+        }
         List<EntityView> found = views(em.createNativeQuery(SELECT + "where e.id = :id").setParameter("id", id)
                 .getResultList());
         if (found.isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.NotFoundException;
 
+import org.evwatch.query.FilterValues;
 import org.evwatch.events.Entity;
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.events.serde.EventJson;
@@ -24,6 +25,10 @@ public class PapersResource implements PapersApi {
 
     @Override
     public PaperView paper(String id) {
+        if (id.length() > FilterValues.MAX_VALUE_CHARS) {
+            throw new Problems.BadParameterException("id", "a paper id has at most " + FilterValues.MAX_VALUE_CHARS
+                    + " characters");
+        }
         PaperRow row = PaperRow.findByAnyId(id);
         if (row == null || row.merged == null) {
             throw new NotFoundException("no paper with id " + id);

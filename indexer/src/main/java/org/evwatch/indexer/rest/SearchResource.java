@@ -8,12 +8,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.evwatch.events.EntityType;
-import org.evwatch.events.Summary;
 import org.evwatch.indexer.api.SearchApi;
 import org.evwatch.indexer.api.SearchHit;
 import org.evwatch.indexer.api.SearchResponse;
@@ -21,6 +18,7 @@ import org.evwatch.indexer.search.InvalidCursorException;
 import org.evwatch.indexer.search.SearchIndex;
 import org.evwatch.indexer.search.SearchRequest;
 import org.evwatch.indexer.search.SearchResult;
+import org.evwatch.query.FilterValues;
 import org.evwatch.query.PaperFields;
 import org.evwatch.query.QuerySyntaxException;
 
@@ -41,7 +39,12 @@ public class SearchResource implements SearchApi {
         if (pageSize < 1 || pageSize > SearchRequest.MAX_SIZE) {
             throw new Problems.BadParameterException("size", "size must be between 1 and " + SearchRequest.MAX_SIZE);
         }
-        checkNames(entityType, relevance);
+        checkFilter("entity", entity);
+        checkFilter("entityType", entityType);
+        checkFilter("journal", journal);
+        checkFilter("pubType", pubType);
+        checkFilter("source", source);
+        checkFilter("relevance", relevance);
         SearchRequest request = new SearchRequest(q == null ? "" : q, entity, entityType, date("from", from),
                 date("to", to), journal, pubType, source, relevance, order(sort), pageSize, cursor,
                 facetNames(facets), highlight == null || highlight);
@@ -85,25 +88,11 @@ public class SearchResource implements SearchApi {
         };
     }
 
-    private static void checkNames(List<String> entityTypes, List<String> relevances) {
-        for (String t : entityTypes == null ? List.<String>of() : entityTypes) {
-            try {
-                EntityType.valueOf(constant(t));
-            } catch (IllegalArgumentException e) {
-                throw new Problems.BadParameterException("entityType", "unknown entity type '" + t + "'");
-            }
+    private static void checkFilter(String parameter, List<String> values) {
+        String problem = FilterValues.problem(parameter, values);
+        if (problem != null) {
+            throw new Problems.BadParameterException(parameter, problem);
         }
-        for (String r : relevances == null ? List.<String>of() : relevances) {
-            try {
-                Summary.Relevance.Label.valueOf(constant(r));
-            } catch (IllegalArgumentException e) {
-                throw new Problems.BadParameterException("relevance", "unknown relevance label '" + r + "'");
-            }
-        }
-    }
-
-    private static String constant(String value) {
-        return value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     private static LocalDate date(String name, String value) {
