@@ -67,6 +67,9 @@ public final class LocalRuntime {
         System.out.println("  Extractor       " + stack.url("extractor") + "/q/swagger-ui");
         System.out.println("  Indexer         " + stack.url("indexer") + "/q/swagger-ui");
         System.out.println("  Kafka           " + stack.kafkaBootstrap());
+        System.out.println("  Admin API key   in " + stack.secrets().file() + " (" + LocalSecrets.ADMIN_KEY
+                + "), with the service token that the internal APIs above require (" + LocalSecrets.INTERNAL_TOKEN
+                + ")");
         System.out.println("Stop with Ctrl-C or ./deploy/stop.sh");
         Thread.currentThread().join();
     }

@@ -90,6 +90,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
     private String jdbcUrl;
+    private LocalSecrets secrets;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public LocalStack(Settings settings) {
@@ -108,6 +109,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + settings.servicePorts().get(service);
     }
 
+    /** The runtime's secrets (made on its first start); known once {@link #start()} has begun. */
+    public LocalSecrets secrets() {
+        return secrets;
+    }
+
     public String kafkaBootstrap() {
         return "127.0.0.1:" + settings.kafkaPort();
     }
@@ -116,6 +122,7 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack start() throws Exception {
         Files.createDirectories(settings.runtime().resolve("logs"));
         Files.createDirectories(inbox());
+        secrets = LocalSecrets.loadOrCreate(settings.runtime());
         startKafka();
         createTopics();
         startPostgres();
@@ -278,6 +285,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("EVWATCH_INDEXER_URL", url("indexer"));
         env.put("EVWATCH_FETCHER_INBOX_DIR", inbox().toAbsolutePath().toString());
         env.put("EVWATCH_INDEX_DIR", settings.runtime().resolve("index").toAbsolutePath().toString());
+        env.putAll(secrets.env(module));
         List<String> command = List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 jar.toString());
         ProcessBuilder pb = new ProcessBuilder(command).directory(settings.runtime().toFile())

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The whole system as separate processes: the Kafka broker, PostgreSQL and the four service jars, exercised only
- * through the inbox folder and the gateway's public API.
+ * through the inbox folder and the gateway's public API, and the internal APIs only to see that they are closed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
@@ -102,6 +107,31 @@ class EndToEndIT {
         Path reason = find("rejected", "-broken.xml.reason.txt");
         assertThat(Files.readString(reason)).contains("malformed XML");
         assertThat(stack.get(gateway("/api/v1/papers/pmid:99000999")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(4)
+    void theSecretsMadeAtFirstStartOpenTheAdminApiAndTheInternalApis() throws Exception {
+        LocalSecrets secrets = stack.secrets();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets.file())))
+                .isEqualTo("rw-------");
+        String keys = gateway("/api/v1/admin/keys");
+        assertThat(stack.get(keys).statusCode()).isEqualTo(401);
+        assertThat(getWithToken(keys, secrets.get(LocalSecrets.ADMIN_KEY)).statusCode()).isEqualTo(200);
+
+        String search = stack.url("indexer") + "/internal/v1/search?q=exosome";
+        var refused = stack.get(search);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(getWithToken(search, secrets.get(LocalSecrets.INTERNAL_TOKEN)).statusCode()).isEqualTo(200);
+        assertThat(stack.get(stack.url("extractor") + "/q/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> getWithToken(String url, String token)
+            throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String gateway(String path) {

@@ -3,7 +3,9 @@ package org.evwatch.gateway.indexer;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.evwatch.gateway.security.ServiceTokenHeaders;
 import org.evwatch.indexer.api.IndexerApi;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -13,6 +15,7 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
  * their records are the indexer's own contract; this interface only binds them to a configured address.
  */
 @RegisterRestClient(configKey = "indexer")
+@RegisterClientHeaders(ServiceTokenHeaders.class)
 @Path("/internal/v1")
 public interface IndexerClient extends IndexerApi {
 

@@ -22,12 +22,25 @@ public interface GatewaySettings {
     Feeds feeds();
 
     interface Security {
-        /** The bootstrap admin key; without it only stored keys work and the first admin key must be seeded. */
+        /** The pepper of development and tests: public, so never good enough in production. */
+        String DEVELOPMENT_PEPPER = "evwatch-development-pepper";
+
+        /**
+         * The bootstrap admin key; without it only stored keys work and the first admin key must be seeded. Required
+         * in production.
+         */
         Optional<String> adminKey();
 
-        /** Server-side secret mixed into stored key hashes. */
-        @WithDefault("change-me-evwatch-pepper")
+        /** Server-side secret mixed into stored key hashes; changing it invalidates every stored key. */
+        @WithDefault(DEVELOPMENT_PEPPER)
         String pepper();
+
+        /**
+         * Refuse to start with the development pepper or without a strong admin key. On in every profile but dev and
+         * test, so that a deployment under any profile name is held to it.
+         */
+        @WithDefault("true")
+        boolean requireProductionSecrets();
 
         /** Largest request body accepted under /api, in bytes. */
         @WithDefault("65536")

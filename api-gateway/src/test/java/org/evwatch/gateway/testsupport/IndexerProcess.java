@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.evwatch.common.access.InternalApiGuard;
 import org.evwatch.events.PaperExtracted;
 import org.evwatch.events.Topics;
 import org.evwatch.events.serde.EventJson;
@@ -40,6 +41,8 @@ public class IndexerProcess implements QuarkusTestResourceLifecycleManager {
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final Duration INDEXING = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The indexer requires it, so every gateway test also proves that the gateway's indexer client sends it. */
+    private static final String SERVICE_TOKEN = "gateway-tests-indexer-token-0123456789";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
@@ -60,7 +63,8 @@ public class IndexerProcess implements QuarkusTestResourceLifecycleManager {
             }
             awaitSearchable(url);
             return Map.of("quarkus.rest-client.indexer.url", url,
-                    "mp.messaging.incoming.papers-indexed.auto.offset.reset", "latest");
+                    "mp.messaging.incoming.papers-indexed.auto.offset.reset", "latest",
+                    InternalApiGuard.TOKEN_SETTING, SERVICE_TOKEN);
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException("could not start the indexer", e);
@@ -108,7 +112,8 @@ public class IndexerProcess implements QuarkusTestResourceLifecycleManager {
                 "EVWATCH_DB_URL", Infrastructure.jdbcUrl(System.getProperty("evwatch.test.database", "evwatch")),
                 "EVWATCH_DB_USER", "postgres",
                 "EVWATCH_DB_PASSWORD", "postgres",
-                "EVWATCH_INDEX_DIR", indexDir.toString()));
+                "EVWATCH_INDEX_DIR", indexDir.toString(),
+                InternalApiGuard.TOKEN_ENV, SERVICE_TOKEN));
         process = pb.start();
         return "http://127.0.0.1:" + port;
     }
@@ -166,7 +171,8 @@ public class IndexerProcess implements QuarkusTestResourceLifecycleManager {
     private String get(String url) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + SERVICE_TOKEN).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? r.body() : null;
         } catch (IOException e) {
             return null;
