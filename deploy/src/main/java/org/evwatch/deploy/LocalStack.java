@@ -256,6 +256,11 @@ public final class LocalStack implements AutoCloseable {
                 // Stopped by close(), after the services: the library's own JVM shutdown hook would stop it while
                 // services are still finishing their batches.
                 .setRegisterShutdownHook(false)
+                // Durable commits: the library's defaults trade them for speed (asynchronous commit, no fsync), and a
+                // PostgreSQL killed then loses transactions it had already confirmed.
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
                         settings.runtime().resolve("logs/postgres.log").toFile()))
                 .start();
