@@ -24,8 +24,8 @@ import org.hibernate.Session;
  * <p>
  * Records are written in batches, in one transaction with one statement per table for the whole batch
  * ({@link CatalogBatch}); the outcome is the one writing them one at a time, in order, would give. The transaction
- * commits when {@link #upsertAll} returns (unless the caller's transaction encloses it), before the caller indexes
- * or announces anything.
+ * commits when {@link #record} returns, with the outbox rows announcing the change, before the caller indexes
+ * anything. Only {@link #record} is public: nothing writes to the catalog without announcing what it changed.
  */
 @ApplicationScoped
 public class CatalogService {
@@ -52,9 +52,9 @@ public class CatalogService {
         return outcomes;
     }
 
-    /** Writes one record: a batch of one. */
+    /** Writes one record, without its announcement: a batch of one. For tests that compare with a whole batch. */
     @Transactional
-    public Optional<Outcome> upsert(PaperExtracted record) {
+    Optional<Outcome> upsert(PaperExtracted record) {
         return upsertAll(List.of(record)).stream().findFirst();
     }
 
@@ -64,7 +64,7 @@ public class CatalogService {
      * paper: each of its versions is returned.
      */
     @Transactional
-    public List<Outcome> upsertAll(List<PaperExtracted> records) {
+    List<Outcome> upsertAll(List<PaperExtracted> records) {
         if (records.isEmpty()) {
             return List.of();
         }
