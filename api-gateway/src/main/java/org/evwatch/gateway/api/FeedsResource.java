@@ -3,6 +3,7 @@ package org.evwatch.gateway.api;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -89,14 +90,17 @@ public class FeedsResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-sent events of new papers matching the subscription", description = "Each event is named 'paper', has id '<paperId>@<version>' and a PaperEvent as data. "
-            + "Comment lines keep the connection alive.")
+    @Operation(summary = "Server-sent events of new papers matching the subscription", description = "Each event is named 'paper', has as id the number of the announcement (rising) and a "
+            + "PaperEvent as data. A client that reconnects with the header Last-Event-ID is first sent the matching "
+            + "papers announced after that event (within the replay window), each once. Comment lines keep the "
+            + "connection alive.")
     @APIResponse(responseCode = "200", description = "Event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = PaperEvent.class)))
     @APIResponse(responseCode = "503", description = "Too many open streams", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void stream(@PathParam("token") @Parameter(description = "Feed token") String token,
+            @HeaderParam(StreamResource.LAST_EVENT_ID) @Parameter(description = "Resume after this event") String lastEventId,
             @Context SseEventSink sink, @Context Sse sse) {
         Subscription s = subscriptions.byFeedToken(token);
-        if (!streams.openForSubscription(s.id, sink, sse)) {
+        if (!streams.openForSubscription(s.id, sink, sse, StreamResource.resumeAfter(lastEventId))) {
             throw StreamResource.tooMany();
         }
     }

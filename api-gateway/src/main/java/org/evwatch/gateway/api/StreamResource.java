@@ -1,7 +1,10 @@
 package org.evwatch.gateway.api;
 
 import jakarta.ws.rs.BeanParam;
+import java.util.OptionalLong;
+
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -10,6 +13,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,6 +30,8 @@ import org.evwatch.query.QuerySyntaxException;
 @Tag(name = "stream")
 public class StreamResource {
 
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+
     private final LiveStreams streams;
 
     public StreamResource(LiveStreams streams) {
@@ -34,22 +40,37 @@ public class StreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-sent events of new papers matching a query", description = "Same query syntax and filters as search. Each event is named 'paper', has id "
-            + "'<paperId>@<version>' and a PaperEvent as data.")
+    @Operation(summary = "Server-sent events of new papers matching a query", description = "Same query syntax and filters as search. Each event is named 'paper', has as id the "
+            + "number of the announcement (rising) and a PaperEvent as data. A client that reconnects with the header "
+            + "Last-Event-ID is first sent the matching papers announced after that event (within the replay "
+            + "window, 24 h by default), each once; browsers' EventSource does this by itself.")
     @APIResponse(responseCode = "200", description = "Event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = PaperEvent.class)))
     @APIResponse(responseCode = "400", description = "Bad filter or query syntax error naming its position", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Rate limit exceeded; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Too many open streams", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public void stream(@BeanParam SearchParams params, @Context SseEventSink sink, @Context Sse sse) {
+    public void stream(@BeanParam SearchParams params,
+            @HeaderParam(LAST_EVENT_ID) @Parameter(description = "Resume after this event") String lastEventId,
+            @Context SseEventSink sink, @Context Sse sse) {
         Percolator.Compiled query;
         try {
             query = Percolator.Compiled.of("live", params.q, params.filters());
         } catch (QuerySyntaxException e) {
             throw ProblemException.querySyntax(e.getMessage(), e.position());
         }
-        if (!streams.openForQuery(query, sink, sse)) {
+        if (!streams.openForQuery(query, sink, sse, resumeAfter(lastEventId))) {
             throw tooMany();
         }
+    }
+
+    /**
+     * The event a reconnecting client saw last. An id this server did not give (not a number) resumes nothing: the
+     * stream starts with new papers, as a first connection does.
+     */
+    static OptionalLong resumeAfter(String lastEventId) {
+        if (lastEventId == null || !lastEventId.matches("[0-9]{1,18}")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(lastEventId));
     }
 
     static ProblemException tooMany() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evwatch.events.PaperIndexed;
 import org.evwatch.indexer.api.PaperView;
 
 /**
@@ -18,6 +19,12 @@ public record PaperEvent(
         @Schema(description = "The subscription matched; absent on /api/v1/stream") SubscriptionRef subscription,
         Instant indexedAt,
         PaperView paper) {
+
+    /** The event of an announced paper, for a subscription or (with {@code null}) for a live query. */
+    public static PaperEvent of(PaperIndexed indexed, SubscriptionRef subscription) {
+        String event = indexed.change() == PaperIndexed.Change.CREATED ? "paper.created" : "paper.updated";
+        return new PaperEvent(event, subscription, indexed.indexedAt(), PaperViews.fromIndexed(indexed));
+    }
 
     /** The subscription a paper matched. */
     @Schema(name = "SubscriptionRef")

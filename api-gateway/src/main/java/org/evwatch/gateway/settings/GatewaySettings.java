@@ -21,6 +21,8 @@ public interface GatewaySettings {
 
     Feeds feeds();
 
+    Streams streams();
+
     interface Security {
         /** The pepper of development and tests: public, so never good enough in production. */
         String DEVELOPMENT_PEPPER = "evwatch-development-pepper";
@@ -88,6 +90,15 @@ public interface GatewaySettings {
         /** How often due retries are looked for. */
         @WithDefault("1s")
         Duration pollInterval();
+    }
+
+    interface Streams {
+        /**
+         * How long announced papers are kept for live streams that reconnect with {@code Last-Event-ID}: a client away
+         * for longer is sent only what came after this window.
+         */
+        @WithDefault("24h")
+        Duration replayWindow();
     }
 
     interface Feeds {

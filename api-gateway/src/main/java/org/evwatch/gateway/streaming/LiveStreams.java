@@ -3,9 +3,13 @@ package org.evwatch.gateway.streaming;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,69 +21,132 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import org.evwatch.events.PaperIndexed;
 import org.evwatch.gateway.matching.Percolator;
 import org.evwatch.gateway.model.PaperEvent;
 import org.jboss.logging.Logger;
 
 /**
  * The open server-sent event streams. A stream either follows a saved subscription or carries its own query
- * ({@code /api/v1/stream?q=}); new papers are matched once for all of them. A comment line every 15 s keeps proxies
- * from closing idle streams and reveals clients that went away.
+ * ({@code /api/v1/stream?q=}); new papers are matched once for all of them. Each event's id is the announcement's
+ * number: a client that reconnects with {@code Last-Event-ID} is first sent the matching papers it missed (see
+ * {@link StreamCatchUp}), then the live ones, each once and in order. A comment line every 15 s keeps proxies from
+ * closing idle streams and reveals clients that went away.
  */
 @ApplicationScoped
 public class LiveStreams {
 
     private static final Logger LOG = Logger.getLogger(LiveStreams.class);
     private static final int MAX_STREAMS = 1000;
+    /** Live events held for one stream while it catches up; past this the stream is closed, to resume later. */
+    private static final int MAX_HELD = 10_000;
+
+    /** An announcement that came while its stream was catching up; matched when the catch-up is done. */
+    private record Held(long seq, PaperIndexed indexed) {
+    }
 
     /** One open stream: for a subscription ({@code subscriptionId}) or for a query of its own. */
-    private record Listener(String id, UUID subscriptionId, Percolator.Compiled query, SseEventSink sink, Sse sse) {
+    private static final class Listener {
+        final String id;
+        final UUID subscriptionId;
+        final Percolator.Compiled query;
+        final SseEventSink sink;
+        final Sse sse;
+        /** The number of the last event sent; live events at or below it were sent by the catch-up. */
+        long lastSent;
+        /** Live events that came while the stream catches up; null once it is live. */
+        List<Held> held;
+
+        Listener(String id, UUID subscriptionId, Percolator.Compiled query, SseEventSink sink, Sse sse) {
+            this.id = id;
+            this.subscriptionId = subscriptionId;
+            this.query = query;
+            this.sink = sink;
+            this.sse = sse;
+        }
     }
 
     private final ConcurrentHashMap<String, Listener> listeners = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sse-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
+    private final StreamCatchUp catchUp;
+    private final ExecutorService catchUps = Executors.newFixedThreadPool(2, r -> daemon(r, "sse-catch-up"));
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "sse-heartbeat"));
 
-    public LiveStreams() {
+    public LiveStreams(StreamCatchUp catchUp) {
+        this.catchUp = catchUp;
         heartbeat.scheduleAtFixedRate(this::keepAlive, 15, 15, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
         heartbeat.shutdownNow();
-        listeners.values().forEach(l -> l.sink().close());
+        catchUps.shutdownNow();
+        listeners.values().forEach(l -> l.sink.close());
     }
 
-    /** Opens a stream of a saved subscription's matches. */
-    public boolean openForSubscription(UUID subscriptionId, SseEventSink sink, Sse sse) {
-        return open(new Listener("s-" + UUID.randomUUID(), subscriptionId, null, sink, sse));
+    /** Opens a stream of a saved subscription's matches, resuming after {@code lastEventId} when given. */
+    public boolean openForSubscription(UUID subscriptionId, SseEventSink sink, Sse sse, OptionalLong lastEventId) {
+        return open(new Listener("s-" + UUID.randomUUID(), subscriptionId, null, sink, sse), lastEventId);
     }
 
-    /** Opens a stream of a query's matches. */
-    public boolean openForQuery(Percolator.Compiled query, SseEventSink sink, Sse sse) {
+    /** Opens a stream of a query's matches, resuming after {@code lastEventId} when given. */
+    public boolean openForQuery(Percolator.Compiled query, SseEventSink sink, Sse sse, OptionalLong lastEventId) {
         String id = "q-" + UUID.randomUUID();
-        return open(new Listener(id, null, new Percolator.Compiled(id, query.query()), sink, sse));
+        return open(new Listener(id, null, new Percolator.Compiled(id, query.query()), sink, sse), lastEventId);
     }
 
-    private boolean open(Listener l) {
+    private boolean open(Listener l, OptionalLong lastEventId) {
         if (listeners.size() >= MAX_STREAMS) {
             return false;
         }
-        listeners.put(l.id(), l);
+        if (lastEventId.isPresent()) {
+            l.lastSent = lastEventId.getAsLong();
+            l.held = new ArrayList<>();
+        }
+        listeners.put(l.id, l);
         // The first comment flushes the headers, so the client knows the stream is open.
-        send(l, l.sse().newEventBuilder().comment("connected").build());
+        send(l, l.sse.newEventBuilder().comment("connected").build());
+        if (l.held != null) {
+            catchUps.submit(() -> catchUpSafely(l));
+        }
         return true;
+    }
+
+    private void catchUpSafely(Listener l) {
+        try {
+            Optional<StreamCatchUp.Target> target = catchUp.target(l.subscriptionId, l.query);
+            if (target.isEmpty()) {
+                close(l);
+                return;
+            }
+            catchUp.replay(l.lastSent, target.get(), (seq, event) -> {
+                synchronized (l) {
+                    sendPaper(l, seq, event);
+                }
+                return !l.sink.isClosed();
+            });
+            synchronized (l) {
+                for (Held h : l.held) {
+                    PaperEvent event = catchUp.eventFor(target.get(), h.indexed());
+                    if (event != null) {
+                        sendPaper(l, h.seq(), event);
+                    }
+                }
+                l.held = null;
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "stream %s could not catch up after event %d; closed, the client may reconnect", l.id,
+                    l.lastSent);
+            close(l);
+        }
     }
 
     /** The queries of the open query streams, to be matched together with the subscriptions. */
     public List<Percolator.Compiled> queries() {
         List<Percolator.Compiled> out = new ArrayList<>();
         for (Listener l : listeners.values()) {
-            if (l.query() != null) {
-                out.add(l.query());
+            if (l.query != null) {
+                out.add(l.query);
             }
         }
         return out;
@@ -87,32 +154,59 @@ public class LiveStreams {
 
     /** Whether some stream follows this subscription. */
     public boolean follows(UUID subscriptionId) {
-        return listeners.values().stream().anyMatch(l -> subscriptionId.equals(l.subscriptionId()));
+        return listeners.values().stream().anyMatch(l -> subscriptionId.equals(l.subscriptionId));
     }
 
     /**
-     * Sends a paper to the streams it matched.
+     * Sends announcement {@code seq} to the streams it matched. Streams still catching up hold it, and match it when
+     * they are done: they were not among the queries it was matched against.
      *
+     * @param indexed the announced paper
      * @param matchedQueryIds ids of query streams (from {@link #queries()}) the paper matched
      * @param subscriptionEvents per subscription id it matched, the event to send to that subscription's streams
      * @param queryEvent the event for query streams
      */
-    public void publish(Collection<String> matchedQueryIds, java.util.Map<UUID, PaperEvent> subscriptionEvents,
-            PaperEvent queryEvent) {
+    public void publish(long seq, PaperIndexed indexed, Collection<String> matchedQueryIds,
+            Map<UUID, PaperEvent> subscriptionEvents, PaperEvent queryEvent) {
         Set<String> queryIds = Set.copyOf(matchedQueryIds);
         for (Listener l : listeners.values()) {
-            PaperEvent event = l.subscriptionId() != null
-                    ? subscriptionEvents.get(l.subscriptionId())
-                    : queryIds.contains(l.id()) ? queryEvent : null;
-            if (event != null) {
-                send(l, l.sse().newEventBuilder()
-                        .name("paper")
-                        .id(event.paper().id() + "@" + event.paper().version())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(PaperEvent.class, event)
-                        .build());
+            synchronized (l) {
+                if (l.held != null) {
+                    hold(l, seq, indexed);
+                    continue;
+                }
+                PaperEvent event = l.subscriptionId != null
+                        ? subscriptionEvents.get(l.subscriptionId)
+                        : queryIds.contains(l.id) ? queryEvent : null;
+                if (event != null) {
+                    sendPaper(l, seq, event);
+                }
             }
         }
+    }
+
+    private void hold(Listener l, long seq, PaperIndexed indexed) {
+        if (l.held.size() < MAX_HELD) {
+            l.held.add(new Held(seq, indexed));
+        } else {
+            LOG.warnf("stream %s fell %d events behind while catching up; closed, the client may reconnect", l.id,
+                    MAX_HELD);
+            close(l);
+        }
+    }
+
+    /** Sends a paper event unless an event numbered as high was sent already. Called holding the listener's lock. */
+    private void sendPaper(Listener l, long seq, PaperEvent event) {
+        if (seq <= l.lastSent) {
+            return;
+        }
+        l.lastSent = seq;
+        send(l, l.sse.newEventBuilder()
+                .name("paper")
+                .id(Long.toString(seq))
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(PaperEvent.class, event)
+                .build());
     }
 
     public int open() {
@@ -121,23 +215,33 @@ public class LiveStreams {
 
     private void keepAlive() {
         for (Listener l : listeners.values()) {
-            send(l, l.sse().newEventBuilder().comment("keep-alive").build());
+            send(l, l.sse.newEventBuilder().comment("keep-alive").build());
         }
     }
 
     private void send(Listener l, OutboundSseEvent event) {
-        if (l.sink().isClosed()) {
-            listeners.remove(l.id());
+        if (l.sink.isClosed()) {
+            listeners.remove(l.id);
             return;
         }
         synchronized (l) {
-            l.sink().send(event).whenComplete((ok, error) -> {
+            l.sink.send(event).whenComplete((ok, error) -> {
                 if (error != null) {
-                    LOG.debugf("stream %s closed: %s", l.id(), error.getMessage());
-                    listeners.remove(l.id());
-                    l.sink().close();
+                    LOG.debugf("stream %s closed: %s", l.id, error.getMessage());
+                    close(l);
                 }
             });
         }
+    }
+
+    private void close(Listener l) {
+        listeners.remove(l.id);
+        l.sink.close();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 }

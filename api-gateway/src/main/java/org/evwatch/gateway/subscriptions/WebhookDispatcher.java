@@ -72,11 +72,21 @@ public class WebhookDispatcher {
         workers.shutdownNow();
     }
 
-    /** Stores a delivery of {@code payload} and tries it straight away; a repeat of the same paper version is ignored. */
-    public void enqueue(UUID subscriptionId, String url, String paperId, long version, String payload) {
+    /**
+     * Stores a delivery of {@code payload}, joining the caller's transaction; its id, or empty when this paper version
+     * was stored before. Once the transaction commits, {@link #attemptSoon} sends it; if the process stops first, the
+     * poller does when the delivery's claim runs out.
+     */
+    public Optional<UUID> store(UUID subscriptionId, String url, String paperId, long version, String payload) {
         Instant now = clock.instant();
-        store.insert(subscriptionId, url, paperId, version, payload, now, now.plus(CLAIM))
-                .ifPresent(id -> workers.submit(() -> attemptAll(List.of(id))));
+        return store.insert(subscriptionId, url, paperId, version, payload, now, now.plus(CLAIM));
+    }
+
+    /** Tries committed deliveries straight away, on the sender threads. */
+    public void attemptSoon(List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            workers.submit(() -> attemptAll(ids));
+        }
     }
 
     private void pollSafely() {

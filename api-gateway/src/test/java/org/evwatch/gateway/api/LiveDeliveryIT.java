@@ -108,6 +108,61 @@ class LiveDeliveryIT {
         }
     }
 
+    /**
+     * A client that reconnects with the id of the last event it saw gets the matching papers announced while it was
+     * away, each once and in order, then the live ones; a repeated announcement is not sent again.
+     */
+    @Test
+    void aStreamResumedWithLastEventIdGetsWhatItMissedOnceAndInOrder() throws Exception {
+        String url = base + "api/v1/stream?q=glypican";
+        PaperIndexed seen = Papers.fresh("exosome-pdac", null);
+        SseClient.Event last;
+        try (SseClient stream = new SseClient(url)) {
+            assertThat(stream.next(":", Duration.ofSeconds(5))).as("stream opened").isNotNull();
+            Papers.publish(seen);
+            last = stream.nextEvent(Duration.ofSeconds(5));
+            assertThat(last).as("delivered").isNotNull();
+            assertThat(last.id()).as("event ids are announcement numbers").matches("[0-9]+");
+        }
+        PaperIndexed missed1 = Papers.fresh("exosome-pdac", null);
+        PaperIndexed missed2 = Papers.fresh("exosome-pdac", null);
+        try (SseClient witness = new SseClient(url)) {
+            assertThat(witness.next(":", Duration.ofSeconds(5))).isNotNull();
+            Papers.publish(missed1);
+            Papers.publish(Papers.fresh("exosome-pdac", "Liposomes without a match"));
+            Papers.publish(seen);
+            Papers.publish(missed2);
+            assertThat(paperIds(witness, 2)).as("the gateway took them in").containsExactly(missed1.paperId(),
+                    missed2.paperId());
+        }
+        try (SseClient resumed = new SseClient(url, last.id())) {
+            assertThat(paperIds(resumed, 2)).as("the missed papers, in order").containsExactly(missed1.paperId(),
+                    missed2.paperId());
+            PaperIndexed live = Papers.fresh("exosome-pdac", null);
+            Papers.publish(live);
+            Papers.publish(missed1);
+            assertThat(paperIds(resumed, 1)).as("then the live ones").containsExactly(live.paperId());
+            assertThat(resumed.nextEvent(Duration.ofSeconds(3))).as("nothing twice").isNull();
+        }
+        try (SseClient foreign = new SseClient(url, "paper-1@3")) {
+            assertThat(foreign.status()).as("an id it did not give resumes nothing").isEqualTo(200);
+            assertThat(foreign.nextEvent(Duration.ofSeconds(2))).isNull();
+        }
+    }
+
+    private static List<String> paperIds(SseClient stream, int count) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        long previous = -1;
+        for (int i = 0; i < count; i++) {
+            SseClient.Event event = stream.nextEvent(Duration.ofSeconds(10));
+            assertThat(event).as("event %d of %d", i + 1, count).isNotNull();
+            assertThat(Long.parseLong(event.id())).as("rising ids").isGreaterThan(previous);
+            previous = Long.parseLong(event.id());
+            ids.add(JSON.readTree(event.data()).at("/paper/id").asText());
+        }
+        return ids;
+    }
+
     @Test
     void aSubscriptionStreamDeliversItsMatches() throws Exception {
         Response created = given().auth().oauth2(ADMIN).contentType("application/json")

@@ -22,10 +22,22 @@ public final class SseClient implements AutoCloseable {
     private final int status;
     private final String contentType;
 
+    /** One event as received: its id and data lines ({@code null} where absent). */
+    public record Event(String id, String data) {
+    }
+
     public SseClient(String url) throws Exception {
+        this(url, null);
+    }
+
+    /** A client that resumes after {@code lastEventId}, as a reconnecting browser does. */
+    public SseClient(String url, String lastEventId) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        response = client.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
-                .build(), HttpResponse.BodyHandlers.ofLines());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        response = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> r = response.get(10, TimeUnit.SECONDS);
         status = r.statusCode();
         contentType = r.headers().firstValue("Content-Type").orElse("");
@@ -59,6 +71,27 @@ public final class SseClient implements AutoCloseable {
             String line = lines.poll(left, TimeUnit.NANOSECONDS);
             if (line != null && line.startsWith(prefix)) {
                 return line;
+            }
+        }
+    }
+
+    /** The next event with data (its id and data, without the field names), or null after the timeout. */
+    public Event nextEvent(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String id = null;
+        String data = null;
+        while (true) {
+            long left = deadline - System.nanoTime();
+            String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
+            if (line == null) {
+                return null;
+            }
+            if (line.isEmpty() && data != null) {
+                return new Event(id, data);
+            } else if (line.startsWith("id:")) {
+                id = line.substring(3).trim();
+            } else if (line.startsWith("data:")) {
+                data = line.substring(5).trim();
             }
         }
     }

@@ -1,0 +1,74 @@
+package org.evwatch.gateway.streaming;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The {@code announcement} table: each paper version from papers.indexed once, numbered. The number orders live-stream
+ * events and lets a reconnecting client resume after the last one it saw.
+ */
+@ApplicationScoped
+public class Announcements {
+
+    /** A stored announcement: its number and the papers.indexed record as it came. */
+    public record Stored(long seq, byte[] payload) {
+    }
+
+    private final EntityManager em;
+
+    public Announcements(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Whether this paper version was taken in before. */
+    @Transactional
+    public boolean known(String paperId, long version) {
+        return !em.createNativeQuery("select 1 from {h-schema}announcement where paper_id = ?1 and version = ?2")
+                .setParameter(1, paperId).setParameter(2, version).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /**
+     * Takes a paper version in (joining the caller's transaction); its number, or empty when it was taken in before.
+     */
+    @Transactional
+    public OptionalLong record(String paperId, long version, byte[] payload, Instant now) {
+        List<?> seq = em.createNativeQuery("""
+                insert into {h-schema}announcement (paper_id, version, payload, received_at)
+                values (?1, ?2, ?3, ?4)
+                on conflict (paper_id, version) do nothing
+                returning seq""", Long.class)
+                .setParameter(1, paperId).setParameter(2, version).setParameter(3, payload).setParameter(4, now)
+                .getResultList();
+        return seq.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) seq.get(0)).longValue());
+    }
+
+    /** Up to {@code limit} announcements numbered after {@code seq}, oldest first. */
+    @Transactional
+    public List<Stored> after(long seq, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select seq, payload from {h-schema}announcement where seq > ?1 order by seq limit ?2")
+                .setParameter(1, seq).setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> new Stored(((Number) r[0]).longValue(), (byte[]) r[1])).toList();
+    }
+
+    /** The number of the newest announcement, 0 when there is none. */
+    @Transactional
+    public long newest() {
+        Object max = em.createNativeQuery("select coalesce(max(seq), 0) from {h-schema}announcement")
+                .getSingleResult();
+        return ((Number) max).longValue();
+    }
+
+    /** Forgets announcements received before {@code before}; how many. */
+    @Transactional
+    public int prune(Instant before) {
+        return em.createNativeQuery("delete from {h-schema}announcement where received_at < ?1")
+                .setParameter(1, before).executeUpdate();
+    }
+}
