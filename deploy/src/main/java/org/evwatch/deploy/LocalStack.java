@@ -88,6 +88,8 @@ public final class LocalStack implements AutoCloseable {
     private final Settings settings;
     /** What this stack started, by name ("kafka", a service's module), in start order. */
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** Settings given to one service beyond the runtime's own, by service, as environment variables. */
+    private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
     private EmbeddedPostgres postgres;
     private String jdbcUrl;
     private LocalSecrets secrets;
@@ -95,6 +97,15 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalStack(Settings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Gives {@code service} one more setting as an environment variable (e.g. {@code EVWATCH_FETCH_POLL_EVERY}), from
+     * its next start on.
+     */
+    public LocalStack environment(String service, String key, String value) {
+        extraEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
+        return this;
     }
 
     public Settings settings() {
@@ -291,6 +302,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("EVWATCH_FETCHER_INBOX_DIR", inbox().toAbsolutePath().toString());
         env.put("EVWATCH_INDEX_DIR", settings.runtime().resolve("index").toAbsolutePath().toString());
         env.putAll(secrets.env(module));
+        env.putAll(extraEnvironment.getOrDefault(module, Map.of()));
         List<String> command = List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 jar.toString());
         ProcessBuilder pb = new ProcessBuilder(command).directory(settings.runtime().toFile())

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -16,9 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Kills each part of the running system with SIGKILL while papers flow through it, restarts it, and checks that
- * nothing was lost or doubled: every generated paper is in the catalog exactly once and no record reached a
- * dead-letter topic. The parts are separate processes, as in the local runtime: Kafka, PostgreSQL and the four
- * services.
+ * nothing was lost or doubled: every generated paper is in the catalog exactly once, no record reached a dead-letter
+ * topic, and a subscriber that follows every paper on a live stream (reconnecting with Last-Event-ID, as browsers do)
+ * and by webhook was shown each paper once on the stream and sent it by webhook with one delivery id. The parts are
+ * separate processes, as in the local runtime: Kafka, PostgreSQL and the four services.
  *
  * <p>
  * {@code -Devwatch.faults.papers=N} sets how many papers flow (default 1,200: a few minutes on 2 cores); the figures of
@@ -30,9 +32,10 @@ class FaultInjectionIT {
     static final long FIRST_PMID = 92_000_000L;
     /** What is killed, in turn ({@code -Devwatch.faults.victims=a,b,...}). */
     static final List<String> VICTIMS = List.of(System.getProperty("evwatch.faults.victims",
-            "extractor,indexer,postgres,kafka,fetcher,api-gateway,indexer").split(","));
+            "api-gateway,extractor,indexer,postgres,kafka,fetcher,indexer,api-gateway").split(","));
     static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
     static LocalStack stack;
+    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @AfterAll
     static void stop() {
@@ -46,9 +49,23 @@ class FaultInjectionIT {
         Path runtime = ROOT.resolve("deploy/target/fault-injection-runtime");
         Folders.deleteTree(runtime);
         Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
-        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib)).start();
-        new PubmedGenerator(11).writeFiles(stack.inbox(), PAPERS, 100, FIRST_PMID);
+        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib))
+                .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_ALLOW_LIST", "127.0.0.1/32")
+                .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_INITIAL_DELAY", "1s")
+                .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_MAX_DELAY", "10s")
+                .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_MAX_ATTEMPTS", "30")
+                .start();
+        try (WebhookSink webhook = new WebhookSink();
+                LiveSubscriber stream = new LiveSubscriber(subscribe(webhook.url()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.connections() > 0);
+            new PubmedGenerator(11).writeFiles(stack.inbox(), PAPERS, 100, FIRST_PMID);
+            List<String> log = killEachInTurn();
+            assertEveryPaperInTheCatalogOnce(log);
+            assertEveryPaperDeliveredOnce(stream, webhook, log);
+        }
+    }
 
+    private static List<String> killEachInTurn() throws Exception {
         List<String> log = new ArrayList<>();
         long step = Math.max(10, PAPERS / (VICTIMS.size() + 2));
         for (String victim : VICTIMS) {
@@ -62,12 +79,61 @@ class FaultInjectionIT {
         }
         awaitOrDiagnose(log, Duration.ofMinutes(6), PAPERS);
         Thread.sleep(2000);
+        return log;
+    }
 
+    private static void assertEveryPaperInTheCatalogOnce(List<String> log) throws Exception {
         assertThat(papersInCatalog()).as("every paper once; %s", log).isEqualTo(PAPERS);
         Set<Long> expected = LongStream.range(FIRST_PMID, FIRST_PMID + PAPERS).boxed().collect(Collectors.toSet());
         assertThat(GatewayProbe.pmids(stack, FIRST_PMID, FIRST_PMID + PAPERS)).as("the generated papers, each once")
                 .isEqualTo(expected);
         assertThat(stack.deadLetters()).as("records on the dead-letter topics").isEmpty();
+    }
+
+    /**
+     * The live stream showed each paper once, with rising event ids across its reconnections; the webhook received
+     * every paper, each under one delivery id (a delivery may be POSTed again after a kill: at least once).
+     */
+    private static void assertEveryPaperDeliveredOnce(LiveSubscriber stream, WebhookSink webhook, List<String> log) {
+        Set<Long> expected = LongStream.range(FIRST_PMID, FIRST_PMID + PAPERS).boxed().collect(Collectors.toSet());
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> pmids(stream.shown().stream().map(LiveSubscriber.Shown::pmid)).containsAll(expected)
+                        && pmids(webhook.received().stream().map(WebhookSink.Received::pmid)).containsAll(expected));
+        List<LiveSubscriber.Shown> shown = stream.shown().stream()
+                .filter(s -> s.pmid() >= FIRST_PMID && s.pmid() < FIRST_PMID + PAPERS).toList();
+        assertThat(shown).as("shown on the live stream once each; %d connections; %s", stream.connections(), log)
+                .hasSize(PAPERS);
+        List<Long> ids = stream.shown().stream().map(LiveSubscriber.Shown::eventId).toList();
+        assertThat(ids).as("event ids rise across reconnections").isSortedAccordingTo(Long::compare)
+                .doesNotHaveDuplicates();
+        Map<String, Set<String>> papersByDelivery = webhook.received().stream()
+                .filter(r -> r.pmid() >= FIRST_PMID && r.pmid() < FIRST_PMID + PAPERS)
+                .collect(Collectors.groupingBy(WebhookSink.Received::deliveryId,
+                        Collectors.mapping(r -> r.paperId() + "@" + r.version(), Collectors.toSet())));
+        assertThat(papersByDelivery).as("one webhook delivery per paper; %d POSTs", webhook.received().size())
+                .hasSize(PAPERS).allSatisfy((delivery, papers) -> assertThat(papers).hasSize(1));
+        log.add("live stream connections: " + stream.connections() + ", webhook POSTs: " + webhook.received().size());
+        System.out.println("fault injection: " + log);
+    }
+
+    private static Set<Long> pmids(java.util.stream.Stream<Long> pmids) {
+        return pmids.collect(Collectors.toSet());
+    }
+
+    /** Subscribes to every paper with a webhook; the subscription's live stream URL. */
+    private static String subscribe(String webhookUrl) throws Exception {
+        String body = MAPPER.writeValueAsString(Map.of("name", "every paper", "q", "", "webhook",
+                Map.of("url", webhookUrl)));
+        var request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stack.url("api-gateway") + "/api/v1/subscriptions"))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + stack.secrets().get(LocalSecrets.ADMIN_KEY))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String stream = MAPPER.readTree(response.body()).path("links").path("stream").asText();
+        return stack.url("api-gateway") + stream.replaceFirst("^https?://[^/]+", "");
     }
 
     /** Waits for the catalog to reach {@code papers}; if it does not, fails with what each service says of itself. */
