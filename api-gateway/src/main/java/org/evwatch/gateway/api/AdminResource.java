@@ -76,7 +76,7 @@ public class AdminResource {
     @POST
     @Path("/keys")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API key", description = "The key is in this answer only; it is stored hashed.")
+    @Operation(operationId = "createApiKey", summary = "Create an API key", description = "The key is in this answer only; it is stored hashed.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = KeyRequest.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = KeyView.class)))
     @APIResponse(responseCode = "400", description = "Bad body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -99,7 +99,7 @@ public class AdminResource {
 
     @GET
     @Path("/keys")
-    @Operation(summary = "List API keys", description = "Without the keys themselves.")
+    @Operation(operationId = "listApiKeys", summary = "List API keys", description = "Without the keys themselves.")
     @APIResponse(responseCode = "200", description = "Keys, oldest first")
     public List<KeyView> listKeys(@Context HttpHeaders headers) {
         keys.require(headers, Role.ADMIN);
@@ -108,7 +108,7 @@ public class AdminResource {
 
     @DELETE
     @Path("/keys/{id}")
-    @Operation(summary = "Revoke an API key")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revokeKey(@PathParam("id") @Parameter(description = "Key id") String id,
@@ -128,7 +128,7 @@ public class AdminResource {
 
     @POST
     @Path("/reindex")
-    @Operation(summary = "Rebuild the search index from the catalog")
+    @Operation(operationId = "startReindex", summary = "Rebuild the search index from the catalog")
     @APIResponse(responseCode = "202", description = "Started; the body is the rebuild status")
     @APIResponse(responseCode = "503", description = "The catalog is unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reindex(@Context HttpHeaders headers) {
@@ -140,7 +140,7 @@ public class AdminResource {
 
     @GET
     @Path("/reindex")
-    @Operation(summary = "Status of the index rebuild")
+    @Operation(operationId = "getReindexStatus", summary = "Status of the index rebuild")
     @APIResponse(responseCode = "200", description = "Rebuild status")
     public ReindexStatus reindexStatus(@Context HttpHeaders headers) {
         keys.require(headers, Role.ADMIN);

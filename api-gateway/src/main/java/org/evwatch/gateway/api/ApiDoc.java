@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The OpenAPI document's header: what the API is, its tags and how keys are sent. */
 @OpenAPIDefinition(info = @Info(title = "EVwatch API", version = "1", description = "The literature on extracellular vesicles in cancer: search, papers, entities, "
         + "subscriptions with feeds, live streams and webhooks. Every error is "
-        + "application/problem+json (RFC 9457).", license = @License(name = "Apache-2.0")), tags = {
+        + "application/problem+json (RFC 9457).", license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")), tags = {
                 @Tag(name = "papers", description = "Search and read papers; export as RIS, BibTeX or CSL-JSON"),
                 @Tag(name = "entities", description = "Entities found in papers"),
                 @Tag(name = "stats", description = "Catalog totals"),

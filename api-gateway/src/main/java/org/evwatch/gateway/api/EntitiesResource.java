@@ -36,7 +36,7 @@ public class EntitiesResource {
     }
 
     @GET
-    @Operation(summary = "List or autocomplete entities", description = "Entities whose name starts with the prefix (case-insensitive), most papers first; "
+    @Operation(operationId = "listEntities", summary = "List or autocomplete entities", description = "Entities whose name starts with the prefix (case-insensitive), most papers first; "
             + "without a prefix, the most mentioned entities.")
     @APIResponse(responseCode = "200", description = "Entities, most papers first")
     @APIResponse(responseCode = "400", description = "Bad type or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -62,7 +62,7 @@ public class EntitiesResource {
 
     @GET
     @Path("/{id: .+}")
-    @Operation(summary = "Get an entity by id")
+    @Operation(operationId = "getEntity", summary = "Get an entity by id")
     @APIResponse(responseCode = "200", description = "The entity", content = @Content(schema = @Schema(implementation = EntityView.class)))
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Rate limit exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

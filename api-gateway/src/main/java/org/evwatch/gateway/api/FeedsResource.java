@@ -60,7 +60,7 @@ public class FeedsResource {
     @GET
     @Path("/atom")
     @Produces(AtomWriter.MEDIA_TYPE)
-    @Operation(summary = "Atom 1.0 feed of the subscription's newest papers")
+    @Operation(operationId = "getAtomFeed", summary = "Atom 1.0 feed of the subscription's newest papers")
     @APIResponse(responseCode = "200", description = "Atom feed", content = @Content(mediaType = AtomWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Response atom(@PathParam("token") @Parameter(description = "Feed token") String token) {
         FeedChannel feed = channel(token, "atom");
@@ -70,7 +70,7 @@ public class FeedsResource {
     @GET
     @Path("/rss")
     @Produces(RssWriter.MEDIA_TYPE)
-    @Operation(summary = "RSS 2.0 feed of the subscription's newest papers")
+    @Operation(operationId = "getRssFeed", summary = "RSS 2.0 feed of the subscription's newest papers")
     @APIResponse(responseCode = "200", description = "RSS feed", content = @Content(mediaType = RssWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Response rss(@PathParam("token") @Parameter(description = "Feed token") String token) {
         FeedChannel feed = channel(token, "rss");
@@ -80,7 +80,7 @@ public class FeedsResource {
     @GET
     @Path("/json")
     @Produces(JsonFeedWriter.MEDIA_TYPE)
-    @Operation(summary = "JSON Feed 1.1 of the subscription's newest papers")
+    @Operation(operationId = "getJsonFeed", summary = "JSON Feed 1.1 of the subscription's newest papers")
     @APIResponse(responseCode = "200", description = "JSON Feed", content = @Content(mediaType = JsonFeedWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     public Response json(@PathParam("token") @Parameter(description = "Feed token") String token) {
         FeedChannel feed = channel(token, "json");
@@ -90,7 +90,7 @@ public class FeedsResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-sent events of new papers matching the subscription", description = "Each event is named 'paper', has as id the number of the announcement (rising) and a "
+    @Operation(operationId = "streamSubscription", summary = "Server-sent events of new papers matching the subscription", description = "Each event is named 'paper', has as id the number of the announcement (rising) and a "
             + "PaperEvent as data. A client that reconnects with the header Last-Event-ID is first sent the matching "
             + "papers announced after that event (within the replay window), each once. Comment lines keep the "
             + "connection alive.")

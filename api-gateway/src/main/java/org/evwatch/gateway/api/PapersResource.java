@@ -39,7 +39,7 @@ public class PapersResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, ExportFormat.RIS_TYPE, ExportFormat.BIBTEX_TYPE, ExportFormat.CSL_TYPE})
-    @Operation(summary = "Search papers", description = "Query syntax, filters, facets, sort and cursor paging. JSON by default; the page of "
+    @Operation(operationId = "searchPapers", summary = "Search papers", description = "Query syntax, filters, facets, sort and cursor paging. JSON by default; the page of "
             + "results is exported as RIS, BibTeX or CSL-JSON with format= or an Accept header.")
     @APIResponse(responseCode = "200", description = "A page of results", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResponse.class)),
@@ -73,7 +73,7 @@ public class PapersResource {
     @GET
     @Path("/{id: .+}")
     @Produces({MediaType.APPLICATION_JSON, ExportFormat.RIS_TYPE, ExportFormat.BIBTEX_TYPE, ExportFormat.CSL_TYPE})
-    @Operation(summary = "Get a paper by any id", description = "The catalog id, doi:10.x/y, pmid:123, pmcid:PMC123, or a bare DOI, PMID or PMCID.")
+    @Operation(operationId = "getPaper", summary = "Get a paper by any id", description = "The catalog id, doi:10.x/y, pmid:123, pmcid:PMC123, or a bare DOI, PMID or PMCID.")
     @APIResponse(responseCode = "200", description = "The paper", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaperView.class)),
             @Content(mediaType = ExportFormat.RIS_TYPE, schema = @Schema(type = SchemaType.STRING)),

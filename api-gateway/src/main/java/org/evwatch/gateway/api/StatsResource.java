@@ -26,7 +26,7 @@ public class StatsResource {
     }
 
     @GET
-    @Operation(summary = "Catalog statistics", description = "Papers in all, per year, and the top entities.")
+    @Operation(operationId = "getStats", summary = "Catalog statistics", description = "Papers in all, per year, and the top entities.")
     @APIResponse(responseCode = "200", description = "Statistics", content = @Content(schema = @Schema(implementation = StatsView.class)))
     @APIResponse(responseCode = "429", description = "Rate limit exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The catalog is unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -40,7 +40,7 @@ public class StreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-sent events of new papers matching a query", description = "Same query syntax and filters as search. Each event is named 'paper', has as id the "
+    @Operation(operationId = "streamQuery", summary = "Server-sent events of new papers matching a query", description = "Same query syntax and filters as search. Each event is named 'paper', has as id the "
             + "number of the announcement (rising) and a PaperEvent as data. A client that reconnects with the header "
             + "Last-Event-ID is first sent the matching papers announced after that event (within the replay "
             + "window, 24 h by default), each once; browsers' EventSource does this by itself.")

@@ -60,7 +60,7 @@ public class SubscriptionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a subscription", description = "Saves a named query with filters. The answer has the feed and stream URLs and, when a "
+    @Operation(operationId = "createSubscription", summary = "Create a subscription", description = "Saves a named query with filters. The answer has the feed and stream URLs and, when a "
             + "webhook is set, its signing secret (shown only here).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SubscriptionRequest.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
@@ -74,7 +74,7 @@ public class SubscriptionsResource {
     }
 
     @GET
-    @Operation(summary = "List your subscriptions", description = "An admin key lists all.")
+    @Operation(operationId = "listSubscriptions", summary = "List your subscriptions", description = "An admin key lists all.")
     @APIResponse(responseCode = "200", description = "Subscriptions, oldest first")
     public List<SubscriptionView> list(@Context HttpHeaders headers) {
         return subscriptions.list(keys.require(headers, Role.USER));
@@ -82,7 +82,7 @@ public class SubscriptionsResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a subscription")
+    @Operation(operationId = "getSubscription", summary = "Get a subscription")
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView get(@PathParam("id") @Parameter(description = "Subscription id") String id,
@@ -93,7 +93,7 @@ public class SubscriptionsResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a subscription", description = "Replaces name, query, filters and webhook. A new webhook URL gets a new secret, shown "
+    @Operation(operationId = "replaceSubscription", summary = "Replace a subscription", description = "Replaces name, query, filters and webhook. A new webhook URL gets a new secret, shown "
             + "in this answer; the feed token stays.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SubscriptionRequest.class)))
     @APIResponse(responseCode = "200", description = "The changed subscription", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
@@ -106,7 +106,7 @@ public class SubscriptionsResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a subscription", description = "Its feeds, streams and webhook stop.")
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription", description = "Its feeds, streams and webhook stop.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") @Parameter(description = "Subscription id") String id,
@@ -117,7 +117,7 @@ public class SubscriptionsResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "List webhook deliveries with every attempt", description = "Newest first; each delivery has its attempts with status code, error and duration.")
+    @Operation(operationId = "listDeliveries", summary = "List webhook deliveries with every attempt", description = "Newest first; each delivery has its attempts with status code, error and duration.")
     @APIResponse(responseCode = "200", description = "Deliveries")
     @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<DeliveryView> deliveries(@PathParam("id") @Parameter(description = "Subscription id") String id,
