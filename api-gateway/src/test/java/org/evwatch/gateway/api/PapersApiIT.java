@@ -217,17 +217,24 @@ class PapersApiIT {
                 "/api/v1/admin/keys", "/api/v1/admin/reindex");
         assertThat(doc.jsonPath().getMap("components.schemas")).containsKeys("Problem", "PaperView",
                 "SearchResponse", "Subscription", "SubscriptionRequest", "Delivery", "PaperEvent");
-        // Every operation has a summary and documents its errors as problems.
+        // Every operation has a summary, a unique operationId, its security, and documents its errors as problems.
+        java.util.Set<Object> operationIds = new java.util.HashSet<>();
         for (Object pathItem : paths.values()) {
             for (Object op : ((java.util.Map<?, ?>) pathItem).values()) {
                 var operation = (java.util.Map<?, ?>) op;
                 assertThat(operation.get("summary")).as("summary of %s", operation.get("operationId"))
                         .isNotNull();
+                assertThat(operationIds.add(operation.get("operationId"))).as("unique operationId of %s",
+                        operation.get("summary")).isTrue();
+                assertThat(operation.get("operationId")).isNotNull();
+                assertThat(operation.get("security")).as("security of %s", operation.get("summary")).isNotNull();
                 var responses = (java.util.Map<?, ?>) operation.get("responses");
                 assertThat(responses.keySet().stream().map(Object::toString).filter(s -> s.startsWith("4")))
                         .as("error responses of %s", operation.get("summary")).isNotEmpty();
             }
         }
+        assertThat(doc.jsonPath().getList("servers.url")).as("without EVWATCH_PUBLIC_URL, the serving address")
+                .containsExactly("/");
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
