@@ -88,8 +88,8 @@ public final class LocalStack implements AutoCloseable {
     private final Settings settings;
     /** What this stack started, by name ("kafka", a service's module), in start order. */
     private final Map<String, Process> processes = new LinkedHashMap<>();
-    /** Settings given to one service beyond the runtime's own, by service, as environment variables. */
-    private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
+    /** Environment variables given to one service on top of the runtime's own, by service. */
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
     private EmbeddedPostgres postgres;
     private String jdbcUrl;
     private LocalSecrets secrets;
@@ -97,15 +97,6 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalStack(Settings settings) {
         this.settings = settings;
-    }
-
-    /**
-     * Gives {@code service} one more setting as an environment variable (e.g. {@code EVWATCH_FETCH_POLL_EVERY}), from
-     * its next start on.
-     */
-    public LocalStack environment(String service, String key, String value) {
-        extraEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
-        return this;
     }
 
     public Settings settings() {
@@ -123,6 +114,20 @@ public final class LocalStack implements AutoCloseable {
     /** The runtime's secrets (made on its first start); known once {@link #start()} has begun. */
     public LocalSecrets secrets() {
         return secrets;
+    }
+
+    /**
+     * Sets an environment variable of one service (its module name), e.g. to switch a source on; it applies from
+     * the service's next start and wins over the runtime's own values.
+     */
+    public LocalStack environment(String service, String key, String value) {
+        environments.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
+        return this;
+    }
+
+    /** The services' database, once {@link #start()} has started it. */
+    public String jdbcUrl() {
+        return jdbcUrl;
     }
 
     public String kafkaBootstrap() {
@@ -302,7 +307,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("EVWATCH_FETCHER_INBOX_DIR", inbox().toAbsolutePath().toString());
         env.put("EVWATCH_INDEX_DIR", settings.runtime().resolve("index").toAbsolutePath().toString());
         env.putAll(secrets.env(module));
-        env.putAll(extraEnvironment.getOrDefault(module, Map.of()));
+        env.putAll(environments.getOrDefault(module, Map.of()));
         List<String> command = List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 jar.toString());
         ProcessBuilder pb = new ProcessBuilder(command).directory(settings.runtime().toFile())

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -101,13 +102,21 @@ public final class PubmedGenerator {
         out.write("</PubmedArticleSet>\n");
     }
 
-    /** One {@code PubmedArticle}. */
+    /** One {@code PubmedArticle}, published in a month of 2015 to 2026. */
     public String article(long pmid) {
+        return article(pmid, null);
+    }
+
+    /**
+     * One {@code PubmedArticle} published and entered into PubMed on {@code day}, as an E-utilities server would
+     * return it for a search over that entry date.
+     */
+    public String article(long pmid, LocalDate day) {
         String cancer = pick(CANCERS);
         String vesicles = pick(VESICLES);
         String cargo = pick(CARGO);
-        int year = 2015 + random.nextInt(12);
-        int month = 1 + random.nextInt(12);
+        int year = day == null ? 2015 + random.nextInt(12) : day.getYear();
+        int month = day == null ? 1 + random.nextInt(12) : day.getMonthValue();
         String[] journal = JOURNALS[random.nextInt(JOURNALS.length)];
         StringBuilder x = new StringBuilder(4096);
         x.append("<PubmedArticle><MedlineCitation Status=\"MEDLINE\" Owner=\"NLM\">");
@@ -128,7 +137,8 @@ public final class PubmedGenerator {
                 .append("</DescriptorName></MeshHeading><MeshHeading><DescriptorName UI=\"D000067128\" ")
                 .append("MajorTopicYN=\"Y\">Extracellular Vesicles</DescriptorName></MeshHeading></MeshHeadingList>");
         x.append("</MedlineCitation><PubmedData><History><PubMedPubDate PubStatus=\"pubmed\"><Year>").append(year)
-                .append("</Year><Month>").append(month).append("</Month><Day>").append(1 + random.nextInt(28))
+                .append("</Year><Month>").append(month).append("</Month><Day>")
+                .append(day == null ? 1 + random.nextInt(28) : day.getDayOfMonth())
                 .append("</Day></PubMedPubDate></History><PublicationStatus>epublish</PublicationStatus>")
                 .append("<ArticleIdList><ArticleId IdType=\"pubmed\">").append(pmid).append("</ArticleId>")
                 .append("<ArticleId IdType=\"doi\">10.5555/evwatch.generated.").append(pmid)
