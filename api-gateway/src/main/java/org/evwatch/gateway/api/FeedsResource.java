@@ -30,6 +30,7 @@ import org.evwatch.gateway.model.PaperEvent;
 import org.evwatch.indexer.api.SearchResponse;
 import org.evwatch.gateway.problem.Problem;
 import org.evwatch.gateway.settings.GatewaySettings;
+import org.evwatch.gateway.settings.PublicUrl;
 import org.evwatch.gateway.streaming.LiveStreams;
 import org.evwatch.gateway.subscriptions.Subscription;
 import org.evwatch.gateway.subscriptions.Subscriptions;
@@ -48,9 +49,11 @@ public class FeedsResource {
     private final Catalog catalog;
     private final LiveStreams streams;
     private final GatewaySettings settings;
+    private final PublicUrl publicUrl;
 
     public FeedsResource(Subscriptions subscriptions, Catalog catalog, LiveStreams streams,
-            GatewaySettings settings) {
+            GatewaySettings settings, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.streams = streams;
@@ -110,7 +113,7 @@ public class FeedsResource {
         SearchResponse page = catalog.search(s.query, subscriptions.filters(s), "date", settings.feeds().size(), null,
                 "relevance", Boolean.FALSE);
         List<FeedEntry> entries = page.hits().stream().map(FeedEntry::of).toList();
-        String base = settings.publicUrl().replaceAll("/+$", "");
+        String base = publicUrl.base();
         String description = s.query.isBlank() ? "All papers" : "Papers matching: " + s.query;
         return new FeedChannel(s.id.toString(), "EVwatch: " + s.name, description, base,
                 base + "/api/v1/feeds/" + token + "/" + kind, entries);

@@ -11,9 +11,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "evwatch.gateway")
 public interface GatewaySettings {
 
-    /** The public base URL, used in feed links and subscription responses. */
-    @WithDefault("http://localhost:8080")
-    String publicUrl();
+    /**
+     * The public base URL of feed and subscription links and of the OpenAPI document's server; without it, the
+     * address each request came to (see {@link PublicUrl}).
+     */
+    Optional<String> publicUrl();
 
     Security security();
 

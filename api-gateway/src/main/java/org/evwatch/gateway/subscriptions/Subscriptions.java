@@ -21,7 +21,7 @@ import org.evwatch.gateway.matching.SearchFilters;
 import org.evwatch.gateway.problem.Problem;
 import org.evwatch.gateway.problem.ProblemException;
 import org.evwatch.gateway.security.Caller;
-import org.evwatch.gateway.settings.GatewaySettings;
+import org.evwatch.gateway.settings.PublicUrl;
 import org.evwatch.gateway.webhook.SsrfGuard;
 import org.evwatch.gateway.webhook.TargetRefusedException;
 import org.evwatch.gateway.webhook.WebhookSignature;
@@ -46,15 +46,15 @@ public class Subscriptions {
 
     private final ObjectMapper json;
     private final SsrfGuard guard;
-    private final GatewaySettings settings;
+    private final PublicUrl publicUrl;
     private final Clock clock = Clock.systemUTC();
     private volatile List<Active> active;
     private volatile long activeAt;
 
-    public Subscriptions(ObjectMapper json, SsrfGuard guard, GatewaySettings settings) {
+    public Subscriptions(ObjectMapper json, SsrfGuard guard, PublicUrl publicUrl) {
         this.json = json;
         this.guard = guard;
-        this.settings = settings;
+        this.publicUrl = publicUrl;
     }
 
     @Transactional
@@ -221,7 +221,7 @@ public class Subscriptions {
     }
 
     SubscriptionView view(Subscription s, boolean showSecret) {
-        String base = settings.publicUrl().replaceAll("/+$", "");
+        String base = publicUrl.base();
         String feeds = base + "/api/v1/feeds/" + s.feedToken;
         var links = new SubscriptionView.Links(base + "/api/v1/subscriptions/" + s.id, feeds + "/atom",
                 feeds + "/rss", feeds + "/json", feeds + "/stream",

@@ -208,4 +208,21 @@ class SubscriptionsApiIT {
 
         given().get("/api/v1/feeds/no-such-token/atom").then().statusCode(404).contentType(PROBLEM);
     }
+
+    /** Without EVWATCH_PUBLIC_URL, absolute links name the address the client reached the gateway at. */
+    @Test
+    void linksPointWhereTheClientCameFrom() throws Exception {
+        Response created = create(ADMIN, Map.of("name", "Links", "q", ""));
+        String host = java.net.URI.create(io.restassured.RestAssured.baseURI).getHost() + ":"
+                + io.restassured.RestAssured.port;
+        assertThat(created.<String>path("links.atom")).startsWith("http://" + host + "/api/v1/feeds/");
+        Response viaName = given().auth().oauth2(ADMIN).header("Host", "evwatch.test:8080")
+                .get("/api/v1/subscriptions/" + created.path("id"));
+        assertThat(viaName.<String>path("links.self")).isEqualTo("http://evwatch.test:8080/api/v1/subscriptions/"
+                + created.path("id"));
+        String atomPath = created.<String>path("links.atom").replaceFirst("^https?://[^/]+", "");
+        String atom = given().header("Host", "feeds.evwatch.test").get(atomPath).then().statusCode(200).extract()
+                .asString();
+        assertThat(atom).contains("http://feeds.evwatch.test" + atomPath);
+    }
 }
