@@ -10,9 +10,14 @@ import java.util.Random;
  */
 public final class MalformedWire {
 
-    /** A named malformed request and the status the decoder's refusal carries. */
+    /**
+     * A named malformed request and the status the decoder's refusal carries, or {@link #ANY_CLIENT_ERROR} for a
+     * request the decoder lets through (an HTTP/9.9 request line reads as a request; the routes then answer it).
+     */
     public record Case(String name, byte[] bytes, int status) {
     }
+
+    public static final int ANY_CLIENT_ERROR = -1;
 
     /** Longer than the services' 64 KiB request-line limit. */
     public static final int OVERLONG_LINE = 70_000;
@@ -31,7 +36,7 @@ public final class MalformedWire {
                 new Case("a raw space in the target", line("GET /api/v1/papers/a b HTTP/1.1"), 400),
                 new Case("a NUL byte in the target", line("GET /a\u0000b HTTP/1.1"), 400),
                 new Case("a control byte in the target", line("GET /a\u0001b HTTP/1.1"), 400),
-                new Case("an unknown HTTP version", line("GET / HTTP/9.9"), 400),
+                new Case("an unknown HTTP version", line("GET / HTTP/9.9"), ANY_CLIENT_ERROR),
                 new Case("no HTTP version (HTTP/0.9)", line("GET /"), 400),
                 new Case("a protocol that is not HTTP", line("GET / SPDY/3"), 400),
                 new Case("a method with a bracket", line("GE(T / HTTP/1.1"), 400),
@@ -54,10 +59,11 @@ public final class MalformedWire {
                 int b = random.nextInt(3) == 0 ? random.nextInt(0x20) : 0x80 + random.nextInt(0x80);
                 target.append("x").append((char) (b == '\r' || b == '\n' ? ' ' : b));
             }
-            return new Case("raw bytes in the target", line("GET " + target + " HTTP/1.1"), 400);
+            return new Case("raw bytes in the target", line("GET " + target + " HTTP/1.1"), ANY_CLIENT_ERROR);
         }
         String version = VERSIONS.get(random.nextInt(VERSIONS.size()));
-        return new Case("version '" + version + "'", line(("GET /api/v1/papers " + version).trim()), 400);
+        return new Case("version '" + version + "'", line(("GET /api/v1/papers " + version).trim()),
+                ANY_CLIENT_ERROR);
     }
 
     /** The body of a chunked request whose chunk size is not hexadecimal. */
