@@ -4,7 +4,7 @@ import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
@@ -18,10 +18,11 @@ import org.evwatch.extractor.summary.Summarizer;
 
 /**
  * The real extraction behind a dependency that times out a set number of times for records whose id starts with
- * {@code flaky-}: a transient failure thrown outside any retried call. Enabled only by {@link TransientFailureIT}.
+ * {@code flaky-}: a transient failure thrown outside any retried call. Enabled only by {@link TransientFailureIT};
+ * a singleton, since the real service it extends has no constructor a client proxy could use.
  */
 @Alternative
-@ApplicationScoped
+@Singleton
 public class FlakyExtraction extends ExtractionService {
 
     static final AtomicInteger TIMEOUTS_LEFT = new AtomicInteger();

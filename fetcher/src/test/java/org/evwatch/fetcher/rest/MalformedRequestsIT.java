@@ -55,7 +55,8 @@ class MalformedRequestsIT {
     @Test
     void theDetailSaysWhichPartIsWrong() throws Exception {
         assertThat(detail("GET /a b HTTP/1.1")).contains("not valid HTTP/1.1").contains("B HTTP/1.1");
-        assertThat(detail("GET / HTTX/1.1")).contains("not valid HTTP/1.1").contains("HTTX/1.1");
+        assertThat(detail("GET / HTTP/1")).contains("not valid HTTP/1.1").contains("HTTP/1");
+        assertThat(detail("GET / HTTP/1.1\r\nNoColon")).contains("No colon found");
         FuzzResponse tooLong = http().send(MalformedWire.cases().stream()
                 .filter(c -> c.status() == 414).findFirst().map(c -> FuzzRequest.raw(0, c.name(), c.bytes()))
                 .orElseThrow());
