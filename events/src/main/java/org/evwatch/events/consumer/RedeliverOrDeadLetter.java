@@ -20,9 +20,11 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
  * The failure strategy of every EVwatch consumer ({@code failure-strategy=evwatch}). A record that failed on its own
  * content goes to the channel's dead-letter topic, with the reason, the exception class and the source topic,
  * partition and offset in headers (SmallRye's dead-letter strategy, configured by the channel's
- * {@code dead-letter-queue.*} settings). A record that failed because a dependency was down, or while the service was
- * stopping, is never dead-lettered: it is left unacknowledged, so its offset is not committed and the next consumer
- * of its partition takes it again.
+ * {@code dead-letter-queue.*} settings). A record that failed because a dependency was down is never dead-lettered:
+ * where no retry absorbed the failure (a transient failure outside {@link Redelivery#call}, an output record the
+ * broker did not take), its partition is rewound to it after a backoff ({@link Rewind}), so it is processed again, in
+ * order, once the dependency is back. A record that failed while the service is stopping is left unacknowledged, so
+ * its offset is not committed and the next consumer of its partition takes it again.
  */
 @ApplicationScoped
 @Unremovable
@@ -45,13 +47,20 @@ public class RedeliverOrDeadLetter implements KafkaFailureHandler.Factory {
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, io.vertx.mutiny.core.Vertx vertx,
             KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
         KafkaFailureHandler deadLetter = deadLetters.create(config, vertx, consumer, reportFailure);
+        Rewind rewind = new Rewind(consumer);
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
-                if (redelivery.stopping() || Failures.isTransient(reason)) {
-                    LOG.warnf("record %s-%d@%d (key %s) left uncommitted, to be taken again: %s", record.getTopic(),
-                            record.getPartition(), record.getOffset(), record.getKey(), reason.toString());
+                if (redelivery.stopping()) {
+                    LOG.warnf("record %s-%d@%d (key %s) left uncommitted while stopping, to be taken again: %s",
+                            record.getTopic(), record.getPartition(), record.getOffset(), record.getKey(),
+                            reason.toString());
                     return Uni.createFrom().nothing();
+                }
+                if (Failures.isTransient(reason)) {
+                    LOG.warnf("record %s-%d@%d (key %s) failed transiently, to be taken again: %s", record.getTopic(),
+                            record.getPartition(), record.getOffset(), record.getKey(), reason.toString());
+                    return rewind.rewind(record);
                 }
                 return deadLetter.handle(record, reason, metadata);
             }

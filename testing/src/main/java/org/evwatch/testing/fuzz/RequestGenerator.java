@@ -10,12 +10,13 @@ import java.util.Random;
  * Generates hostile requests from a seed, so that a failure reproduces with the same seed: bad and dangerous
  * percent-encodings, NUL and other control characters, unicode, very long paths and query strings, every method,
  * odd Content-Type and Accept headers, and JSON bodies of the wrong shape (wrong types, deep nesting, huge strings,
- * truncated). Paths come from the service's own routes, with {@code {}} standing for a generated segment, so most
- * requests reach real resources rather than the 404 route.
+ * truncated), and now and then a request the HTTP decoder cannot read at all ({@link MalformedWire}). Paths come
+ * from the service's own routes, with {@code {}} standing for a generated segment, so most requests reach real
+ * resources rather than the 404 route.
  */
 public final class RequestGenerator {
 
-    /** The largest request target generated: past the servers' request-line limit only a bare 414 is possible. */
+    /** The largest request target generated, below the request-line limit (only {@link MalformedWire} goes past). */
     public static final int MAX_TARGET = 60_000;
 
     private static final List<String> METHODS = List.of("GET", "GET", "GET", "GET", "POST", "POST", "PUT", "DELETE",
@@ -57,6 +58,13 @@ public final class RequestGenerator {
     }
 
     public FuzzRequest next() {
+        if (random.nextInt(12) == 0) {
+            // A request the HTTP decoder itself refuses: a malformed request line or header, or one past the limits.
+            MalformedWire.Case malformed = random.nextBoolean()
+                    ? pick(MalformedWire.cases())
+                    : MalformedWire.generated(random);
+            return FuzzRequest.raw(index++, malformed.name(), malformed.bytes());
+        }
         String method = pick(METHODS);
         String target = path() + query();
         if (target.length() > MAX_TARGET) {
