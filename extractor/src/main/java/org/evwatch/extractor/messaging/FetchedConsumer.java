@@ -42,7 +42,8 @@ public class FetchedConsumer {
             PaperExtracted extracted = extraction.extract(fetched);
             return Record.of(extracted.paperKey(), extracted);
         } catch (ParseException | RuntimeException e) {
-            LOG.warnf("record %s/%s (partition %d, offset %d) to dead-letter topic: %s", fetched.source(),
+            // The failure policy decides: dead-lettered when the record is at fault, read again when a dependency is.
+            LOG.warnf("record %s/%s (partition %d, offset %d) failed: %s", fetched.source(),
                     fetched.sourceRecordId(), record.partition(), record.offset(), e.getMessage());
             throw e;
         }
