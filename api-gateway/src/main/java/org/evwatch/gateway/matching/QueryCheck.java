@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -42,27 +44,37 @@ import org.apache.lucene.util.automaton.Operations;
  */
 sealed interface QueryCheck {
 
-    boolean test(PaperTerms paper);
+    /**
+     * Whether the paper matches.
+     *
+     * @param present which of the index's numbered terms the paper holds ({@link TermIds})
+     */
+    boolean test(PaperTerms paper, BitSet present);
+
+    /** Numbers the terms checks look up, so that a look-up is a bit test; the index counts each use. */
+    interface TermIds {
+        int id(String field, BytesRef term);
+    }
 
     /** The check of a query as the query syntax and the filters build it. */
-    static QueryCheck of(Query query) {
+    static QueryCheck of(Query query, TermIds ids) {
         if (query instanceof ConstantScoreQuery c) {
-            return of(c.getQuery());
+            return of(c.getQuery(), ids);
         }
         if (query instanceof BoostQuery b) {
-            return of(b.getQuery());
+            return of(b.getQuery(), ids);
         }
         if (query instanceof BooleanQuery b) {
-            return Bool.of(b);
+            return Bool.of(b, ids);
         }
         if (query instanceof DisjunctionMaxQuery d) {
-            return new AnyOf(all(d.getDisjuncts()));
+            return AnyOf.of(all(d.getDisjuncts(), ids));
         }
         if (query instanceof TermQuery t) {
-            return new HasTerm(t.getTerm().field(), BytesRef.deepCopyOf(t.getTerm().bytes()));
+            return new HasTerm(ids.id(t.getTerm().field(), t.getTerm().bytes()));
         }
         if (query instanceof PhraseQuery p && p.getSlop() == 0) {
-            return Phrase.of(p);
+            return Phrase.of(p, ids);
         }
         if (query instanceof MatchAllDocsQuery) {
             return Const.ALL;
@@ -71,7 +83,7 @@ sealed interface QueryCheck {
             return Const.NONE;
         }
         if (query instanceof TermInSetQuery s) {
-            return TermSet.of(s);
+            return TermSet.of(s, ids);
         }
         if (query instanceof AutomatonQuery a) {
             return Automaton.of(a);
@@ -82,8 +94,24 @@ sealed interface QueryCheck {
         return new Search(new ConstantScoreQuery(query));
     }
 
-    private static QueryCheck[] all(Collection<Query> queries) {
-        return queries.stream().map(QueryCheck::of).toArray(QueryCheck[]::new);
+    /** The checks of some clauses, cheapest first, so that a conjunction fails at the least cost. */
+    private static QueryCheck[] all(Collection<Query> queries, TermIds ids) {
+        return queries.stream().map(q -> of(q, ids)).sorted(Comparator.comparingInt(QueryCheck::cost))
+                .toArray(QueryCheck[]::new);
+    }
+
+    /** A rough rank of how much a check costs: bit tests first, then positions and point values, then search. */
+    private static int cost(QueryCheck check) {
+        if (check instanceof Const || check instanceof HasTerm) {
+            return 0;
+        }
+        if (check instanceof TermSet || check instanceof Range) {
+            return 1;
+        }
+        if (check instanceof Phrase || check instanceof Automaton) {
+            return 2;
+        }
+        return check instanceof Search ? 4 : 3;
     }
 
     /** Matches every paper or none. */
@@ -91,7 +119,7 @@ sealed interface QueryCheck {
         ALL, NONE;
 
         @Override
-        public boolean test(PaperTerms paper) {
+        public boolean test(PaperTerms paper, BitSet present) {
             return this == ALL;
         }
     }
@@ -101,7 +129,7 @@ sealed interface QueryCheck {
             implements
                 QueryCheck {
 
-        static Bool of(BooleanQuery b) {
+        static Bool of(BooleanQuery b, TermIds ids) {
             List<Query> required = new ArrayList<>();
             List<Query> prohibited = new ArrayList<>();
             List<Query> optional = new ArrayList<>();
@@ -112,18 +140,19 @@ sealed interface QueryCheck {
                     case SHOULD -> optional.add(c.getQuery());
                 }
             }
-            return new Bool(all(required), all(prohibited), all(optional), b.getMinimumNumberShouldMatch());
+            return new Bool(all(required, ids), all(prohibited, ids), all(optional, ids),
+                    b.getMinimumNumberShouldMatch());
         }
 
         @Override
-        public boolean test(PaperTerms paper) {
+        public boolean test(PaperTerms paper, BitSet present) {
             for (QueryCheck r : required) {
-                if (!r.test(paper)) {
+                if (!r.test(paper, present)) {
                     return false;
                 }
             }
             for (QueryCheck p : prohibited) {
-                if (p.test(paper)) {
+                if (p.test(paper, present)) {
                     return false;
                 }
             }
@@ -133,7 +162,7 @@ sealed interface QueryCheck {
                 if (optional.length - i < needed) {
                     return false;
                 }
-                if (optional[i].test(paper)) {
+                if (optional[i].test(paper, present)) {
                     needed--;
                 }
             }
@@ -143,10 +172,19 @@ sealed interface QueryCheck {
 
     /** Any of the disjuncts matches; none when there are none. */
     record AnyOf(QueryCheck[] any) implements QueryCheck {
+
+        /** A word searched across fields is a set of terms: tested as one loop over their numbers. */
+        static QueryCheck of(QueryCheck[] any) {
+            if (any.length > 0 && Arrays.stream(any).allMatch(c -> c instanceof HasTerm)) {
+                return new TermSet(Arrays.stream(any).mapToInt(c -> ((HasTerm) c).id()).toArray());
+            }
+            return new AnyOf(any);
+        }
+
         @Override
-        public boolean test(PaperTerms paper) {
+        public boolean test(PaperTerms paper, BitSet present) {
             for (QueryCheck c : any) {
-                if (c.test(paper)) {
+                if (c.test(paper, present)) {
                     return true;
                 }
             }
@@ -154,30 +192,37 @@ sealed interface QueryCheck {
         }
     }
 
-    record HasTerm(String field, BytesRef term) implements QueryCheck {
+    record HasTerm(int id) implements QueryCheck {
         @Override
-        public boolean test(PaperTerms paper) {
-            return paper.has(field, term);
+        public boolean test(PaperTerms paper, BitSet present) {
+            return present.get(id);
         }
     }
 
     /** An exact phrase (no slop): the terms at their relative positions, somewhere in the field. */
-    record Phrase(PhraseQuery query, String field, BytesRef[] terms, int[] positions) implements QueryCheck {
+    record Phrase(PhraseQuery query, String field, int[] ids, BytesRef[] terms, int[] positions)
+            implements QueryCheck {
 
-        static QueryCheck of(PhraseQuery p) {
+        static QueryCheck of(PhraseQuery p, TermIds ids) {
             Term[] terms = p.getTerms();
             if (terms.length == 0) {
                 return Const.NONE;
             }
             if (terms.length == 1) {
-                return new HasTerm(p.getField(), BytesRef.deepCopyOf(terms[0].bytes()));
+                return new HasTerm(ids.id(p.getField(), terms[0].bytes()));
             }
             BytesRef[] bytes = Arrays.stream(terms).map(t -> BytesRef.deepCopyOf(t.bytes())).toArray(BytesRef[]::new);
-            return new Phrase(p, p.getField(), bytes, p.getPositions().clone());
+            int[] termIds = Arrays.stream(bytes).mapToInt(b -> ids.id(p.getField(), b)).toArray();
+            return new Phrase(p, p.getField(), termIds, bytes, p.getPositions().clone());
         }
 
         @Override
-        public boolean test(PaperTerms paper) {
+        public boolean test(PaperTerms paper, BitSet present) {
+            for (int id : ids) {
+                if (!present.get(id)) {
+                    return false;
+                }
+            }
             Map<BytesRef, int[]> byTerm = paper.terms(field);
             int[][] at = new int[terms.length][];
             for (int i = 0; i < terms.length; i++) {
@@ -211,9 +256,9 @@ sealed interface QueryCheck {
     }
 
     /** Any of a set of terms, as {@link TermInSetQuery} (several values of one filter). */
-    record TermSet(String field, BytesRef[] terms) implements QueryCheck {
+    record TermSet(int[] ids) implements QueryCheck {
 
-        static TermSet of(TermInSetQuery s) {
+        static TermSet of(TermInSetQuery s, TermIds ids) {
             List<BytesRef> terms = new ArrayList<>();
             try {
                 BytesRefIterator it = s.getBytesRefIterator();
@@ -223,14 +268,13 @@ sealed interface QueryCheck {
             } catch (IOException e) {
                 throw new UncheckedIOException("terms of a query are in memory", e);
             }
-            return new TermSet(s.getField(), terms.toArray(BytesRef[]::new));
+            return new TermSet(terms.stream().mapToInt(t -> ids.id(s.getField(), t)).toArray());
         }
 
         @Override
-        public boolean test(PaperTerms paper) {
-            Map<BytesRef, int[]> byTerm = paper.terms(field);
-            for (BytesRef t : terms) {
-                if (byTerm.containsKey(t)) {
+        public boolean test(PaperTerms paper, BitSet present) {
+            for (int id : ids) {
+                if (present.get(id)) {
                     return true;
                 }
             }
@@ -247,7 +291,7 @@ sealed interface QueryCheck {
         }
 
         @Override
-        public boolean test(PaperTerms paper) {
+        public boolean test(PaperTerms paper, BitSet present) {
             Map<BytesRef, int[]> byTerm = paper.terms(field);
             return switch (compiled.type) {
                 case NONE -> false;
@@ -262,7 +306,7 @@ sealed interface QueryCheck {
     /** A point (year, published day) within inclusive bounds in every dimension, compared as Lucene does. */
     record Range(String field, int dims, int bytesPerDim, byte[] lower, byte[] upper) implements QueryCheck {
         @Override
-        public boolean test(PaperTerms paper) {
+        public boolean test(PaperTerms paper, BitSet present) {
             for (byte[] value : paper.points(field)) {
                 if (inside(value)) {
                     return true;
@@ -287,7 +331,7 @@ sealed interface QueryCheck {
     /** A kind of query this matcher does not read itself: searched on the paper's memory index. */
     record Search(Query query) implements QueryCheck {
         @Override
-        public boolean test(PaperTerms paper) {
+        public boolean test(PaperTerms paper, BitSet present) {
             return paper.search(query);
         }
     }

@@ -2,12 +2,12 @@ package org.evwatch.gateway.matching;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,13 +41,14 @@ public final class SavedQueryIndex {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Registration> byId = new HashMap<>();
     private final Map<Query, Group> groups = new HashMap<>();
-    private final Map<String, Map<BytesRef, Postings>> exact = new HashMap<>();
+    /** Every term that a query's check or presearch names, by field; a paper's terms are looked up here. */
+    private final Map<String, Map<BytesRef, TermEntry>> terms = new HashMap<>();
     private final Map<String, Map<BytesRef, Postings>> prefixes = new HashMap<>();
     /** How many indexed prefixes have each length, so that papers offer only the lengths in use. */
     private final int[] prefixLengths = new int[RequiredTerms.PREFIX_KEY_BYTES + 1];
     private final Postings always = new Postings();
-    private final Deque<Integer> freeSlots = new ArrayDeque<>();
-    private int nextSlot;
+    private final Numbers groupSlots = new Numbers();
+    private final Numbers termIds = new Numbers();
 
     public SavedQueryIndex() {
         this(RequiredTerms::of);
@@ -58,24 +59,65 @@ public final class SavedQueryIndex {
         this.presearch = presearch;
     }
 
-    /** One id's query and the group of identical queries it belongs to. */
-    private record Registration(Percolator.Compiled compiled, Group group) {
+    /** One id's query, the group of identical queries it is in, and its place in the group's list of ids. */
+    private static final class Registration {
+        final Percolator.Compiled compiled;
+        final Group group;
+        int index;
+
+        Registration(Percolator.Compiled compiled, Group group) {
+            this.compiled = compiled;
+            this.group = group;
+        }
     }
 
     /** One distinct query, the ids that saved it, and what a paper must hold for it to match. */
     private static final class Group {
         final Query query;
-        final QueryCheck check;
         final Requirement requirement;
         final int slot;
-        final Set<String> ids = new LinkedHashSet<>();
+        final List<TermEntry> uses = new ArrayList<>();
+        final List<String> ids = new ArrayList<>();
+        final List<Registration> registrations = new ArrayList<>();
+        QueryCheck check;
         boolean live = true;
 
         Group(Query query, Requirement requirement, int slot) {
             this.query = query;
-            this.check = QueryCheck.of(query);
             this.requirement = requirement;
             this.slot = slot;
+        }
+
+        void add(Registration r) {
+            r.index = ids.size();
+            ids.add(r.compiled.id());
+            registrations.add(r);
+        }
+
+        /** Swaps the last id into the removed one's place, so that removal costs the same for any group size. */
+        void remove(Registration r) {
+            int last = ids.size() - 1;
+            Registration moved = registrations.get(last);
+            ids.set(r.index, moved.compiled.id());
+            registrations.set(r.index, moved);
+            moved.index = r.index;
+            ids.remove(last);
+            registrations.remove(last);
+        }
+    }
+
+    /** A term named by some queries: its number for the checks, and the groups indexed under it. */
+    private static final class TermEntry {
+        final String field;
+        final BytesRef term;
+        final int id;
+        int uses;
+        Postings postings;
+
+        TermEntry(String field, BytesRef term, int id) {
+            this.field = field;
+            this.term = term;
+            this.id = id;
         }
     }
 
@@ -90,7 +132,7 @@ public final class SavedQueryIndex {
 
         void add(Group g) {
             if (size == groups.length) {
-                groups = java.util.Arrays.copyOf(groups, size * 2);
+                groups = Arrays.copyOf(groups, size * 2);
             }
             groups[size++] = g;
         }
@@ -105,11 +147,30 @@ public final class SavedQueryIndex {
                         groups[kept++] = groups[i];
                     }
                 }
-                java.util.Arrays.fill(groups, kept, size, null);
+                Arrays.fill(groups, kept, size, null);
                 size = kept;
                 removed = 0;
             }
             return size == 0;
+        }
+    }
+
+    /** Small numbers handed out and taken back, so that per-paper bit sets stay as small as the index. */
+    private static final class Numbers {
+        private final Deque<Integer> free = new ArrayDeque<>();
+        private int next;
+
+        int take() {
+            Integer n = free.poll();
+            return n != null ? n : next++;
+        }
+
+        void giveBack(int n) {
+            free.push(n);
+        }
+
+        int limit() {
+            return next;
         }
     }
 
@@ -118,7 +179,7 @@ public final class SavedQueryIndex {
         lock.readLock().lock();
         try {
             Registration known = byId.get(query.id());
-            if (known != null && (known.compiled() == query || known.compiled().query().equals(query.query()))) {
+            if (known != null && (known.compiled == query || known.compiled.query().equals(query.query()))) {
                 return;
             }
         } finally {
@@ -131,8 +192,9 @@ public final class SavedQueryIndex {
             if (group == null) {
                 group = newGroup(query.query());
             }
-            group.ids.add(query.id());
-            byId.put(query.id(), new Registration(query, group));
+            Registration r = new Registration(query, group);
+            group.add(r);
+            byId.put(query.id(), r);
         } finally {
             lock.writeLock().unlock();
         }
@@ -153,6 +215,9 @@ public final class SavedQueryIndex {
      * same query objects come back, as a refreshed list of subscriptions gives them.
      */
     public void sync(Collection<Percolator.Compiled> queries) {
+        if (holdsExactly(queries)) {
+            return;
+        }
         Set<String> ids = new HashSet<>(queries.size() * 2);
         for (Percolator.Compiled q : queries) {
             ids.add(q.id());
@@ -161,14 +226,30 @@ public final class SavedQueryIndex {
         List<String> gone = new ArrayList<>();
         lock.readLock().lock();
         try {
-            if (byId.size() == ids.size()) {
-                return;
-            }
             byId.keySet().stream().filter(id -> !ids.contains(id)).forEach(gone::add);
         } finally {
             lock.readLock().unlock();
         }
         gone.forEach(this::remove);
+    }
+
+    /** Whether the index holds these very query objects and no others (ids are unique in a list). */
+    private boolean holdsExactly(Collection<Percolator.Compiled> queries) {
+        lock.readLock().lock();
+        try {
+            if (byId.size() != queries.size()) {
+                return false;
+            }
+            for (Percolator.Compiled q : queries) {
+                Registration known = byId.get(q.id());
+                if (known == null || known.compiled != q) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** How many ids have a query here. */
@@ -191,6 +272,17 @@ public final class SavedQueryIndex {
         }
     }
 
+    /** How many distinct terms the queries name (for tests: none are left once every query is removed). */
+    int distinctTerms() {
+        lock.readLock().lock();
+        try {
+            return terms.values().stream().mapToInt(Map::size).sum() + prefixes.values().stream()
+                    .mapToInt(Map::size).sum();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The ids of the queries the paper matches, each once, in no particular order. */
     public List<String> match(PaperIndexed paper) {
         return match(PaperTerms.of(paper));
@@ -200,42 +292,46 @@ public final class SavedQueryIndex {
     public List<String> match(PaperTerms paper) {
         lock.readLock().lock();
         try {
-            Candidates candidates = new Candidates(paper, new BitSet(nextSlot), new ArrayList<>());
-            candidates.check(always);
+            BitSet present = new BitSet(termIds.limit());
+            List<Postings> candidates = new ArrayList<>();
+            candidates.add(always);
             for (Map.Entry<String, Map<BytesRef, int[]>> field : paper.fields().entrySet()) {
-                Map<BytesRef, Postings> byTerm = exact.get(field.getKey());
+                Map<BytesRef, TermEntry> byTerm = terms.get(field.getKey());
                 if (byTerm != null) {
                     for (BytesRef term : field.getValue().keySet()) {
-                        candidates.check(byTerm.get(term));
+                        TermEntry e = byTerm.get(term);
+                        if (e != null) {
+                            present.set(e.id);
+                            candidates.add(e.postings);
+                        }
                     }
                 }
                 Map<BytesRef, Postings> byPrefix = prefixes.get(field.getKey());
                 if (byPrefix != null) {
-                    checkPrefixes(candidates, byPrefix, field.getValue().keySet());
+                    addPrefixCandidates(candidates, byPrefix, field.getValue().keySet());
                 }
             }
-            return candidates.matched();
+            Checker checker = new Checker(paper, present, new BitSet(groupSlots.limit()), new ArrayList<>());
+            candidates.forEach(checker::check);
+            return checker.matched();
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private void checkPrefixes(Candidates candidates, Map<BytesRef, Postings> byPrefix, Set<BytesRef> terms) {
-        BytesRef probe = new BytesRef();
-        for (BytesRef term : terms) {
-            probe.bytes = term.bytes;
-            probe.offset = term.offset;
+    private void addPrefixCandidates(List<Postings> candidates, Map<BytesRef, Postings> byPrefix,
+            Set<BytesRef> paperTerms) {
+        for (BytesRef term : paperTerms) {
             for (int length = 1; length <= Math.min(term.length, RequiredTerms.PREFIX_KEY_BYTES); length++) {
                 if (prefixLengths[length] > 0) {
-                    probe.length = length;
-                    candidates.check(byPrefix.get(probe));
+                    candidates.add(byPrefix.get(new BytesRef(term.bytes, term.offset, length)));
                 }
             }
         }
     }
 
-    /** One paper's walk through the index: each candidate group is checked once. */
-    private record Candidates(PaperTerms paper, BitSet seen, List<String> matched) {
+    /** One paper's check of its candidate groups, each once. */
+    private record Checker(PaperTerms paper, BitSet present, BitSet seen, List<String> matched) {
         void check(Postings postings) {
             if (postings == null) {
                 return;
@@ -245,7 +341,7 @@ public final class SavedQueryIndex {
                 Group g = groups[i];
                 if (g.live && !seen.get(g.slot)) {
                     seen.set(g.slot);
-                    if (g.check.test(paper)) {
+                    if (g.check.test(paper, present)) {
                         matched.addAll(g.ids);
                     }
                 }
@@ -255,8 +351,8 @@ public final class SavedQueryIndex {
 
     private Group newGroup(Query query) {
         Requirement requirement = presearch.apply(query);
-        Integer free = freeSlots.poll();
-        Group group = new Group(query, requirement, free != null ? free : nextSlot++);
+        Group group = new Group(query, requirement, groupSlots.take());
+        group.check = QueryCheck.of(query, (field, term) -> use(group, field, term).id);
         groups.put(query, group);
         if (requirement.keys().isEmpty()) {
             // Needs nothing, or never matches: checked against every paper (the check is cheap either way).
@@ -264,14 +360,28 @@ public final class SavedQueryIndex {
             return group;
         }
         for (Key key : requirement.keys()) {
-            Map<String, Map<BytesRef, Postings>> map = key.prefix() ? prefixes : exact;
-            map.computeIfAbsent(key.field(), f -> new HashMap<>()).computeIfAbsent(key.bytes(), b -> new Postings())
-                    .add(group);
             if (key.prefix()) {
+                prefixes.computeIfAbsent(key.field(), f -> new HashMap<>())
+                        .computeIfAbsent(key.bytes(), b -> new Postings()).add(group);
                 prefixLengths[key.bytes().length]++;
+            } else {
+                TermEntry e = use(group, key.field(), key.bytes());
+                if (e.postings == null) {
+                    e.postings = new Postings();
+                }
+                e.postings.add(group);
             }
         }
         return group;
+    }
+
+    /** The entry of a term, numbered on first use; the group's use of it is counted until the group goes. */
+    private TermEntry use(Group group, String field, BytesRef term) {
+        TermEntry e = terms.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(term,
+                t -> new TermEntry(field, BytesRef.deepCopyOf(t), termIds.take()));
+        e.uses++;
+        group.uses.add(e);
+        return e;
     }
 
     private boolean unregister(String id) {
@@ -279,8 +389,8 @@ public final class SavedQueryIndex {
         if (old == null) {
             return false;
         }
-        Group group = old.group();
-        group.ids.remove(id);
+        Group group = old.group;
+        group.remove(old);
         if (group.ids.isEmpty()) {
             dropGroup(group);
         }
@@ -294,18 +404,36 @@ public final class SavedQueryIndex {
             always.removedOne();
         }
         for (Key key : group.requirement.keys()) {
-            Map<String, Map<BytesRef, Postings>> map = key.prefix() ? prefixes : exact;
-            Map<BytesRef, Postings> byTerm = map.get(key.field());
-            if (byTerm.get(key.bytes()).removedOne()) {
-                byTerm.remove(key.bytes());
-                if (byTerm.isEmpty()) {
-                    map.remove(key.field());
+            if (key.prefix()) {
+                Map<BytesRef, Postings> byPrefix = prefixes.get(key.field());
+                if (byPrefix.get(key.bytes()).removedOne()) {
+                    byPrefix.remove(key.bytes());
+                    if (byPrefix.isEmpty()) {
+                        prefixes.remove(key.field());
+                    }
+                }
+                prefixLengths[key.bytes().length]--;
+            } else {
+                Map<BytesRef, TermEntry> byTerm = terms.get(key.field());
+                TermEntry e = byTerm.get(key.bytes());
+                if (e.postings.removedOne()) {
+                    e.postings = null;
                 }
             }
-            if (key.prefix()) {
-                prefixLengths[key.bytes().length]--;
-            }
         }
-        freeSlots.push(group.slot);
+        group.uses.forEach(this::release);
+        groupSlots.giveBack(group.slot);
+    }
+
+    private void release(TermEntry e) {
+        if (--e.uses > 0) {
+            return;
+        }
+        Map<BytesRef, TermEntry> byTerm = terms.get(e.field);
+        byTerm.remove(e.term);
+        if (byTerm.isEmpty()) {
+            terms.remove(e.field);
+        }
+        termIds.giveBack(e.id);
     }
 }
