@@ -1,6 +1,5 @@
 package org.evwatch.gateway.matching;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ public class NewPapers {
     private final LiveStreams streams;
     private final WebhookDispatcher webhooks;
     private final ObjectMapper json;
-    private final Percolator percolator = new Percolator();
+    private final NewPaperMatcher matcher = new NewPaperMatcher();
     private final Redelivery redelivery;
     private final RecentAnnouncements recent = new RecentAnnouncements(100_000);
     private final PaperIndexedDeserializer deserializer = new PaperIndexedDeserializer();
@@ -67,11 +66,8 @@ public class NewPapers {
     /** Matches one paper and hands it on; returns the ids of the subscriptions it matched. */
     public Set<UUID> handle(PaperIndexed indexed) {
         List<Subscriptions.Active> active = subscriptions.active();
-        List<Percolator.Compiled> queries = new ArrayList<>(active.size());
-        active.forEach(a -> queries.add(a.query()));
         List<Percolator.Compiled> live = streams.queries();
-        queries.addAll(live);
-        Set<String> matched = Set.copyOf(percolator.match(indexed, queries));
+        Set<String> matched = matcher.match(indexed, active, live);
         if (matched.isEmpty()) {
             return Set.of();
         }
