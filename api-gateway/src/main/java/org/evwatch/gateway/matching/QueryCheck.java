@@ -201,7 +201,8 @@ sealed interface QueryCheck {
 
     /** An exact phrase (no slop): the terms at their relative positions, somewhere in the field. */
     record Phrase(PhraseQuery query, String field, int[] ids, BytesRef[] terms, int[] positions)
-            implements QueryCheck {
+            implements
+                QueryCheck {
 
         static QueryCheck of(PhraseQuery p, TermIds ids) {
             Term[] terms = p.getTerms();

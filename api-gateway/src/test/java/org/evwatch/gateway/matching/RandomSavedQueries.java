@@ -195,8 +195,10 @@ final class RandomSavedQueries {
     }
 
     private Summary summary() {
-        Summary.Relevance relevance = r.nextInt(4) == 0 ? null : new Summary.Relevance(
-                Summary.Relevance.Label.values()[r.nextInt(3)], r.nextDouble());
+        Summary.Relevance relevance = r.nextInt(4) == 0
+                ? null
+                : new Summary.Relevance(
+                        Summary.Relevance.Label.values()[r.nextInt(3)], r.nextDouble());
         return new Summary(r.nextBoolean() ? words(6) : null, List.of(), relevance);
     }
 
