@@ -1,6 +1,7 @@
 package org.evwatch.query;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,12 +119,14 @@ public final class QuerySyntax {
             }
             if (alternatives.size() == 1) {
                 Operand only = alternatives.get(0);
-                return only.negated() ? onlyNegative(List.of(only.query())) : only.query();
+                return only.negated() ? onlyNegative(Collections.singletonList(only.query())) : only.query();
             }
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             int added = 0;
             for (Operand alternative : alternatives) {
-                Query q = alternative.negated() ? onlyNegative(List.of(alternative.query())) : alternative.query();
+                Query q = alternative.negated()
+                        ? onlyNegative(Collections.singletonList(alternative.query()))
+                        : alternative.query();
                 if (q != null) {
                     b.add(q, Occur.SHOULD);
                     added++;
@@ -413,6 +416,7 @@ public final class QuerySyntax {
             return disjuncts.isEmpty() ? null : new DisjunctionMaxQuery(disjuncts, DISMAX_TIE);
         }
 
+        /** Everything but the excluded; null when every excluded word was a stop word (nothing to search). */
         private static Query onlyNegative(List<Query> excluded) {
             List<Query> present = excluded.stream().filter(q -> q != null).toList();
             if (present.isEmpty()) {

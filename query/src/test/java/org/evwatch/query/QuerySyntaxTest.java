@@ -96,6 +96,10 @@ class QuerySyntaxTest {
     @Test
     void onlyStopWordsMatchNothing() throws Exception {
         assertThat(matches("the of")).isFalse();
+        // A negated stop word has nothing to exclude: the query has no searchable words, alone or in an OR.
+        assertThat(matches("-the")).isFalse();
+        assertThat(matches("NOT of OR -the")).isFalse();
+        assertThat(matches("exosome OR -the")).isTrue();
     }
 
     @ParameterizedTest

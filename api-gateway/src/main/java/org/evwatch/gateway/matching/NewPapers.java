@@ -49,7 +49,7 @@ public class NewPapers {
     private final WebhookDispatcher webhooks;
     private final Announcements announcements;
     private final ObjectMapper json;
-    private final Percolator percolator = new Percolator();
+    private final NewPaperMatcher matcher = new NewPaperMatcher();
     private final Redelivery redelivery;
     private final PaperIndexedDeserializer deserializer = new PaperIndexedDeserializer();
 
@@ -93,11 +93,8 @@ public class NewPapers {
             return null;
         }
         List<Subscriptions.Active> active = subscriptions.active();
-        List<Percolator.Compiled> queries = new ArrayList<>(active.size());
-        active.forEach(a -> queries.add(a.query()));
         List<Percolator.Compiled> live = streams.queries();
-        queries.addAll(live);
-        Set<String> matched = Set.copyOf(percolator.match(indexed, queries));
+        Set<String> matched = matcher.match(indexed, active, live);
         Map<UUID, PaperEvent> perSubscription = new HashMap<>();
         List<UUID> deliveries = new ArrayList<>();
         for (Subscriptions.Active a : active) {

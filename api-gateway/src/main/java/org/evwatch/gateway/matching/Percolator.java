@@ -17,6 +17,9 @@ import org.evwatch.query.QuerySyntaxException;
  * Matches one new paper against many saved queries, as a percolator does: the paper becomes a one-document
  * {@link MemoryIndex} built with the same document mapping and analyzer as the catalog's index, and each saved query
  * runs against it. A saved query therefore matches a new paper exactly when a search would find it.
+ * <p>
+ * The gateway matches through {@link SavedQueryIndex}, which checks only the queries a paper can match; this
+ * brute-force matcher is the reference its answers are tested and benchmarked against.
  */
 public final class Percolator {
 

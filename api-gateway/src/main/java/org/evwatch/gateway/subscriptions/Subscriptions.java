@@ -4,7 +4,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -50,6 +53,7 @@ public class Subscriptions {
     private final Clock clock = Clock.systemUTC();
     private volatile List<Active> active;
     private volatile long activeAt;
+    private Map<UUID, Loaded> loaded = Map.of();
 
     public Subscriptions(ObjectMapper json, SsrfGuard guard, PublicUrl publicUrl) {
         this.json = json;
@@ -136,17 +140,41 @@ public class Subscriptions {
 
     private synchronized List<Active> reload() {
         List<Active> out = new ArrayList<>();
+        Map<UUID, Loaded> loaded = new HashMap<>();
         for (Subscription s : Subscription.<Subscription>listAll()) {
-            try {
-                out.add(new Active(s.id, s.name, s.webhookUrl, s.webhookSecret,
-                        Percolator.Compiled.of(s.id.toString(), s.query, filters(s))));
-            } catch (QuerySyntaxException e) {
-                // Saved queries were parsed when saved; one that no longer parses matches nothing.
+            Loaded before = this.loaded.get(s.id);
+            Loaded now = before != null && before.sameAs(s) ? before : load(s);
+            if (now != null) {
+                out.add(now.active());
+                loaded.put(s.id, now);
             }
         }
+        this.loaded = loaded;
         active = List.copyOf(out);
         activeAt = System.currentTimeMillis();
         return active;
+    }
+
+    /**
+     * A subscription as it was compiled. An unchanged subscription keeps its compiled query from one refresh to the
+     * next: nothing is parsed again, and the matcher sees the same query object and has nothing to re-index.
+     */
+    private record Loaded(String query, String filters, Active active) {
+        boolean sameAs(Subscription s) {
+            return Objects.equals(query, s.query) && Objects.equals(filters, s.filters)
+                    && Objects.equals(active.name(), s.name) && Objects.equals(active.webhookUrl(), s.webhookUrl)
+                    && Objects.equals(active.webhookSecret(), s.webhookSecret);
+        }
+    }
+
+    private Loaded load(Subscription s) {
+        try {
+            return new Loaded(s.query, s.filters, new Active(s.id, s.name, s.webhookUrl, s.webhookSecret,
+                    Percolator.Compiled.of(s.id.toString(), s.query, filters(s))));
+        } catch (QuerySyntaxException e) {
+            // Saved queries were parsed when saved; one that no longer parses matches nothing.
+            return null;
+        }
     }
 
     private void invalidate() {

@@ -1,103 +1,138 @@
 package org.evwatch.gateway.matching;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
-import org.evwatch.events.Paper;
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.gateway.testsupport.Fixtures;
 
 /**
  * How long matching one new paper against many saved queries takes: the cost the gateway pays per
- * {@code papers.indexed} record before anything is streamed or posted. Run it as a program (see docs/benchmarks.md);
- * it is not a test.
+ * {@code papers.indexed} record before anything is streamed or posted, with the brute-force {@link Percolator}
+ * (every query searched on the paper's memory index) and with the {@link SavedQueryIndex} presearcher. Run it as a
+ * program (see docs/benchmarks.md); it is not a test.
+ * <p>
+ * Arguments, all optional: {@code sizes=10000,100000} saved queries, {@code papers=2000} for the presearcher,
+ * {@code brutePapers=40} for brute force (divided by the size in ten thousands, at least 5),
+ * {@code workloads=benchmark,wide} (see {@link PercolatorWorkload}).
  */
 public final class PercolatorBenchmark {
 
-    private static final String[] WORDS = {"exosome", "vesicle", "glioma", "pancreatic", "breast", "biomarker",
-            "mirna", "plasma", "serum", "tumour", "metastasis", "proteomic", "liquid", "biopsy", "microglia",
-            "immunotherapy", "hypoxia", "cargo", "uptake", "secretion"};
-    private static final String[] ENTITIES = {"MESH:D010190", "MESH:D005909", "NCBIGene:2817", "NCBIGene:7157",
-            "MIMAT0000076", "EV:subtype/exosome"};
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private PercolatorBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int papers = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        System.out.println(
-                "| saved queries | papers | papers/s (wall) | papers/CPU-s | p50 ms | p99 ms | matches/paper |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
-        for (int queries : new int[]{100, 1_000, 10_000}) {
-            // Fewer papers for the largest set, so the run stays within a couple of minutes.
-            run(queries, queries >= 10_000 ? Math.max(50, papers / 20) : papers);
+    /** Times of one matcher over some papers. */
+    private record Run(int papers, double wallSeconds, double cpuSeconds, long[] nanos, long matches) {
+        String row(String prefix) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            return String.format("%s | %,d | %,.0f | %,.0f | %.3f | %.3f | %,.1f |", prefix, papers,
+                    papers / wallSeconds, papers / cpuSeconds, sorted[papers / 2] / 1e6,
+                    sorted[(int) (papers * 0.99)] / 1e6, (double) matches / papers);
         }
     }
 
-    private static void run(int queryCount, int paperCount) throws Exception {
-        Random random = new Random(42);
-        List<Percolator.Compiled> queries = new ArrayList<>(queryCount);
-        for (int i = 0; i < queryCount; i++) {
-            queries.add(Percolator.Compiled.of("s" + i, query(random, i), filters(random, i)));
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = List.of(10_000, 100_000);
+        List<String> workloads = List.of("benchmark", "wide");
+        int papers = 2000;
+        int brutePapers = 40;
+        for (String arg : args) {
+            String value = arg.substring(arg.indexOf('=') + 1);
+            switch (arg.substring(0, arg.indexOf('='))) {
+                case "sizes" -> sizes = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
+                case "papers" -> papers = Integer.parseInt(value);
+                case "brutePapers" -> brutePapers = Integer.parseInt(value);
+                case "workloads" -> workloads = List.of(value.split(","));
+                default -> throw new IllegalArgumentException("unknown argument " + arg);
+            }
         }
+        System.out.println("| workload | saved queries | distinct | matcher | papers | papers/s (wall) | papers/CPU-s "
+                + "| p50 ms | p99 ms | matches/paper |");
+        System.out.println("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+        List<String> memory = new ArrayList<>();
+        for (String workload : workloads) {
+            PercolatorWorkload w = workload.equals("wide") ? PercolatorWorkload.wide() : PercolatorWorkload.benchmark();
+            for (int size : sizes) {
+                memory.add(run(workload, w, size, papers, Math.max(5, brutePapers * 10_000 / size)));
+            }
+        }
+        System.out.println();
+        System.out.println("| workload | saved queries | index build s | heap: compiled queries MB | heap: index MB |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        memory.forEach(System.out::println);
+    }
+
+    /** Benchmarks both matchers on one workload and size; returns the memory row. */
+    private static String run(String name, PercolatorWorkload w, int size, int paperCount, int bruteCount)
+            throws Exception {
+        long empty = usedHeap();
+        Random random = new Random(42);
+        List<Percolator.Compiled> queries = w.queries(random, size);
+        long withQueries = usedHeap();
         PaperIndexed base = Fixtures.indexed("exosome-pdac");
         List<PaperIndexed> papers = new ArrayList<>(paperCount);
         for (int i = 0; i < paperCount; i++) {
-            papers.add(variant(base, random, i));
+            papers.add(w.paper(base, random, i));
         }
+        long withPapers = usedHeap();
+        long buildStart = System.nanoTime();
+        SavedQueryIndex index = new SavedQueryIndex();
+        queries.forEach(index::put);
+        double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+        long withIndex = usedHeap();
+
         Percolator percolator = new Percolator();
-        for (int i = 0; i < Math.min(100, paperCount); i++) {
-            percolator.match(papers.get(i), queries); // warm-up
+        List<PaperIndexed> brutePapers = papers.subList(0, Math.min(bruteCount, paperCount));
+        checkIdentical(index, percolator, queries, brutePapers);
+        String prefix = String.format("| %s | %,d | %,d", name, size, index.distinctQueries());
+        System.out.println(time(brutePapers, p -> percolator.match(p, queries)).row(prefix + " | brute force"));
+        System.out.println(time(papers, index::match).row(prefix + " | presearcher"));
+        return String.format("| %s | %,d | %.1f | %.0f | %.0f |", name, size, buildSeconds,
+                (withQueries - empty) / 1e6, (withIndex - withPapers) / 1e6);
+    }
+
+    /** Refuses to report figures for a presearcher that answers differently from brute force. */
+    private static void checkIdentical(SavedQueryIndex index, Percolator percolator,
+            List<Percolator.Compiled> queries, List<PaperIndexed> papers) {
+        for (PaperIndexed p : papers) {
+            if (!new HashSet<>(index.match(p)).equals(new HashSet<>(percolator.match(p, queries)))) {
+                throw new IllegalStateException("presearcher and brute force differ on " + p.paperId());
+            }
         }
-        long[] nanos = new long[paperCount];
+    }
+
+    private static Run time(List<PaperIndexed> papers, Function<PaperIndexed, List<String>> matcher) {
+        for (int i = 0; i < Math.min(200, papers.size()); i++) {
+            matcher.apply(papers.get(i)); // warm-up
+        }
+        long[] nanos = new long[papers.size()];
         long matched = 0;
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpuStart = threads.getCurrentThreadCpuTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        for (int i = 0; i < paperCount; i++) {
+        for (int i = 0; i < papers.size(); i++) {
             long t = System.nanoTime();
-            matched += percolator.match(papers.get(i), queries).size();
+            matched += matcher.apply(papers.get(i)).size();
             nanos[i] = System.nanoTime() - t;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        Arrays.sort(nanos);
         // Wall figures suffer from other work on a shared machine; per CPU-second is the per-core rate.
-        System.out.printf("| %,d | %,d | %,.0f | %,.0f | %.2f | %.2f | %.1f |%n", queryCount, paperCount,
-                paperCount / seconds, paperCount / cpuSeconds, nanos[paperCount / 2] / 1e6,
-                nanos[(int) (paperCount * 0.99)] / 1e6, (double) matched / paperCount);
+        return new Run(papers.size(), (System.nanoTime() - start) / 1e9,
+                (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9, nanos, matched);
     }
 
-    private static String query(Random r, int i) {
-        String a = WORDS[r.nextInt(WORDS.length)];
-        String b = WORDS[r.nextInt(WORDS.length)];
-        return switch (i % 5) {
-            case 0 -> a + " " + b;
-            case 1 -> "\"" + a + " " + b + "\"";
-            case 2 -> "(" + a + " OR " + b + ") AND entity:\"" + ENTITIES[r.nextInt(ENTITIES.length)] + "\"";
-            case 3 -> "title:" + a + " -" + b;
-            default -> a + " AND year:[2010 TO 2026]";
-        };
-    }
-
-    private static SearchFilters filters(Random r, int i) {
-        return i % 3 == 0
-                ? new SearchFilters(null, List.of("DISEASE"), null, null, null, null, null, List.of("RELEVANT"))
-                : SearchFilters.NONE;
-    }
-
-    private static PaperIndexed variant(PaperIndexed base, Random r, int i) {
-        Paper p = base.paper();
-        StringBuilder title = new StringBuilder();
-        for (int w = 0; w < 10; w++) {
-            title.append(WORDS[r.nextInt(WORDS.length)]).append(' ');
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
         }
-        Paper paper = new Paper(p.ids(), title.toString().trim(), p.abstractSections(), p.authors(), p.journal(),
-                p.dates(), p.publicationTypes(), p.keywords(), p.meshHeadings(), p.license(), p.language(), p.url(),
-                p.body());
-        return new PaperIndexed(base.schemaVersion(), "bench-" + i, base.change(), 1, base.indexedAt(), paper,
-                base.entities(), base.summary(), base.sources());
+        return rt.totalMemory() - rt.freeMemory();
     }
 }

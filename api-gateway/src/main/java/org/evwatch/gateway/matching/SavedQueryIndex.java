@@ -1,0 +1,439 @@
+package org.evwatch.gateway.matching;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
+import org.evwatch.events.PaperIndexed;
+import org.evwatch.gateway.matching.RequiredTerms.Key;
+import org.evwatch.gateway.matching.RequiredTerms.Requirement;
+
+/**
+ * Saved queries indexed by the terms a paper must hold for them to match (a presearcher, as in Lucene's monitor), so
+ * that a new paper is checked only against the queries it can match: the paper's terms are looked up in an
+ * in-memory inverted index of the queries' required terms, and each query found is then checked exactly
+ * ({@link QueryCheck}). Queries that require no term (ranges, match-all, negations only) are checked against every
+ * paper. Identical queries, as many subscribers save, are kept once with all their ids and checked once.
+ * <p>
+ * The matching reads the Lucene queries the {@code query/} module builds rather than using
+ * {@code lucene-monitor}: that library is published only for an older Lucene than the catalog's, and it would
+ * index the queries in a second Lucene index whose candidates are then searched one by one on a memory index, which
+ * is what this replaces. Working on the same query objects as search keeps the meaning of every query identical.
+ * <p>
+ * Adding or removing one query touches only that query's terms. Matching may run on several threads while queries
+ * are added and removed; a paper matched while a query is added may or may not be matched against it.
+ */
+public final class SavedQueryIndex {
+
+    private final Function<Query, Requirement> presearch;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Registration> byId = new HashMap<>();
+    private final Map<Query, Group> groups = new HashMap<>();
+    /** Every term that a query's check or presearch names, by field; a paper's terms are looked up here. */
+    private final Map<String, Map<BytesRef, TermEntry>> terms = new HashMap<>();
+    private final Map<String, Map<BytesRef, Postings>> prefixes = new HashMap<>();
+    /** How many indexed prefixes have each length, so that papers offer only the lengths in use. */
+    private final int[] prefixLengths = new int[RequiredTerms.PREFIX_KEY_BYTES + 1];
+    private final Postings always = new Postings();
+    private final Numbers groupSlots = new Numbers();
+    private final Numbers termIds = new Numbers();
+
+    public SavedQueryIndex() {
+        this(RequiredTerms::of);
+    }
+
+    /** An index that finds candidates with the given extraction (a test gives a wrong one to see it caught). */
+    SavedQueryIndex(Function<Query, Requirement> presearch) {
+        this.presearch = presearch;
+    }
+
+    /** One id's query, the group of identical queries it is in, and its place in the group's list of ids. */
+    private static final class Registration {
+        final Percolator.Compiled compiled;
+        final Group group;
+        int index;
+
+        Registration(Percolator.Compiled compiled, Group group) {
+            this.compiled = compiled;
+            this.group = group;
+        }
+    }
+
+    /** One distinct query, the ids that saved it, and what a paper must hold for it to match. */
+    private static final class Group {
+        final Query query;
+        final Requirement requirement;
+        final int slot;
+        final List<TermEntry> uses = new ArrayList<>();
+        final List<String> ids = new ArrayList<>();
+        final List<Registration> registrations = new ArrayList<>();
+        QueryCheck check;
+        boolean live = true;
+
+        Group(Query query, Requirement requirement, int slot) {
+            this.query = query;
+            this.requirement = requirement;
+            this.slot = slot;
+        }
+
+        void add(Registration r) {
+            r.index = ids.size();
+            ids.add(r.compiled.id());
+            registrations.add(r);
+        }
+
+        /** Swaps the last id into the removed one's place, so that removal costs the same for any group size. */
+        void remove(Registration r) {
+            int last = ids.size() - 1;
+            Registration moved = registrations.get(last);
+            ids.set(r.index, moved.compiled.id());
+            registrations.set(r.index, moved);
+            moved.index = r.index;
+            ids.remove(last);
+            registrations.remove(last);
+        }
+    }
+
+    /** A term named by some queries: its number for the checks, and the groups indexed under it. */
+    private static final class TermEntry {
+        final String field;
+        final BytesRef term;
+        final int id;
+        int uses;
+        Postings postings;
+
+        TermEntry(String field, BytesRef term, int id) {
+            this.field = field;
+            this.term = term;
+            this.id = id;
+        }
+    }
+
+    /**
+     * The groups under one key. A removed group stays until half the list is removed ones, then the list is
+     * compacted: removal costs amortised constant time, and matching iterates a plain array.
+     */
+    private static final class Postings {
+        Group[] groups = new Group[2];
+        int size;
+        int removed;
+
+        void add(Group g) {
+            if (size == groups.length) {
+                groups = Arrays.copyOf(groups, size * 2);
+            }
+            groups[size++] = g;
+        }
+
+        /** Counts one more removed group; returns whether the list is now empty. */
+        boolean removedOne() {
+            removed++;
+            if (removed * 2 > size) {
+                int kept = 0;
+                for (int i = 0; i < size; i++) {
+                    if (groups[i].live) {
+                        groups[kept++] = groups[i];
+                    }
+                }
+                Arrays.fill(groups, kept, size, null);
+                size = kept;
+                removed = 0;
+            }
+            return size == 0;
+        }
+    }
+
+    /** Small numbers handed out and taken back, so that per-paper bit sets stay as small as the index. */
+    private static final class Numbers {
+        private final Deque<Integer> free = new ArrayDeque<>();
+        private int next;
+
+        int take() {
+            Integer n = free.poll();
+            return n != null ? n : next++;
+        }
+
+        void giveBack(int n) {
+            free.push(n);
+        }
+
+        int limit() {
+            return next;
+        }
+    }
+
+    /** Adds a query, or replaces the query saved under its id. */
+    public void put(Percolator.Compiled query) {
+        lock.readLock().lock();
+        try {
+            Registration known = byId.get(query.id());
+            if (known != null && (known.compiled == query || known.compiled.query().equals(query.query()))) {
+                return;
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        lock.writeLock().lock();
+        try {
+            unregister(query.id());
+            Group group = groups.get(query.query());
+            if (group == null) {
+                group = newGroup(query.query());
+            }
+            Registration r = new Registration(query, group);
+            group.add(r);
+            byId.put(query.id(), r);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes the query saved under an id; returns whether there was one. */
+    public boolean remove(String id) {
+        lock.writeLock().lock();
+        try {
+            return unregister(id);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Makes the index hold exactly these queries, touching only the ones added, changed or gone: cheap when the
+     * same query objects come back, as a refreshed list of subscriptions gives them.
+     */
+    public void sync(Collection<Percolator.Compiled> queries) {
+        if (holdsExactly(queries)) {
+            return;
+        }
+        Set<String> ids = new HashSet<>(queries.size() * 2);
+        for (Percolator.Compiled q : queries) {
+            ids.add(q.id());
+            put(q);
+        }
+        List<String> gone = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            byId.keySet().stream().filter(id -> !ids.contains(id)).forEach(gone::add);
+        } finally {
+            lock.readLock().unlock();
+        }
+        gone.forEach(this::remove);
+    }
+
+    /** Whether the index holds these very query objects and no others (ids are unique in a list). */
+    private boolean holdsExactly(Collection<Percolator.Compiled> queries) {
+        lock.readLock().lock();
+        try {
+            if (byId.size() != queries.size()) {
+                return false;
+            }
+            for (Percolator.Compiled q : queries) {
+                Registration known = byId.get(q.id());
+                if (known == null || known.compiled != q) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many ids have a query here. */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return byId.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many distinct queries there are: identical queries saved under several ids count once. */
+    public int distinctQueries() {
+        lock.readLock().lock();
+        try {
+            return groups.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many distinct terms the queries name (for tests: none are left once every query is removed). */
+    int distinctTerms() {
+        lock.readLock().lock();
+        try {
+            return terms.values().stream().mapToInt(Map::size).sum() + prefixes.values().stream()
+                    .mapToInt(Map::size).sum();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The ids of the queries the paper matches, each once, in no particular order. */
+    public List<String> match(PaperIndexed paper) {
+        return match(PaperTerms.of(paper));
+    }
+
+    /** The ids of the queries the paper matches, each once, in no particular order. */
+    public List<String> match(PaperTerms paper) {
+        lock.readLock().lock();
+        try {
+            BitSet present = new BitSet(termIds.limit());
+            List<Postings> candidates = new ArrayList<>();
+            candidates.add(always);
+            for (Map.Entry<String, Map<BytesRef, int[]>> field : paper.fields().entrySet()) {
+                Map<BytesRef, TermEntry> byTerm = terms.get(field.getKey());
+                if (byTerm != null) {
+                    for (BytesRef term : field.getValue().keySet()) {
+                        TermEntry e = byTerm.get(term);
+                        if (e != null) {
+                            present.set(e.id);
+                            candidates.add(e.postings);
+                        }
+                    }
+                }
+                Map<BytesRef, Postings> byPrefix = prefixes.get(field.getKey());
+                if (byPrefix != null) {
+                    addPrefixCandidates(candidates, byPrefix, field.getValue().keySet());
+                }
+            }
+            Checker checker = new Checker(paper, present, new BitSet(groupSlots.limit()), new ArrayList<>());
+            candidates.forEach(checker::check);
+            return checker.matched();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void addPrefixCandidates(List<Postings> candidates, Map<BytesRef, Postings> byPrefix,
+            Set<BytesRef> paperTerms) {
+        for (BytesRef term : paperTerms) {
+            for (int length = 1; length <= Math.min(term.length, RequiredTerms.PREFIX_KEY_BYTES); length++) {
+                if (prefixLengths[length] > 0) {
+                    candidates.add(byPrefix.get(new BytesRef(term.bytes, term.offset, length)));
+                }
+            }
+        }
+    }
+
+    /** One paper's check of its candidate groups, each once. */
+    private record Checker(PaperTerms paper, BitSet present, BitSet seen, List<String> matched) {
+        void check(Postings postings) {
+            if (postings == null) {
+                return;
+            }
+            Group[] groups = postings.groups;
+            for (int i = 0; i < postings.size; i++) {
+                Group g = groups[i];
+                if (g.live && !seen.get(g.slot)) {
+                    seen.set(g.slot);
+                    if (g.check.test(paper, present)) {
+                        matched.addAll(g.ids);
+                    }
+                }
+            }
+        }
+    }
+
+    private Group newGroup(Query query) {
+        Requirement requirement = presearch.apply(query);
+        Group group = new Group(query, requirement, groupSlots.take());
+        group.check = QueryCheck.of(query, (field, term) -> use(group, field, term).id);
+        groups.put(query, group);
+        if (requirement.keys().isEmpty()) {
+            // Needs nothing, or never matches: checked against every paper (the check is cheap either way).
+            always.add(group);
+            return group;
+        }
+        for (Key key : requirement.keys()) {
+            if (key.prefix()) {
+                prefixes.computeIfAbsent(key.field(), f -> new HashMap<>())
+                        .computeIfAbsent(key.bytes(), b -> new Postings()).add(group);
+                prefixLengths[key.bytes().length]++;
+            } else {
+                TermEntry e = use(group, key.field(), key.bytes());
+                if (e.postings == null) {
+                    e.postings = new Postings();
+                }
+                e.postings.add(group);
+            }
+        }
+        return group;
+    }
+
+    /** The entry of a term, numbered on first use; the group's use of it is counted until the group goes. */
+    private TermEntry use(Group group, String field, BytesRef term) {
+        TermEntry e = terms.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(term,
+                t -> new TermEntry(field, BytesRef.deepCopyOf(t), termIds.take()));
+        e.uses++;
+        group.uses.add(e);
+        return e;
+    }
+
+    private boolean unregister(String id) {
+        Registration old = byId.remove(id);
+        if (old == null) {
+            return false;
+        }
+        Group group = old.group;
+        group.remove(old);
+        if (group.ids.isEmpty()) {
+            dropGroup(group);
+        }
+        return true;
+    }
+
+    private void dropGroup(Group group) {
+        group.live = false;
+        groups.remove(group.query);
+        if (group.requirement.keys().isEmpty()) {
+            always.removedOne();
+        }
+        for (Key key : group.requirement.keys()) {
+            if (key.prefix()) {
+                Map<BytesRef, Postings> byPrefix = prefixes.get(key.field());
+                if (byPrefix.get(key.bytes()).removedOne()) {
+                    byPrefix.remove(key.bytes());
+                    if (byPrefix.isEmpty()) {
+                        prefixes.remove(key.field());
+                    }
+                }
+                prefixLengths[key.bytes().length]--;
+            } else {
+                Map<BytesRef, TermEntry> byTerm = terms.get(key.field());
+                TermEntry e = byTerm.get(key.bytes());
+                if (e.postings.removedOne()) {
+                    e.postings = null;
+                }
+            }
+        }
+        group.uses.forEach(this::release);
+        groupSlots.giveBack(group.slot);
+    }
+
+    private void release(TermEntry e) {
+        if (--e.uses > 0) {
+            return;
+        }
+        Map<BytesRef, TermEntry> byTerm = terms.get(e.field);
+        byTerm.remove(e.term);
+        if (byTerm.isEmpty()) {
+            terms.remove(e.field);
+        }
+        termIds.giveBack(e.id);
+    }
+}
