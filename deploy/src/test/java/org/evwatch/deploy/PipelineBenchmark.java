@@ -89,14 +89,24 @@ class PipelineBenchmark {
             out.append(String.format(Locale.ROOT, "steady (10%%..90%%): %.1f papers/s%n",
                     (to.papers() - from.papers()) / ((to.nanos() - from.nanos()) / 1e9)));
         }
-        out.append(String.format(Locale.ROOT, "cores: %d; CPU per process over the run (100%% = one core):%n",
-                Runtime.getRuntime().availableProcessors()));
+        out.append(String.format(Locale.ROOT, "cores: %d, load average at the end: %s%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage()));
+        out.append("CPU per process over the run (100% = one core), and per paper:\n");
         for (Map.Entry<String, Double> e : after.entrySet()) {
             double used = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
-            out.append(String.format(Locale.ROOT, "  %-12s %7.1f s  %5.0f%%%n", e.getKey(), used,
-                    100 * used / seconds));
+            out.append(String.format(Locale.ROOT, "  %-12s %7.1f s  %5.0f%%  %6.2f ms/paper%n", e.getKey(), used,
+                    100 * used / seconds, 1000 * used / Math.max(1, last.papers())));
         }
         return out.toString();
+    }
+
+    /** The 1-minute load average: other work on the machine slows every process of the runtime. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static Sample firstReaching(List<Sample> samples, long papers) {

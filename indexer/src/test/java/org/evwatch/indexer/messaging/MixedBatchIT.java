@@ -54,11 +54,11 @@ class MixedBatchIT {
 
     @Test
     void goodRecordsOnceBadOnesParkedAloneEachVersionAnnouncedOnce() {
-        PaperExtracted a = IndexerKafkaIT.extracted(PREFIX + "a", "99400001", "Exosomal miR-21 in glioma");
-        PaperExtracted b = IndexerKafkaIT.extracted(PREFIX + "b", "99400002", "Plasma vesicles in colorectal cancer");
-        PaperExtracted d = IndexerKafkaIT.extracted(PREFIX + "d", "99400004", "Urinary exosomes in prostate cancer");
+        PaperExtracted a = IndexerKafkaIT.extracted(PREFIX + "a", "99710001", "Exosomal miR-21 in glioma");
+        PaperExtracted b = IndexerKafkaIT.extracted(PREFIX + "b", "99710002", "Plasma vesicles in colorectal cancer");
+        PaperExtracted d = IndexerKafkaIT.extracted(PREFIX + "d", "99710004", "Urinary exosomes in prostate cancer");
         // PostgreSQL refuses a NUL character in text: this record decodes, but fails the catalog's transaction.
-        PaperExtracted nul = IndexerKafkaIT.extracted(PREFIX + "c", "99400003", "Broken \u0000 title");
+        PaperExtracted nul = IndexerKafkaIT.extracted(PREFIX + "c", "99710003", "Broken \u0000 title");
         BadRecords.Bad garbage = bad("garbage");
         BadRecords.Bad missing = bad("missing-field");
 
