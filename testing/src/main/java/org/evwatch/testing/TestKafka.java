@@ -36,6 +36,33 @@ public final class TestKafka {
         }
     }
 
+    /**
+     * Sends records to one partition of a topic in a single produce request, so that they are stored as one record
+     * batch and a consumer's poll returns them together; waits for the acknowledgement. Returns where each landed, in
+     * order.
+     */
+    public static List<RecordMetadata> sendTogether(String topic, int partition,
+            List<Map.Entry<String, byte[]>> records) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 60_000,
+                ProducerConfig.BATCH_SIZE_CONFIG, 16 * 1024 * 1024, ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                16 * 1024 * 1024), new StringSerializer(), new ByteArraySerializer())) {
+            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+            for (Map.Entry<String, byte[]> r : records) {
+                sent.add(producer.send(new ProducerRecord<>(topic, partition, r.getKey(), r.getValue())));
+            }
+            producer.flush();
+            List<RecordMetadata> at = new ArrayList<>();
+            for (java.util.concurrent.Future<RecordMetadata> f : sent) {
+                at.add(f.get());
+            }
+            return at;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
     /** A consumer of one topic, from its beginning, in a group of its own. */
     public static KafkaConsumer<String, byte[]> consumer(String topic) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(

@@ -1,61 +1,80 @@
 package org.evwatch.indexer.messaging;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.evwatch.events.PaperExtracted;
 import org.evwatch.events.consumer.Redelivery;
-import org.evwatch.events.serde.PaperExtractedDeserializer;
 import org.evwatch.indexer.catalog.CatalogService;
 import org.evwatch.indexer.outbox.OutboxRelay;
 import org.evwatch.indexer.search.SearchIndex;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * papers.extracted to the catalog, then the search index. The catalog change and its announcement on papers.indexed
- * commit together (the outbox); the relay publishes the announcement after the commit, so a crash at any point
- * neither loses it nor sends one for a change that did not commit. A record that changes nothing is acknowledged
- * and announces nothing. A record that fails on its content goes to papers.extracted.indexer-dlq; one that fails
- * because the catalog is away is retried until it is back, or left uncommitted if the service stops first.
+ * papers.extracted to the catalog, then the search index, a polled batch at a time. The batch's catalog changes and
+ * their announcements on papers.indexed commit together, in one transaction (the outbox); the search index takes the
+ * whole batch and is refreshed once; only then may the relay publish the announcements, so a paper is searchable
+ * when it is announced, and a crash at any point neither loses an announcement nor sends one for a change that did
+ * not commit. A record that changes nothing announces nothing.
+ * <p>
+ * A record that fails on its own content goes to papers.extracted.indexer-dlq alone, with the same headers as
+ * always (the failure strategy {@code evwatch}), and the rest of its batch goes on; the batch's offsets are committed
+ * only once every such record is on the dead-letter topic. A batch that meets a dependency down is retried until it
+ * is back, or left uncommitted if the service stops first.
  */
 @ApplicationScoped
 public class ExtractedConsumer {
 
     private static final Logger LOG = Logger.getLogger(ExtractedConsumer.class);
 
-    private final CatalogService catalog;
+    private final BatchRecorder recorder;
     private final SearchIndex index;
     private final OutboxRelay relay;
-    private final Redelivery redelivery;
-    private final PaperExtractedDeserializer deserializer = new PaperExtractedDeserializer();
 
     public ExtractedConsumer(CatalogService catalog, SearchIndex index, OutboxRelay relay, Redelivery redelivery) {
-        this.catalog = catalog;
+        this.recorder = new BatchRecorder(catalog, redelivery);
         this.index = index;
         this.relay = relay;
-        this.redelivery = redelivery;
     }
 
     @Incoming("papers-extracted")
     @Blocking
-    public void index(ConsumerRecord<String, byte[]> record) {
-        PaperExtracted extracted = deserializer.decode(record);
-        List<CatalogService.Outcome> outcomes = redelivery.call(() -> catalog.record(List.of(extracted)));
-        for (CatalogService.Outcome outcome : outcomes) {
-            try {
-                index.apply(outcome);
-            } catch (RuntimeException e) {
-                // The catalog committed: the index catches up from it when it is next opened or rebuilt.
-                LOG.errorf(e, "paper %s (version %d) committed but not indexed", outcome.indexed().paperId(),
-                        outcome.indexed().version());
-            }
+    public CompletionStage<Void> index(KafkaRecordBatch<String, byte[]> batch) {
+        BatchRecorder.Recorded recorded;
+        try {
+            // No announcement is picked up between the catalog commit and the index refresh.
+            recorded = relay.holdingAnnouncements(() -> {
+                BatchRecorder.Recorded r = recorder.record(batch.getRecords());
+                index.applyAll(r.outcomes());
+                return r;
+            });
+        } catch (RuntimeException e) {
+            // Only a stop ends the retries: the failure strategy leaves every record uncommitted.
+            LOG.warnf("batch of %d records not finished: %s", batch.getRecords().size(), e.toString());
+            return batch.nack(e);
         }
-        // Indexed first, so that a paper is searchable (within the index's staleness) once it is announced.
-        relay.wake();
+        if (!recorded.outcomes().isEmpty()) {
+            relay.wake();
+        }
+        return deadLetter(recorded.rejected()).thenCompose(parked -> batch.ack());
+    }
+
+    /** Hands each rejected record to the failure strategy; completes once every one is on the dead-letter topic. */
+    private static CompletableFuture<Void> deadLetter(List<BatchRecorder.Rejected> rejected) {
+        CompletableFuture<?>[] parked = new CompletableFuture<?>[rejected.size()];
+        for (int i = 0; i < parked.length; i++) {
+            BatchRecorder.Rejected r = rejected.get(i);
+            var at = BatchRecorder.consumerRecord(r.record());
+            LOG.warnf("record %s-%d@%d (key %s) to the dead-letter topic: %s", at.topic(), at.partition(),
+                    at.offset(), at.key(), r.reason().getMessage());
+            parked[i] = r.record().nack(r.reason()).toCompletableFuture();
+        }
+        return CompletableFuture.allOf(parked);
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -26,10 +29,14 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Publishes the outbox to {@code papers.indexed}, oldest first, keyed by paper id, and marks each row sent once Kafka
- * has acknowledged it. It runs on its own thread, woken after each catalog commit and every second anyway. A crash
- * between Kafka's acknowledgement and the mark publishes the row again on the next start: consumers of
+ * Publishes the outbox to {@code papers.indexed}, oldest first, keyed by paper id, up to {@value #BATCH} rows a round:
+ * one query picks them up, all are sent at once, and one statement marks them sent once Kafka has acknowledged every
+ * one. It runs on its own thread, woken after each batch the consumer indexed and every second anyway. A crash
+ * between Kafka's acknowledgement and the mark publishes the rows again on the next start: consumers of
  * {@code papers.indexed} are idempotent on (paper id, version).
+ * <p>
+ * Rows are never picked up while a catalog change is on its way into the search index
+ * ({@link #holdingAnnouncements}), so a paper is searchable by the time it is announced.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,6 +50,8 @@ public class OutboxRelay {
     private final DataSource dataSource;
     private final Emitter<byte[]> emitter;
     private final Semaphore work = new Semaphore(0);
+    /** Shared by the writers of catalog and index, exclusive for picking rows up. */
+    private final ReentrantReadWriteLock fence = new ReentrantReadWriteLock();
     private volatile boolean running;
     private long lastPrune = System.nanoTime();
     private Thread thread;
@@ -67,6 +76,20 @@ public class OutboxRelay {
         work.release();
         if (thread != null) {
             thread.join(ACK_TIMEOUT.toMillis());
+        }
+    }
+
+    /**
+     * Runs {@code work}, which commits catalog changes with their outbox rows and puts them into the search index,
+     * while the relay picks up no row: none of the changes is announced before {@code work} has made it searchable.
+     */
+    public <T> T holdingAnnouncements(Supplier<T> work) {
+        Lock shared = fence.readLock();
+        shared.lock();
+        try {
+            return work.get();
+        } finally {
+            shared.unlock();
         }
     }
 
@@ -95,10 +118,7 @@ public class OutboxRelay {
 
     /** Publishes one batch of unsent rows; returns how many. */
     int relayOnce() throws Exception {
-        List<Outbox.Pending> pending;
-        try (Connection c = dataSource.getConnection()) {
-            pending = Outbox.unsent(c, BATCH);
-        }
+        List<Outbox.Pending> pending = pickUp();
         if (pending.isEmpty()) {
             return 0;
         }
@@ -112,6 +132,20 @@ public class OutboxRelay {
             Outbox.markSent(c, pending);
         }
         return pending.size();
+    }
+
+    /** The oldest unsent rows, none of whose papers is still on its way into the search index. */
+    private List<Outbox.Pending> pickUp() throws SQLException, InterruptedException {
+        Lock exclusive = fence.writeLock();
+        // Bounded, so that a stop is seen while a long batch holds the fence.
+        if (!exclusive.tryLock(1, TimeUnit.SECONDS)) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return Outbox.unsent(c, BATCH);
+        } finally {
+            exclusive.unlock();
+        }
     }
 
     private CompletableFuture<Void> publish(Outbox.Pending p) {

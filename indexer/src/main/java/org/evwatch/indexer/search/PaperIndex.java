@@ -89,6 +89,11 @@ public final class PaperIndex implements Closeable {
         writing.active().waitForGeneration(token);
     }
 
+    /** Makes everything written so far searchable now, rather than within the staleness bound. */
+    public void refresh() throws IOException {
+        writing.active().refresh();
+    }
+
     /** Makes everything written so far durable. */
     public void commit() throws IOException {
         writing.commit();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,6 +74,30 @@ public class SearchIndex {
         }
         long every = Math.max(100, config.commitInterval().toMillis());
         committer.scheduleWithFixedDelay(this::commitQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Puts what the catalog just committed into the index and makes all of it searchable at once: one refresh of the
+     * searcher for the whole batch, not one per paper. A paper that cannot be indexed is logged and skipped: the
+     * catalog holds it, and the index catches up from the catalog when it is next opened or rebuilt.
+     */
+    public void applyAll(List<CatalogService.Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        for (CatalogService.Outcome outcome : outcomes) {
+            try {
+                apply(outcome);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "paper %s (version %d) committed but not indexed", outcome.indexed().paperId(),
+                        outcome.indexed().version());
+            }
+        }
+        try {
+            index.refresh();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("search index refresh failed; the periodic refresh will show the papers", e);
+        }
     }
 
     /** Puts what the catalog just committed into the index, visible within the configured staleness. */
