@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.evwatch.events.ContentSniffer;
 import org.evwatch.events.Paper;
 
 /**
