@@ -2,6 +2,8 @@ package org.evwatch.events;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What a reader sees first: a one-sentence TL;DR and 3–5 key findings, both chosen from the abstract, and how
  * relevant the paper is to extracellular vesicles in cancer; beside them, when the source itself summarised the
@@ -52,6 +54,7 @@ public record Summary(String tldr, List<String> keyFindings, Relevance relevance
         }
 
         /** True when the source gave none of the three. */
+        @JsonIgnore
         public boolean isEmpty() {
             return tldr == null && contribution == null && keyFindings.isEmpty();
         }

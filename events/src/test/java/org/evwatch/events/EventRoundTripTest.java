@@ -62,6 +62,8 @@ class EventRoundTripTest {
         byte[] bytes = new PaperExtractedSerializer().serialize("t", in);
         PaperExtracted out = new PaperExtractedDeserializer().deserialize("t", bytes);
         assertThat(out).isEqualTo(in);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"fromSource\":{\"tldr\":")
+                .doesNotContain("\"empty\"");
         assertThat(out.paperKey()).isEqualTo("doi:10.3390/cells14221750");
         assertThat(out.paper().abstractText())
                 .isEqualTo("Exosomes are extracellular vesicles.\nExosomes drive tumour progression.");
