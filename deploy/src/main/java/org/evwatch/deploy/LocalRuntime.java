@@ -9,9 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * {@code deploy/run.sh}: starts the whole system, drops the sample papers into the inbox, waits until the gateway
- * serves every one of them, prints the URLs, and runs until stopped (Ctrl-C or {@code deploy/stop.sh}).
+ * {@code deploy/run.sh}: starts the whole system, drops the sample papers into the inbox (the PubMed samples of
+ * {@code deploy/samples}, and the seed pages of {@code ../shared/seeds} when that folder is present, see
+ * {@link SeedFiles}), waits until the gateway serves every one of them, prints the URLs, and runs until stopped
+ * (Ctrl-C or {@code deploy/stop.sh}).
  *
  * <p>
  * Environment: {@code EVWATCH_RUNTIME_DIR} (default {@code .runtime}), {@code EVWATCH_DB_URL},
@@ -20,6 +24,7 @@ import java.util.stream.Stream;
  */
 public final class LocalRuntime {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PMID = Pattern.compile("<PMID Version=\"1\">(\\d+)</PMID>");
 
     private LocalRuntime() {
@@ -50,15 +55,25 @@ public final class LocalRuntime {
             stack.drop(sample, "sample-" + sample.getFileName());
         }
         List<String> pmids = pmids(samples);
-        System.out.println("Dropped " + samples.size() + " sample files (" + pmids.size()
-                + " papers) into the inbox; waiting for them at the gateway...");
+        List<Path> seeds = SeedFiles.list(root);
+        for (Path seed : seeds) {
+            stack.drop(seed, "seed-" + seed.getFileName());
+        }
+        System.out.println("Dropped " + samples.size() + " sample files (" + pmids.size() + " papers) and "
+                + (seeds.isEmpty()
+                        ? "no seed pages (../shared/seeds not found)"
+                        : seeds.size() + " seed pages from "
+                                + SeedFiles.locate(root))
+                + " into the inbox; waiting for them at the gateway...");
         for (String pmid : pmids) {
             stack.awaitHttp(stack.url("api-gateway") + "/api/v1/papers/pmid:" + pmid, Duration.ofSeconds(120),
                     "sample paper " + pmid);
         }
+        int papers = pmids.size() + seeds.size();
+        awaitPapers(stack, papers, Duration.ofSeconds(120));
         String gateway = stack.url("api-gateway");
         System.out.println();
-        System.out.println("EVwatch is running. " + pmids.size() + " sample papers are searchable.");
+        System.out.println("EVwatch is running. " + papers + " sample papers are searchable.");
         System.out.println("  Web page        " + gateway + "/");
         System.out.println("  Search API      " + gateway + "/api/v1/papers?q=exosome");
         System.out.println("  API docs        " + gateway + "/q/swagger-ui");
@@ -72,6 +87,22 @@ public final class LocalRuntime {
                 + ")");
         System.out.println("Stop with Ctrl-C or ./deploy/stop.sh");
         Thread.currentThread().join();
+    }
+
+    /** Waits until the gateway's catalog holds at least {@code count} papers (the seeds have no PMID to ask for). */
+    static void awaitPapers(LocalStack stack, int count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen = -1;
+        while (System.nanoTime() < deadline) {
+            var response = stack.get(stack.url("api-gateway") + "/api/v1/stats");
+            seen = response.statusCode() == 200 ? JSON.readTree(response.body()).path("papers").asLong() : -1;
+            if (seen >= count) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the catalog holds " + seen + " papers, not the " + count + " dropped, after "
+                + timeout + "; see the rejected/ folder of the inbox and the logs");
     }
 
     static List<Path> samples(Path dir) throws java.io.IOException {

@@ -56,14 +56,29 @@ class EventRoundTripTest {
         PaperExtracted in = new PaperExtracted(1, PaperKeys.bestKey(paper()), "1.0.0", SourceRecord.of(fetched()),
                 paper(), entities(),
                 new Summary("Exosomes drive tumour progression.", List.of("A", "B", "C"),
-                        new Summary.Relevance(Summary.Relevance.Label.RELEVANT, 0.93)),
+                        new Summary.Relevance(Summary.Relevance.Label.RELEVANT, 0.93),
+                        new Summary.FromSource("EVs shape the tumour niche.", "A review.", List.of("EVs travel."))),
                 AT);
         byte[] bytes = new PaperExtractedSerializer().serialize("t", in);
         PaperExtracted out = new PaperExtractedDeserializer().deserialize("t", bytes);
         assertThat(out).isEqualTo(in);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"fromSource\":{\"tldr\":")
+                .doesNotContain("\"empty\"");
         assertThat(out.paperKey()).isEqualTo("doi:10.3390/cells14221750");
         assertThat(out.paper().abstractText())
                 .isEqualTo("Exosomes are extracellular vesicles.\nExosomes drive tumour progression.");
+    }
+
+    @Test
+    void aSummaryWrittenBeforeSourceSummariesReadsWithoutOne() {
+        PaperExtracted in = new PaperExtracted(1, PaperKeys.bestKey(paper()), "1.0.0", SourceRecord.of(fetched()),
+                paper(), entities(), new Summary("Exosomes drive tumour progression.", List.of("A"), null), AT);
+        String json = new String(new PaperExtractedSerializer().serialize("t", in), StandardCharsets.UTF_8)
+                .replace(",\"fromSource\":null", "");
+        assertThat(json).doesNotContain("fromSource");
+        PaperExtracted out = new PaperExtractedDeserializer().deserialize("t", bytes(json));
+        assertThat(out.summary().fromSource()).isNull();
+        assertThat(out.summary().tldr()).isEqualTo("Exosomes drive tumour progression.");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.evwatch.events.Paper;
 import org.evwatch.events.PaperIndexed;
+import org.evwatch.events.Summary;
 
 /** Turns a catalog paper into the Lucene fields that search, filters, facets, sorting and highlighting use. */
 public final class PaperDocuments {
@@ -68,9 +69,7 @@ public final class PaperDocuments {
         for (Paper.MeshHeading mesh : paper.meshHeadings()) {
             addText(doc, PaperFields.KEYWORD, mesh.name());
         }
-        if (indexed.summary().tldr() != null) {
-            addText(doc, PaperFields.TLDR, indexed.summary().tldr());
-        }
+        addSummary(doc, indexed.summary());
         for (Paper.Author author : paper.authors()) {
             addText(doc, PaperFields.AUTHOR, author.displayName());
             if (author.collectiveName() != null && author.family() != null) {
@@ -192,6 +191,17 @@ public final class PaperDocuments {
             return null;
         }
         return null;
+    }
+
+    /** The extractor's TL;DR and, when the source wrote its own summary, that summary's words too. */
+    private static void addSummary(Document doc, Summary summary) {
+        addText(doc, PaperFields.TLDR, summary.tldr());
+        Summary.FromSource given = summary.fromSource();
+        if (given != null) {
+            addText(doc, PaperFields.TLDR, given.tldr());
+            addText(doc, PaperFields.TLDR, given.contribution());
+            given.keyFindings().forEach(f -> addText(doc, PaperFields.TLDR, f));
+        }
     }
 
     private static void addText(Document doc, String field, String value) {

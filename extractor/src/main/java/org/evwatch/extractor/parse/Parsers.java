@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.evwatch.events.ContentSniffer;
 import org.evwatch.events.Paper;
+import org.evwatch.events.Summary;
 
 /**
  * The entry point of parsing: picks the parser by content type, and sniffs the content when the type is missing
@@ -54,6 +56,18 @@ public final class Parsers {
             throw new ParseException(parser.contentTypes().get(0) + ": the payload holds no record");
         }
         return papers;
+    }
+
+    /**
+     * The summary the record's source wrote itself (a summary page's TL;DR, contribution and key findings), kept
+     * beside the one the extractor makes; null for formats that carry none.
+     */
+    public Summary.FromSource sourceSummary(String contentType, String payload) {
+        if (payload == null || payload.isBlank()) {
+            return null;
+        }
+        String type = resolveType(contentType, payload);
+        return byType.get(type) instanceof TextCaptureParser ? TextCaptureParser.fromSource(payload) : null;
     }
 
     /** The content type the payload will be parsed as: the given one when known, else the sniffed one. */

@@ -1,10 +1,14 @@
 package org.evwatch.extractor.parse;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.evwatch.events.Summary;
 
 /**
  * A markdown summary of a paper: {@code # Title}, bold {@code **Field:**} lines, a "source · DOI: … · journal ·
@@ -16,6 +20,7 @@ final class SummaryPageReader implements TextPageReader {
     private static final Pattern PMCID = Pattern.compile("\\b(PMC\\d{4,})\\b");
     private static final Pattern MD_FIELD = Pattern.compile("^\\*\\*([^*:]+):\\*\\*\\s*(.+)$");
     private static final Pattern SUMMARY_LINE = Pattern.compile("(?:^|·)\\s*DOI:\\s*(10\\.\\S+)");
+    private static final Pattern BULLET = Pattern.compile("^[-*•]\\s+(.+)$");
     private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}(-\\d{2}){0,2}$");
 
     @Override
@@ -60,6 +65,42 @@ final class SummaryPageReader implements TextPageReader {
                 d.pmcid(pmc.group(1));
             }
         }
+    }
+
+    /**
+     * The summary page's own summary: its "TL;DR" and "Contribution" paragraphs and its "Key findings" bullets, word
+     * for word (markdown emphasis taken off); null when the page has none of them.
+     */
+    static Summary.FromSource fromSource(List<String> lines) {
+        Map<String, List<String>> sections = new HashMap<>();
+        String section = null;
+        for (String line : lines) {
+            if (line.startsWith("## ")) {
+                section = line.substring(3).trim().toLowerCase(Locale.ROOT);
+            } else if (line.equals("---")) {
+                section = null;
+            } else if (section != null) {
+                sections.computeIfAbsent(section, k -> new ArrayList<>()).add(line);
+            }
+        }
+        List<String> findings = new ArrayList<>();
+        for (String line : sections.getOrDefault("key findings", List.of())) {
+            Matcher bullet = BULLET.matcher(line);
+            if (bullet.matches()) {
+                findings.add(TextLines.stripMarkdown(bullet.group(1)));
+            }
+        }
+        Summary.FromSource given = new Summary.FromSource(paragraph(sections.get("tl;dr")),
+                paragraph(sections.get("contribution")), findings);
+        return given.isEmpty() ? null : given;
+    }
+
+    private static String paragraph(List<String> lines) {
+        if (lines == null) {
+            return null;
+        }
+        String text = TextLines.stripMarkdown(String.join(" ", TextLines.paragraphs(lines)).replace('\n', ' '));
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static void field(PaperDraft d, String name, String value) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.evwatch.events.ContentTypes;
 import org.evwatch.events.Paper;
+import org.evwatch.events.Summary;
 
 /**
  * Plain-text and markdown captures of article pages. The reader is picked by what the page shows, each layout by a
@@ -37,6 +38,12 @@ final class TextCaptureParser implements PaperParser {
             d.doi(m.find() ? Texts.findDoi(m.group(1)) : null);
         }
         return List.of(d.build(FORMAT));
+    }
+
+    /** The page's own summary, when it is a summary page that has one; null otherwise. */
+    static Summary.FromSource fromSource(String payload) {
+        List<String> lines = TextLines.of(payload);
+        return readerFor(lines) instanceof SummaryPageReader ? SummaryPageReader.fromSource(lines) : null;
     }
 
     /** The first reader that recognises the page; the generic one recognises any. */

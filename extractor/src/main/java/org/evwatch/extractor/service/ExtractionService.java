@@ -11,6 +11,7 @@ import org.evwatch.events.PaperExtracted;
 import org.evwatch.events.PaperFetched;
 import org.evwatch.events.PaperKeys;
 import org.evwatch.events.SourceRecord;
+import org.evwatch.events.Summary;
 import org.evwatch.extractor.ExtractorVersion;
 import org.evwatch.extractor.ner.EntityRecognizer;
 import org.evwatch.extractor.parse.ParseException;
@@ -37,7 +38,9 @@ public class ExtractionService {
     public PaperExtracted extract(PaperFetched fetched) throws ParseException {
         Paper paper = parsers.parse(fetched.contentType(), fetched.payload());
         List<Entity> entities = recognizer.recognize(paper);
+        Summary summary = summarizer.summarize(paper, entities)
+                .withFromSource(parsers.sourceSummary(fetched.contentType(), fetched.payload()));
         return new PaperExtracted(PaperExtracted.SCHEMA_VERSION, PaperKeys.bestKey(paper), ExtractorVersion.CURRENT,
-                SourceRecord.of(fetched), paper, entities, summarizer.summarize(paper, entities), Instant.now());
+                SourceRecord.of(fetched), paper, entities, summary, Instant.now());
     }
 }

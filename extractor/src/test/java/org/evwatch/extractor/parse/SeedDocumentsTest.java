@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.evwatch.events.ContentTypes;
 import org.evwatch.events.Paper;
 import org.evwatch.events.PaperKeys;
+import org.evwatch.events.Summary;
 import org.junit.jupiter.api.Test;
 
 /** Field by field, every seed page capture the product was started from. */
@@ -132,5 +133,29 @@ class SeedDocumentsTest {
         assertThat(parsers.parse(ContentTypes.MARKDOWN, markdown)).isEqualTo(parsers.parse(null, markdown));
         String portal = SharedData.read("seeds/000_e331f0cecf3a2ff5.txt");
         assertThat(parsers.parse(ContentTypes.TEXT, portal)).isEqualTo(parsers.parse(null, portal));
+    }
+
+    @Test
+    void summaryPagesKeepTheirOwnTldrContributionAndKeyFindingsWordForWord() {
+        Summary.FromSource given = parsers.sourceSummary(null, SharedData.read("seeds/002_d6eaca9d8982dbe7.txt"));
+        assertThat(given.tldr()).isEqualTo("Extracellular vesicles (EVs) play key roles in cancer progression and offer"
+                + " potential as biomarkers and drug delivery tools, though challenges remain in their clinical"
+                + " application.");
+        assertThat(given.contribution()).isEqualTo("This review provides a comprehensive overview of EVs' roles in"
+                + " cancer and highlights recent advances in their clinical applications.");
+        assertThat(given.keyFindings()).containsExactly(
+                "EVs influence cancer hallmarks like angiogenesis, immune evasion, and metastasis.",
+                "EVs are stable in body fluids and reflect tumor molecular profiles, making them promising biomarkers.",
+                "EVs can be engineered for targeted drug delivery and immunotherapy.");
+        assertThat(parsers.sourceSummary(ContentTypes.MARKDOWN, SharedData.read("seeds/004_11621dd7bd2c4da7.txt"))
+                .keyFindings()).hasSize(3).first()
+                .isEqualTo("EVs play a key role in immune evasion and tumor progression.");
+    }
+
+    @Test
+    void pagesThatDoNotSummariseThePaperGiveNoSourceSummary() {
+        assertThat(parsers.sourceSummary(null, SharedData.read("seeds/000_e331f0cecf3a2ff5.txt"))).isNull();
+        assertThat(parsers.sourceSummary(null, SharedData.read("seeds/003_3288381e977d1d50.txt"))).isNull();
+        assertThat(parsers.sourceSummary(ContentTypes.JATS_XML, "<article/>")).isNull();
     }
 }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Tells from a file's first bytes that it is clearly not UTF-8 XML, and says what it looks like instead, so that the
+ * Tells from a file's first bytes that it is clearly not UTF-8 text, and says what it looks like instead, so that the
  * reason beside a rejected file names the mistake (a PDF dropped by hand, a UTF-16 export) rather than the first
- * character a parser choked on.
+ * character a parser choked on. Which text format a file holds is told afterwards, from its text
+ * ({@link org.evwatch.events.ContentSniffer}).
  */
 final class FileKinds {
 
@@ -30,8 +31,8 @@ final class FileKinds {
     private FileKinds() {
     }
 
-    /** Why a file starting with {@code head} is not UTF-8 XML, or empty when it may be. */
-    static Optional<String> notXml(byte[] head, int length) {
+    /** Why a file starting with {@code head} is not UTF-8 text, or empty when it may be. */
+    static Optional<String> notText(byte[] head, int length) {
         for (Magic m : BINARY) {
             if (startsWith(head, length, m.prefix())) {
                 return Optional.of(m.kind());
@@ -46,11 +47,14 @@ final class FileKinds {
                 return Optional.of("binary data (a NUL byte at offset " + i + ")");
             }
         }
-        return switch (head[start]) {
-            case '<' -> Optional.empty();
-            case '{', '[' -> Optional.of("JSON");
-            default -> Optional.of("plain text starting \"" + preview(head, start, length) + "\"");
-        };
+        return Optional.empty();
+    }
+
+    /** The first line of {@code text}, at most 40 characters, for a reason that shows what the file starts with. */
+    static String preview(String text) {
+        byte[] head = text.substring(0, Math.min(text.length(), 200)).getBytes(StandardCharsets.UTF_8);
+        int start = skipBomAndSpace(head, head.length);
+        return preview(head, start, head.length);
     }
 
     private static int skipBomAndSpace(byte[] head, int length) {

@@ -14,18 +14,23 @@ import java.util.Locale;
 
 /**
  * Reads an inbox file as UTF-8 text, refusing early and cheaply what can never become records: a file over the size
- * limit is refused from its size alone, one that is plainly something else (a PDF, an image, JSON, UTF-16) from its
+ * limit is refused from its size alone, one that is plainly not text (a PDF, an image, an archive, UTF-16) from its
  * first bytes, and one with bytes that are not UTF-8 while it is decoded, chunk by chunk, so the raw bytes are never
  * held whole beside the text.
  */
 final class InboxFiles {
 
     private static final int CHUNK = 64 * 1024;
+    /** How every reason for a file that holds no paper starts. */
+    static final String NOT_A_PAPER = "not a paper file: ";
+    /** What the inbox reads, said after a reason so that the person who dropped the file knows what would do. */
+    static final String READS = "the inbox reads PubMed, JATS, Europe PMC, Crossref, bioRxiv and feed records, HTML pages"
+            + " and text or Markdown page captures, in UTF-8";
 
     private InboxFiles() {
     }
 
-    /** The file's text; {@link UnreadableFileException} with a one-line reason when it is not PubMed XML material. */
+    /** The file's text; {@link UnreadableFileException} with a one-line reason when it is not UTF-8 text. */
     static String readText(Path file, long maxBytes) throws UnreadableFileException, IOException {
         long size = Files.size(file);
         if (size > maxBytes) {
@@ -34,10 +39,9 @@ final class InboxFiles {
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(FileKinds.SNIFF_BYTES);
-            var kind = FileKinds.notXml(head, head.length);
+            var kind = FileKinds.notText(head, head.length);
             if (kind.isPresent()) {
-                throw new UnreadableFileException("not PubMed XML: the file is " + kind.get()
-                        + "; the inbox reads PubMed efetch XML in UTF-8");
+                throw new UnreadableFileException(NOT_A_PAPER + "the file is " + kind.get() + "; " + READS);
             }
             return decode(head, in, size);
         }

@@ -12,24 +12,22 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.evwatch.events.ContentTypes;
 import org.evwatch.events.PaperFetched;
 import org.evwatch.events.PaperKeys;
 import org.evwatch.fetcher.config.FetcherConfig;
 import org.evwatch.fetcher.messaging.FetchedPublisher;
 import org.evwatch.fetcher.persistence.SentRecords;
-import org.evwatch.fetcher.split.MalformedResponseException;
-import org.evwatch.fetcher.split.PubmedArticles;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The local inbox: every file dropped into the directory becomes one {@link PaperFetched} per PubMed article. A file
- * is moved to {@code processed/} once Kafka has acknowledged all its records, or to {@code rejected/} (with a
- * {@code .reason.txt} beside it, one line) when it can never become records: too large, empty, not UTF-8, not XML,
- * malformed, refused by the hardened parser (entity declarations, external DTDs) or not PubMed XML. A record sent
- * before with the same content is not sent again.
+ * The local inbox: every file dropped into the directory becomes one {@link PaperFetched} per paper it holds, whatever
+ * format the extractor reads (see {@link InboxRecords}). A file is moved to {@code processed/} once Kafka has
+ * acknowledged all its records, or to {@code rejected/} (with a {@code .reason.txt} beside it, one line) when it can
+ * never become records: too large, empty, binary, not UTF-8, malformed, refused by the hardened XML parser (entity
+ * declarations, external DTDs) or in no format the inbox reads. A record sent before with the same content is not
+ * sent again.
  */
 @ApplicationScoped
 public class InboxWatcher {
@@ -85,31 +83,25 @@ public class InboxWatcher {
 
     /** Reads one file and sends its records; returns how many were sent. */
     int process(Path file) {
-        List<PubmedArticles.Article> articles;
+        List<InboxRecord> papers;
         try {
-            articles = PubmedArticles.split(InboxFiles.readText(file, config.maxFileSize().asLongValue()));
+            papers = InboxRecords.split(InboxFiles.readText(file, config.maxFileSize().asLongValue()),
+                    file.getFileName().toString());
         } catch (UnreadableFileException e) {
-            reject(file, e.getMessage());
-            return 0;
-        } catch (MalformedResponseException e) {
             reject(file, e.getMessage());
             return 0;
         } catch (IOException e) {
             reject(file, "the file cannot be read: " + e);
             return 0;
         }
-        if (articles.isEmpty()) {
-            reject(file, "no <PubmedArticle> in the file");
-            return 0;
-        }
         List<PaperFetched> records = new ArrayList<>();
-        for (PubmedArticles.Article article : articles) {
-            String hash = PaperKeys.sha256(article.xml());
-            SentRecords.Decision decision = sent.decide(SOURCE, article.pmid(), hash);
+        for (InboxRecord paper : papers) {
+            String hash = PaperKeys.sha256(paper.payload());
+            SentRecords.Decision decision = sent.decide(SOURCE, paper.id(), hash);
             if (decision != SentRecords.Decision.SKIP) {
-                records.add(new PaperFetched(PaperFetched.SCHEMA_VERSION, SOURCE, article.pmid(),
-                        ContentTypes.PUBMED_XML, article.xml(), hash, decision == SentRecords.Decision.UPDATE,
-                        Instant.now(), file.toUri().toString(), config.watchId()));
+                records.add(new PaperFetched(PaperFetched.SCHEMA_VERSION, SOURCE, paper.id(), paper.contentType(),
+                        paper.payload(), hash, decision == SentRecords.Decision.UPDATE, Instant.now(),
+                        file.toUri().toString(), config.watchId()));
             }
         }
         // In chunks, so a large file never has more records in flight than the emitter buffers, and what Kafka
@@ -126,8 +118,8 @@ public class InboxWatcher {
             }
             chunk.forEach(r -> sent.markSent(SOURCE, r.sourceRecordId(), r.contentHash()));
         }
-        LOG.infof("inbox file %s: %d articles, %d sent, %d already sent", file.getFileName(), articles.size(),
-                records.size(), articles.size() - records.size());
+        LOG.infof("inbox file %s: %d papers (%s), %d sent, %d already sent", file.getFileName(), papers.size(),
+                papers.get(0).contentType(), records.size(), papers.size() - records.size());
         moveTo(file, "processed");
         return records.size();
     }

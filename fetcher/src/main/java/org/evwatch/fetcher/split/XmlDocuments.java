@@ -1,6 +1,8 @@
 package org.evwatch.fetcher.split;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.evwatch.common.xml.SafeXml;
 import org.evwatch.common.xml.XmlRefusedException;
@@ -57,6 +59,17 @@ public final class XmlDocuments {
             }
         }
         return null;
+    }
+
+    /** The child elements with this local name, in document order. */
+    public static List<Element> children(Element parent, String localName) {
+        List<Element> found = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && localName.equals(localNameOf(e))) {
+                found.add(e);
+            }
+        }
+        return found;
     }
 
     public static String localNameOf(Element e) {

@@ -35,7 +35,7 @@ final class HostileFiles {
                 <?xml version="1.0"?>
                 <!DOCTYPE PubmedArticleSet [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
                 """ + articleSet(PMID_PREFIX + "1", "&xxe;")), "XML refused: the DOCTYPE declares");
-        put(inbox, expected, "h-empty.xml", new byte[0], "not PubMed XML: the file is empty;");
+        put(inbox, expected, "h-empty.xml", new byte[0], "not a paper file: the file is empty;");
         put(inbox, expected, "h-latin1.xml", ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
                 + articleSet(PMID_PREFIX + "2", "Exosomes in M\u00fcller glia")).getBytes(StandardCharsets.ISO_8859_1),
                 "not UTF-8 text: byte 0xFC at offset \\d+");
@@ -43,14 +43,15 @@ final class HostileFiles {
                 StandardCharsets.UTF_16LE), "UTF-16 text \\(little-endian, without a byte order mark\\)");
         put(inbox, expected, "h-random.bin", random(), "binary data \\(a NUL byte at offset \\d+\\)");
         put(inbox, expected, "h-paper.pdf", bytes("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
-                "not PubMed XML: the file is a PDF document");
+                "not a paper file: the file is a PDF document");
         put(inbox, expected, "h-figure.png", new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0,
                 13, 'I', 'H', 'D', 'R'}, "a PNG image");
         put(inbox, expected, "h-notes.txt", bytes("Papers to read:\n- exosomes in PDAC\n"),
-                "plain text starting \"Papers to read:\\.\\.\\.\"");
-        put(inbox, expected, "h-data.json", bytes("{\"pmid\": \"" + PMID_PREFIX + "4\"}"), "the file is JSON");
+                "a text of \\d+ characters starting \"Papers to read:\\.\\.\\.\" is too short");
+        put(inbox, expected, "h-data.json", bytes("{\"pmid\": \"" + PMID_PREFIX + "4\"}"),
+                "the file is JSON, but neither a Europe PMC, Crossref nor bioRxiv record");
         put(inbox, expected, "h-page.html", bytes("<html><body>exosomes</body></html>"),
-                "not PubMed efetch XML: root element is <html>");
+                "an HTML page without a title");
         expected.put(BIG, "the file is 50\\.0 MB, over the inbox limit of 32\\.0 MB");
         Path big = scratch.resolve(BIG);
         writeBig(big, 50L * 1024 * 1024);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.evwatch.events.Entity;
 import org.evwatch.events.Paper;
+import org.evwatch.events.Summary;
 import org.evwatch.indexer.catalog.CatalogReads.KeyRow;
 import org.evwatch.indexer.persistence.RowBatch;
 
@@ -119,15 +120,23 @@ final class CatalogWriter {
         mentions.insert(connection, "on conflict do nothing");
     }
 
+    /** The extractor's key findings, and those the source wrote itself, told apart by their origin. */
     private void writeKeyFindings(List<PaperState> papers) throws SQLException {
-        RowBatch batch = RowBatch.into("key_finding").column("paper_id", "text").column("position", "int4")
-                .column("text", "text");
+        RowBatch batch = RowBatch.into("key_finding").column("paper_id", "text").column("origin", "text")
+                .column("position", "int4").column("text", "text");
         for (PaperState p : papers) {
-            List<String> findings = p.merged.summary().keyFindings();
-            for (int i = 0; i < findings.size(); i++) {
-                batch.row(p.id, i, findings.get(i));
+            Summary summary = p.merged.summary();
+            addFindings(batch, p.id, "extractor", summary.keyFindings());
+            if (summary.fromSource() != null) {
+                addFindings(batch, p.id, "source", summary.fromSource().keyFindings());
             }
         }
         batch.insert(connection, "");
+    }
+
+    private static void addFindings(RowBatch batch, String paperId, String origin, List<String> findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            batch.row(paperId, origin, i, findings.get(i));
+        }
     }
 }

@@ -58,7 +58,11 @@ final class PaperColumns {
             summary("relevance_label", "text", s -> s.relevance() == null || s.relevance().label() == null
                     ? null
                     : s.relevance().label().name()),
-            summary("relevance_score", "float8", s -> s.relevance() == null ? null : s.relevance().score()));
+            summary("relevance_score", "float8", s -> s.relevance() == null ? null : s.relevance().score()),
+            summary("source_tldr", "text", s -> s.fromSource() == null ? null : s.fromSource().tldr()),
+            summary("source_contribution", "text", s -> s.fromSource() == null
+                    ? null
+                    : s.fromSource().contribution()));
 
     private static final List<Column> ALL = java.util.stream.Stream.of(BOOKKEEPING, BIBLIOGRAPHY, JOURNAL, SUMMARY)
             .flatMap(List::stream).toList();

@@ -34,6 +34,11 @@ public enum FieldPrecedence {
     LANGUAGE(PUBMED, EUROPEPMC, CROSSREF, PMC, PREPRINT_SERVER, PAGE, FEED, OTHER),
     /** Full text: the JATS article, else a captured page. */
     BODY(PMC, EUROPEPMC, PAGE, PREPRINT_SERVER, CROSSREF, PUBMED, FEED, OTHER),
+    /**
+     * A summary the source wrote itself (TL;DR, contribution, key findings), kept beside the extractor's: only pages
+     * carry one today, and a summary page is the source that writes them.
+     */
+    SOURCE_SUMMARY(PAGE, PMC, EUROPEPMC, CROSSREF, PUBMED, PREPRINT_SERVER, FEED, OTHER),
     /** Ids of the same kind that disagree: the curated source's wins. */
     IDS(PUBMED, EUROPEPMC, PMC, CROSSREF, PREPRINT_SERVER, PAGE, FEED, OTHER);
 

@@ -254,14 +254,21 @@ public final class PaperMerger {
         return false;
     }
 
-    /** The summary was chosen from an abstract: take it from the record whose abstract is shown. */
+    /**
+     * The extractor's summary was chosen from an abstract: take it from the record whose abstract is shown. The
+     * source's own summary is taken whole from the best record that has one, whichever abstract is shown.
+     */
     private static Summary mergeSummary(List<PaperExtracted> records, PaperExtracted abstractSource,
             Predicate<PaperExtracted> isPreprint) {
-        if (abstractSource != null && hasSummary(abstractSource.summary())) {
-            return abstractSource.summary();
-        }
-        return records.stream().sorted(order(FieldPrecedence.ABSTRACT, isPreprint)).map(PaperExtracted::summary)
-                .filter(PaperMerger::hasSummary).findFirst().orElse(Summary.NONE);
+        Summary extracted = abstractSource != null && hasSummary(abstractSource.summary())
+                ? abstractSource.summary()
+                : records.stream().sorted(order(FieldPrecedence.ABSTRACT, isPreprint)).map(PaperExtracted::summary)
+                        .filter(PaperMerger::hasSummary).findFirst().orElse(Summary.NONE);
+        Summary.FromSource given = first(records, FieldPrecedence.SOURCE_SUMMARY, isPreprint,
+                r -> r.summary().fromSource() == null || r.summary().fromSource().isEmpty()
+                        ? null
+                        : r.summary().fromSource());
+        return extracted.withFromSource(given);
     }
 
     private static boolean hasSummary(Summary s) {

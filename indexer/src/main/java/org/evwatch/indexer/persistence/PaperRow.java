@@ -65,6 +65,12 @@ public class PaperRow extends PanacheEntityBase {
     @Column(name = "published_on")
     public LocalDate publishedOn;
     public String tldr;
+    /** The TL;DR the source wrote itself, when it wrote one. */
+    @Column(name = "source_tldr")
+    public String sourceTldr;
+    /** The source's own statement of the paper's contribution. */
+    @Column(name = "source_contribution")
+    public String sourceContribution;
     @Column(name = "relevance_label")
     public String relevanceLabel;
     @Column(name = "relevance_score")

@@ -70,8 +70,10 @@ class CatalogBatchIT {
                 + papers + " order by paper_id, entity_id");
         TABLES.put("mention", "select id, paper_id, entity_id, section, start_offset, end_offset, text from mention "
                 + "where paper_id in " + papers + " order by paper_id, entity_id, section, start_offset");
-        TABLES.put("key_finding", "select paper_id, position, text from key_finding where paper_id in " + papers
-                + " order by paper_id, position");
+        TABLES.put("key_finding", "select paper_id, origin, position, text from key_finding where paper_id in "
+                + papers + " order by paper_id, origin, position");
+        TABLES.put("source_summary", "select id, source_tldr, source_contribution from paper where id in " + papers
+                + " and source_tldr is not null order by id");
     }
 
     @Inject
@@ -126,7 +128,8 @@ class CatalogBatchIT {
         PaperExtracted b = record("crossref", B, new Paper.Identifiers("10.5555/batch.b", null, null, null, null),
                 "BTG1 protein of batch cells", "2025-03-02T00:00:00Z",
                 List.of(new Paper.Author(null, null, "The Batch Consortium", null, List.of())),
-                List.of(gene("BTG-1 protein", 0)), null);
+                List.of(gene("BTG-1 protein", 0)), new Summary(null, List.of(), null, new Summary.FromSource(
+                        "B's own TL;DR.", "B's own contribution.", List.of("B's first finding.", "B's second."))));
         PaperExtracted preprint = record("biorxiv", PREPRINT, new Paper.Identifiers("10.1101/batch.c", null, null,
                 null, null), "Vesicles of batchoma, a preprint", "2025-01-05T00:00:00Z", two, List.of(), null);
         PaperExtracted published = record("pubmed", PUBLISHED, new Paper.Identifiers("10.5555/batch.e",
@@ -223,9 +226,12 @@ class CatalogBatchIT {
                 A + ", " + DISEASE + ", abstract, 0, 8, Batchoma]",
                 A + ", " + DISEASE + ", abstract, 29, 37, Batchoma]",
                 A + ", " + GENE + ", title, 0, 4, BTG1]", NO_IDS + ", " + GENE + ", title, 15, 19, BTG1]");
-        assertThat(t.get("key_finding")).containsExactly("[" + PREPRINT + ", 0, BTG1 is in vesicles.]",
-                "[" + PREPRINT + ", 1, It matters.]", "[" + A + ", 0, BTG1 is in vesicles.]",
-                "[" + A + ", 1, It matters.]");
+        assertThat(t.get("key_finding")).containsExactly(
+                "[" + PREPRINT + ", extractor, 0, BTG1 is in vesicles.]",
+                "[" + PREPRINT + ", extractor, 1, It matters.]", "[" + A + ", extractor, 0, BTG1 is in vesicles.]",
+                "[" + A + ", extractor, 1, It matters.]", "[" + B + ", source, 0, B's first finding.]",
+                "[" + B + ", source, 1, B's second.]");
+        assertThat(t.get("source_summary")).containsExactly("[" + B + ", B's own TL;DR., B's own contribution.]");
         assertThat(outcomes.get(4).indexed().sources()).containsExactly("biorxiv", "crossref", "pubmed");
         assertThat(outcomes.get(0).indexed().change()).isEqualTo(PaperIndexed.Change.CREATED);
     }

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.evwatch.events.ContentTypes;
 import org.evwatch.events.Entity;
 import org.evwatch.events.Paper;
 import org.evwatch.events.PaperExtracted;
 import org.evwatch.events.SourceRecord;
+import org.evwatch.events.Summary;
 import org.junit.jupiter.api.Test;
 
 class PaperMergerTest {
@@ -47,6 +49,23 @@ class PaperMergerTest {
         assertThat(first.sources()).containsExactly("crossref", "europepmc", "pubmed");
         assertThat(first.summary().relevance().score()).isEqualTo(0.91);
         assertThat(first.preprint()).isFalse();
+    }
+
+    @Test
+    void aSummaryPageKeepsItsOwnSummaryBesideTheOneChosenFromPubmedsAbstract() {
+        Summary.FromSource given = new Summary.FromSource("Exosomal PD-L1 flags responders.", "A cohort study.",
+                List.of("PD-L1 rises in non-responders.", "The test needs a blood draw only."));
+        SourceRecord pageSource = new SourceRecord("inbox", "page:doi:10.1016/j.canlet.2024.216789",
+                ContentTypes.MARKDOWN, "h", Instant.parse("2025-01-01T00:00:00Z"), null, null);
+        PaperExtracted page = new PaperExtracted(1, pubmed.paperKey(), "1", pageSource, pubmed.paper(), List.of(),
+                new Summary("The page's abstract sentence.", List.of(), null, given), pubmed.extractedAt());
+        for (List<PaperExtracted> order : permutations(List.of(pubmed, page, crossref))) {
+            MergedPaper merged = PaperMerger.merge(order);
+            assertThat(merged.summary().fromSource()).isEqualTo(given);
+            assertThat(merged.summary().tldr()).isEqualTo(pubmed.summary().tldr()).isNotNull();
+            assertThat(merged.sources()).containsExactly("crossref", "inbox", "pubmed");
+        }
+        assertThat(PaperMerger.merge(List.of(pubmed, crossref)).summary().fromSource()).isNull();
     }
 
     @Test

@@ -1,26 +1,33 @@
-package org.evwatch.extractor.parse;
+package org.evwatch.events;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.evwatch.events.ContentTypes;
-
 /**
- * Guesses the content type from the first characters of a payload, for records whose type is missing or
- * unknown. It looks only at the head of the text, so it costs next to nothing on large records.
+ * Tells the content type of a record or a file from its first characters: the fetcher's inbox types every dropped
+ * file with it, and the extractor types a record whose content type is missing or unknown. It looks only at the head
+ * of the text, so it costs next to nothing on large records.
  */
-final class ContentSniffer {
+public final class ContentSniffer {
+
+    /** Content that is JSON, but not a record format this product reads. */
+    public static final String JSON = "application/json";
+    /** Content that is XML, but not a record format this product reads. */
+    public static final String XML = "application/xml";
 
     private static final int HEAD = 4096;
     private static final Pattern ROOT_ELEMENT = Pattern.compile("<([A-Za-z][\\w.-]*:)?([A-Za-z][\\w.-]*)[\\s/>]");
+    private static final Set<String> MARKDOWN_EXTENSIONS = Set.of("md", "markdown");
+    private static final Set<String> HTML_EXTENSIONS = Set.of("html", "htm", "xhtml");
 
     private ContentSniffer() {
     }
 
     /** The most likely content type; text/plain when nothing more specific is recognised. */
-    static String sniff(String payload) {
-        String head = Xml.stripBom(payload.length() > HEAD ? payload.substring(0, HEAD) : payload).stripLeading();
+    public static String sniff(String payload) {
+        String head = withoutBom(payload.length() > HEAD ? payload.substring(0, HEAD) : payload).stripLeading();
         if (head.startsWith("{") || head.startsWith("[")) {
             return sniffJson(head);
         }
@@ -30,6 +37,35 @@ final class ContentSniffer {
         return head.startsWith("#") || head.contains("\n## ") || head.contains("**")
                 ? ContentTypes.MARKDOWN
                 : ContentTypes.TEXT;
+    }
+
+    /**
+     * As {@link #sniff(String)}, with the file name as a hint: the content decides, and the extension only settles
+     * what the content leaves open (a {@code .md} file without markdown markers is markdown, an {@code .html} file
+     * whose first element is not {@code <html>} is a page).
+     */
+    public static String sniff(String payload, String fileName) {
+        String type = sniff(payload);
+        String ext = extension(fileName);
+        if (type.equals(ContentTypes.TEXT) && MARKDOWN_EXTENSIONS.contains(ext)) {
+            return ContentTypes.MARKDOWN;
+        }
+        if (type.equals(XML) && HTML_EXTENSIONS.contains(ext)) {
+            return ContentTypes.HTML;
+        }
+        return type;
+    }
+
+    private static String extension(String fileName) {
+        if (fileName == null) {
+            return "";
+        }
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String withoutBom(String s) {
+        return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
     }
 
     private static String sniffJson(String head) {
@@ -48,7 +84,7 @@ final class ContentSniffer {
         if (head.contains("\"doi\"") && head.contains("\"server\"")) {
             return ContentTypes.BIORXIV_JSON;
         }
-        return "application/json";
+        return JSON;
     }
 
     private static String sniffMarkup(String head) {
@@ -70,9 +106,9 @@ final class ContentSniffer {
                     return ContentTypes.HTML;
                 default :
                     // the first element decides; anything else is XML this product does not read
-                    return "application/xml";
+                    return XML;
             }
         }
-        return "application/xml";
+        return XML;
     }
 }
