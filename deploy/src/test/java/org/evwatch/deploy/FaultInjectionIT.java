@@ -96,9 +96,18 @@ class FaultInjectionIT {
      */
     private static void assertEveryPaperDeliveredOnce(LiveSubscriber stream, WebhookSink webhook, List<String> log) {
         Set<Long> expected = LongStream.range(FIRST_PMID, FIRST_PMID + PAPERS).boxed().collect(Collectors.toSet());
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> pmids(stream.shown().stream().map(LiveSubscriber.Shown::pmid)).containsAll(expected)
-                        && pmids(webhook.received().stream().map(WebhookSink.Received::pmid)).containsAll(expected));
+        try {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> missing(expected, stream.shown().stream().map(LiveSubscriber.Shown::pmid)).isEmpty()
+                            && missing(expected, webhook.received().stream().map(WebhookSink.Received::pmid))
+                                    .isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            Set<Long> notStreamed = missing(expected, stream.shown().stream().map(LiveSubscriber.Shown::pmid));
+            Set<Long> notPosted = missing(expected, webhook.received().stream().map(WebhookSink.Received::pmid));
+            throw new AssertionError("not delivered after 4 minutes: " + notStreamed.size() + " papers on the stream ("
+                    + stream.connections() + " connections), e.g. " + notStreamed.stream().limit(5).toList() + "; "
+                    + notPosted.size() + " by webhook, e.g. " + notPosted.stream().limit(5).toList() + "; " + log, e);
+        }
         List<LiveSubscriber.Shown> shown = stream.shown().stream()
                 .filter(s -> s.pmid() >= FIRST_PMID && s.pmid() < FIRST_PMID + PAPERS).toList();
         assertThat(shown).as("shown on the live stream once each; %d connections; %s", stream.connections(), log)
@@ -116,8 +125,10 @@ class FaultInjectionIT {
         System.out.println("fault injection: " + log);
     }
 
-    private static Set<Long> pmids(java.util.stream.Stream<Long> pmids) {
-        return pmids.collect(Collectors.toSet());
+    private static Set<Long> missing(Set<Long> expected, java.util.stream.Stream<Long> delivered) {
+        Set<Long> missing = new java.util.TreeSet<>(expected);
+        delivered.forEach(missing::remove);
+        return missing;
     }
 
     /** Subscribes to every paper with a webhook; the subscription's live stream URL. */
