@@ -74,9 +74,7 @@ public class NewPapers {
 
     /** Takes one paper version in and hands it on; returns the ids of the subscriptions it matched. */
     public Set<UUID> handle(PaperIndexed indexed, byte[] payload) {
-        if (announcements.known(indexed.paperId(), indexed.version())) {
-            return Set.of();
-        }
+        // A repeat conflicts on the announcement table's key and is dropped before any matching.
         Taken taken = QuarkusTransaction.requiringNew().call(() -> take(indexed, payload));
         if (taken == null) {
             return Set.of();

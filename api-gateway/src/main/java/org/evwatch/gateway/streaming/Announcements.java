@@ -25,13 +25,6 @@ public class Announcements {
         this.em = em;
     }
 
-    /** Whether this paper version was taken in before. */
-    @Transactional
-    public boolean known(String paperId, long version) {
-        return !em.createNativeQuery("select 1 from {h-schema}announcement where paper_id = ?1 and version = ?2")
-                .setParameter(1, paperId).setParameter(2, version).setMaxResults(1).getResultList().isEmpty();
-    }
-
     /**
      * Takes a paper version in (joining the caller's transaction); its number, or empty when it was taken in before.
      */
@@ -55,14 +48,6 @@ public class Announcements {
                 "select seq, payload from {h-schema}announcement where seq > ?1 order by seq limit ?2")
                 .setParameter(1, seq).setParameter(2, limit).getResultList();
         return rows.stream().map(r -> new Stored(((Number) r[0]).longValue(), (byte[]) r[1])).toList();
-    }
-
-    /** The number of the newest announcement, 0 when there is none. */
-    @Transactional
-    public long newest() {
-        Object max = em.createNativeQuery("select coalesce(max(seq), 0) from {h-schema}announcement")
-                .getSingleResult();
-        return ((Number) max).longValue();
     }
 
     /** Forgets announcements received before {@code before}; how many. */
