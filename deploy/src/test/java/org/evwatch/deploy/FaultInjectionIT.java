@@ -35,7 +35,6 @@ class FaultInjectionIT {
             "api-gateway,extractor,indexer,postgres,kafka,fetcher,indexer,api-gateway").split(","));
     static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
     static LocalStack stack;
-    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @AfterAll
     static void stop() {
@@ -56,7 +55,7 @@ class FaultInjectionIT {
                 .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_MAX_ATTEMPTS", "30")
                 .start();
         try (WebhookSink webhook = new WebhookSink();
-                LiveSubscriber stream = new LiveSubscriber(subscribe(webhook.url()))) {
+                LiveSubscriber stream = new LiveSubscriber(GatewayProbe.subscribeToEverything(stack, webhook.url()))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> stream.connections() > 0);
             new PubmedGenerator(11).writeFiles(stack.inbox(), PAPERS, 100, FIRST_PMID);
             List<String> log = killEachInTurn();
@@ -129,22 +128,6 @@ class FaultInjectionIT {
         Set<Long> missing = new java.util.TreeSet<>(expected);
         delivered.forEach(missing::remove);
         return missing;
-    }
-
-    /** Subscribes to every paper with a webhook; the subscription's live stream URL. */
-    private static String subscribe(String webhookUrl) throws Exception {
-        String body = MAPPER.writeValueAsString(Map.of("name", "every paper", "q", "", "webhook",
-                Map.of("url", webhookUrl)));
-        var request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(stack.url("api-gateway") + "/api/v1/subscriptions"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + stack.secrets().get(LocalSecrets.ADMIN_KEY))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request,
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        String stream = MAPPER.readTree(response.body()).path("links").path("stream").asText();
-        return stack.url("api-gateway") + stream.replaceFirst("^https?://[^/]+", "");
     }
 
     /** Waits for the catalog to reach {@code papers}; if it does not, fails with what each service says of itself. */

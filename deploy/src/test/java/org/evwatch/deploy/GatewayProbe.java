@@ -1,9 +1,17 @@
 package org.evwatch.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,5 +62,23 @@ final class GatewayProbe {
             cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
         } while (cursor != null);
         return pmids;
+    }
+
+    /**
+     * Subscribes, with the runtime's admin key, to every paper with a webhook to {@code webhookUrl}; returns the
+     * subscription's live stream URL on this runtime's gateway.
+     */
+    static String subscribeToEverything(LocalStack stack, String webhookUrl) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("name", "every paper", "q", "", "webhook",
+                Map.of("url", webhookUrl)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url("api-gateway") + "/api/v1/subscriptions"))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + stack.secrets().get(LocalSecrets.ADMIN_KEY))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String stream = JSON.readTree(response.body()).path("links").path("stream").asText();
+        return stack.url("api-gateway") + stream.replaceFirst("^https?://[^/]+", "");
     }
 }

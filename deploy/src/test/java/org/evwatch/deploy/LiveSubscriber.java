@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class LiveSubscriber implements AutoCloseable {
 
-    /** A paper event as shown: the event id, the paper's catalog id and version, and its PMID. */
-    record Shown(long eventId, String paperId, long version, long pmid) {
+    /** A paper event as shown: the event id, the paper's catalog id and version, its PMID, and when it arrived. */
+    record Shown(long eventId, String paperId, long version, long pmid, long atMillis) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,10 +97,11 @@ final class LiveSubscriber implements AutoCloseable {
     }
 
     private void show(String id, String data) throws Exception {
+        long at = System.currentTimeMillis();
         JsonNode paper = JSON.readTree(data).path("paper");
         synchronized (this) {
             shown.add(new Shown(Long.parseLong(id), paper.path("id").asText(), paper.path("version").asLong(),
-                    paper.path("ids").path("pmid").asLong()));
+                    paper.path("ids").path("pmid").asLong(), at));
             lastEventId = id;
         }
     }

@@ -14,8 +14,8 @@ import com.sun.net.httpserver.HttpServer;
 /** A webhook receiver on loopback that keeps every delivery it was sent, and answers 200. */
 final class WebhookSink implements AutoCloseable {
 
-    /** One POST received: its delivery id header, and the paper's catalog id, version and PMID. */
-    record Received(String deliveryId, String paperId, long version, long pmid) {
+    /** One POST received: its delivery id header, the paper's catalog id, version and PMID, and when it arrived. */
+    record Received(String deliveryId, String paperId, long version, long pmid, long atMillis) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,12 +39,13 @@ final class WebhookSink implements AutoCloseable {
     }
 
     private void receive(HttpExchange exchange) throws IOException {
+        long at = System.currentTimeMillis();
         try (InputStream in = exchange.getRequestBody()) {
             JsonNode paper = JSON.readTree(in.readAllBytes()).path("paper");
             synchronized (this) {
                 received.add(new Received(exchange.getRequestHeaders().getFirst("EVwatch-Delivery"),
                         paper.path("id").asText(), paper.path("version").asLong(),
-                        paper.path("ids").path("pmid").asLong()));
+                        paper.path("ids").path("pmid").asLong(), at));
             }
             exchange.sendResponseHeaders(200, -1);
         } catch (IOException | RuntimeException e) {

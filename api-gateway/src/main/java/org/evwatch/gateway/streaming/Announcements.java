@@ -1,12 +1,18 @@
 package org.evwatch.gateway.streaming;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 /**
  * The {@code announcement} table: each paper version from papers.indexed once, numbered. The number orders live-stream
@@ -30,14 +36,23 @@ public class Announcements {
      */
     @Transactional
     public OptionalLong record(String paperId, long version, byte[] payload, Instant now) {
-        List<?> seq = em.createNativeQuery("""
-                insert into {h-schema}announcement (paper_id, version, payload, received_at)
-                values (?1, ?2, ?3, ?4)
-                on conflict (paper_id, version) do nothing
-                returning seq""", Long.class)
-                .setParameter(1, paperId).setParameter(2, version).setParameter(3, payload).setParameter(4, now)
-                .getResultList();
-        return seq.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) seq.get(0)).longValue());
+        // Plain JDBC on the transaction's connection: this runs for every paper, and a native query with a result
+        // class costs a query-plan lookup per call.
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    insert into gateway.announcement (paper_id, version, payload, received_at)
+                    values (?, ?, ?, ?)
+                    on conflict (paper_id, version) do nothing
+                    returning seq""")) {
+                insert.setString(1, paperId);
+                insert.setLong(2, version);
+                insert.setBytes(3, payload);
+                insert.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                try (ResultSet rs = insert.executeQuery()) {
+                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                }
+            }
+        });
     }
 
     /** Up to {@code limit} announcements numbered after {@code seq}, oldest first. */

@@ -1,7 +1,12 @@
 package org.evwatch.gateway.subscriptions;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +14,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import org.evwatch.gateway.webhook.WebhookSender;
 
@@ -33,19 +40,30 @@ public class DeliveryStore {
     @Transactional
     public Optional<UUID> insert(UUID subscriptionId, String url, String paperId, long version, String payload,
             Instant now, Instant claimedUntil) {
-        // The unique key makes this idempotent when papers.indexed is redelivered.
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
-                insert into {h-schema}webhook_delivery (id, subscription_id, paper_id, paper_version, url, payload,
-                    state, attempts, next_attempt_at, created_at, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', 0, ?7, ?8, ?8)
-                on conflict (subscription_id, paper_id, paper_version) do nothing
-                returning id""", UUID.class)
-                .setParameter(1, UUID.randomUUID()).setParameter(2, subscriptionId).setParameter(3, paperId)
-                .setParameter(4, version).setParameter(5, url).setParameter(6, payload)
-                .setParameter(7, claimedUntil).setParameter(8, now)
-                .getResultList();
-        return ids.stream().findFirst();
+        // The unique key makes this idempotent when papers.indexed is redelivered. Plain JDBC on the transaction's
+        // connection: this runs for every matched paper, and a native query with a result class costs a query-plan
+        // lookup per call.
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    insert into gateway.webhook_delivery (id, subscription_id, paper_id, paper_version, url, payload,
+                        state, attempts, next_attempt_at, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)
+                    on conflict (subscription_id, paper_id, paper_version) do nothing
+                    returning id""")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, subscriptionId);
+                insert.setString(3, paperId);
+                insert.setLong(4, version);
+                insert.setString(5, url);
+                insert.setString(6, payload);
+                insert.setObject(7, OffsetDateTime.ofInstant(claimedUntil, ZoneOffset.UTC));
+                insert.setObject(8, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                insert.setObject(9, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                try (ResultSet rs = insert.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /**
@@ -53,15 +71,26 @@ public class DeliveryStore {
      * skip rows this one has locked.
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<UUID> claimDue(Instant now, Instant claimedUntil, int batch) {
-        return em.createNativeQuery("""
-                update {h-schema}webhook_delivery set next_attempt_at = ?1
-                where id in (select id from {h-schema}webhook_delivery
-                             where state = 'PENDING' and next_attempt_at <= ?2
-                             order by next_attempt_at limit ?3 for update skip locked)
-                returning id""", UUID.class)
-                .setParameter(1, claimedUntil).setParameter(2, now).setParameter(3, batch).getResultList();
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement claim = c.prepareStatement("""
+                    update gateway.webhook_delivery set next_attempt_at = ?
+                    where id in (select id from gateway.webhook_delivery
+                                 where state = 'PENDING' and next_attempt_at <= ?
+                                 order by next_attempt_at limit ? for update skip locked)
+                    returning id""")) {
+                claim.setObject(1, OffsetDateTime.ofInstant(claimedUntil, ZoneOffset.UTC));
+                claim.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                claim.setInt(3, batch);
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rs = claim.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
     }
 
     /** The delivery if it still waits for an attempt and its subscription still has a webhook. */
