@@ -56,9 +56,9 @@ public class DeliveryStore {
                 insert.setLong(4, version);
                 insert.setString(5, url);
                 insert.setString(6, payload);
-                insert.setObject(7, OffsetDateTime.ofInstant(claimedUntil, ZoneOffset.UTC));
-                insert.setObject(8, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                insert.setObject(9, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                insert.setObject(7, utc(claimedUntil));
+                insert.setObject(8, utc(now));
+                insert.setObject(9, utc(now));
                 try (ResultSet rs = insert.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
                 }
@@ -79,8 +79,8 @@ public class DeliveryStore {
                                  where state = 'PENDING' and next_attempt_at <= ?
                                  order by next_attempt_at limit ? for update skip locked)
                     returning id""")) {
-                claim.setObject(1, OffsetDateTime.ofInstant(claimedUntil, ZoneOffset.UTC));
-                claim.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                claim.setObject(1, utc(claimedUntil));
+                claim.setObject(2, utc(now));
                 claim.setInt(3, batch);
                 List<UUID> ids = new ArrayList<>();
                 try (ResultSet rs = claim.executeQuery()) {
@@ -93,49 +93,78 @@ public class DeliveryStore {
         });
     }
 
-    /** The delivery if it still waits for an attempt and its subscription still has a webhook. */
+    /**
+     * Of {@code ids}, the deliveries that still wait for an attempt and whose subscription still has a webhook, with
+     * the secret to sign them; one query.
+     */
     @Transactional
-    public Optional<Pending> pending(UUID id) {
-        WebhookDelivery d = WebhookDelivery.findById(id);
-        if (d == null || d.state != WebhookDelivery.State.PENDING) {
-            return Optional.empty();
-        }
-        Subscription s = Subscription.findById(d.subscriptionId);
-        if (s == null || s.webhookSecret == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Pending(d.id, d.url, d.payload, d.attempts, s.webhookSecret));
+    public List<Pending> pending(List<UUID> ids) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    select d.id, d.url, d.payload, d.attempts, s.webhook_secret
+                    from gateway.webhook_delivery d join gateway.subscription s on s.id = d.subscription_id
+                    where d.id = any (?) and d.state = 'PENDING' and s.webhook_secret is not null""")) {
+                select.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+                List<Pending> pending = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                rs.getInt(4), rs.getString(5)));
+                    }
+                }
+                return pending;
+            }
+        });
     }
 
-    /** Records one attempt and moves the delivery on: delivered, retried after {@code retry}, or failed. */
+    /** One attempt at a delivery, and when to try again if it may succeed later. */
+    public record Attempted(UUID id, int attemptNo, Instant started, WebhookSender.Outcome outcome,
+            Optional<Duration> retry) {
+    }
+
+    /** Records attempts and moves their deliveries on: delivered, retried after their delay, or failed. */
     @Transactional
-    public void record(UUID id, int attemptNo, Instant started, WebhookSender.Outcome outcome,
-            Optional<Duration> retry, Instant now) {
-        WebhookDelivery d = WebhookDelivery.findById(id);
-        if (d == null) {
-            return;
-        }
-        WebhookAttempt a = new WebhookAttempt();
-        a.deliveryId = id;
-        a.attempt = attemptNo;
-        a.startedAt = started;
-        a.durationMs = outcome.duration().toMillis();
-        a.statusCode = outcome.status() == 0 ? null : outcome.status();
-        a.error = outcome.error();
-        d.attempts = attemptNo;
-        d.updatedAt = now;
-        if (outcome.success()) {
-            a.outcome = WebhookAttempt.Outcome.DELIVERED;
-            d.state = WebhookDelivery.State.DELIVERED;
-            d.nextAttemptAt = null;
-        } else if (retry.isPresent()) {
-            a.outcome = WebhookAttempt.Outcome.RETRY;
-            d.nextAttemptAt = now.plus(retry.get());
-        } else {
-            a.outcome = WebhookAttempt.Outcome.FAILED;
-            d.state = WebhookDelivery.State.FAILED;
-            d.nextAttemptAt = null;
-        }
-        a.persist();
+    public void record(List<Attempted> attempts, Instant now) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    insert into gateway.webhook_attempt (delivery_id, attempt, started_at, duration_ms, status_code,
+                        error, outcome) values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (delivery_id, attempt) do nothing""");
+                    PreparedStatement update = c.prepareStatement("""
+                            update gateway.webhook_delivery set attempts = ?, updated_at = ?, state = ?,
+                                next_attempt_at = ? where id = ?""")) {
+                for (Attempted a : attempts) {
+                    WebhookAttempt.Outcome outcome = a.outcome().success()
+                            ? WebhookAttempt.Outcome.DELIVERED
+                            : a.retry().isPresent() ? WebhookAttempt.Outcome.RETRY : WebhookAttempt.Outcome.FAILED;
+                    addAttempt(insert, a, outcome);
+                    update.setInt(1, a.attemptNo());
+                    update.setObject(2, utc(now));
+                    update.setString(3, outcome == WebhookAttempt.Outcome.RETRY ? "PENDING" : outcome.name());
+                    update.setObject(4, a.retry().map(now::plus).map(DeliveryStore::utc).orElse(null),
+                            java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    update.setObject(5, a.id());
+                    update.addBatch();
+                }
+                insert.executeBatch();
+                update.executeBatch();
+            }
+        });
+    }
+
+    private static void addAttempt(PreparedStatement insert, Attempted a, WebhookAttempt.Outcome outcome)
+            throws java.sql.SQLException {
+        insert.setObject(1, a.id());
+        insert.setInt(2, a.attemptNo());
+        insert.setObject(3, utc(a.started()));
+        insert.setLong(4, a.outcome().duration().toMillis());
+        insert.setObject(5, a.outcome().status() == 0 ? null : a.outcome().status(), java.sql.Types.INTEGER);
+        insert.setString(6, a.outcome().error());
+        insert.setString(7, outcome.name());
+        insert.addBatch();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

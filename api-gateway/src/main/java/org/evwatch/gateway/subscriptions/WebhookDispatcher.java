@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,7 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
+    private static final int BATCH_SOON = 100;
     /** How long a claimed delivery stays invisible to other pollers while its attempt runs. */
     private static final Duration CLAIM = Duration.ofMinutes(2);
 
@@ -44,6 +47,7 @@ public class WebhookDispatcher {
     private final RetrySchedule schedule;
     private final GatewaySettings settings;
     private final Clock clock = Clock.systemUTC();
+    private final LinkedBlockingQueue<UUID> soon = new LinkedBlockingQueue<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> daemon(r, "webhook-send"));
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "webhook-poll"));
@@ -82,10 +86,22 @@ public class WebhookDispatcher {
         return store.insert(subscriptionId, url, paperId, version, payload, now, now.plus(CLAIM));
     }
 
-    /** Tries committed deliveries straight away, on the sender threads. */
+    /**
+     * Tries committed deliveries straight away, on the sender threads. Deliveries queued meanwhile are taken together
+     * (up to {@value #BATCH_SOON} at a time), so that under load one read and one write serve many of them.
+     */
     public void attemptSoon(List<UUID> ids) {
         if (!ids.isEmpty()) {
-            workers.submit(() -> attemptAll(ids));
+            soon.addAll(ids);
+            workers.submit(this::attemptQueued);
+        }
+    }
+
+    private void attemptQueued() {
+        List<UUID> ids = new ArrayList<>();
+        while (soon.drainTo(ids, BATCH_SOON) > 0) {
+            attemptAll(ids);
+            ids.clear();
         }
     }
 
@@ -102,22 +118,26 @@ public class WebhookDispatcher {
         }
     }
 
+    /**
+     * Attempts the deliveries among {@code ids} that still wait: one query reads them, each is sent in turn, and
+     * one transaction records every attempt. A stop before the record leaves them claimed, and the poller sends them
+     * again once the claim runs out (receivers deduplicate on the delivery id).
+     */
     private void attemptAll(List<UUID> ids) {
-        for (UUID id : ids) {
-            try {
-                attempt(id);
-            } catch (RuntimeException e) {
-                LOG.warn("webhook delivery " + id + " failed unexpectedly; it will be retried", e);
+        List<DeliveryStore.Attempted> attempted = new ArrayList<>(ids.size());
+        try {
+            for (DeliveryStore.Pending d : store.pending(ids)) {
+                attempted.add(attempt(d));
             }
+        } catch (RuntimeException e) {
+            LOG.warn("webhook deliveries " + ids + " failed unexpectedly; they will be retried", e);
+        }
+        if (!attempted.isEmpty()) {
+            store.record(attempted, clock.instant());
         }
     }
 
-    private void attempt(UUID id) {
-        Optional<DeliveryStore.Pending> pending = store.pending(id);
-        if (pending.isEmpty()) {
-            return;
-        }
-        DeliveryStore.Pending d = pending.get();
+    private DeliveryStore.Attempted attempt(DeliveryStore.Pending d) {
         int attemptNo = d.attempts() + 1;
         Instant started = clock.instant();
         String event = d.payload().contains("\"event\":\"paper.updated\"") ? "paper.updated" : "paper.created";
@@ -126,7 +146,7 @@ public class WebhookDispatcher {
         Optional<Duration> retry = outcome.retryable()
                 ? schedule.delayBefore(attemptNo + 1, ThreadLocalRandom.current()::nextDouble)
                 : Optional.empty();
-        store.record(id, attemptNo, started, outcome, retry, clock.instant());
+        return new DeliveryStore.Attempted(d.id(), attemptNo, started, outcome, retry);
     }
 
     private static Thread daemon(Runnable r, String name) {
