@@ -8,6 +8,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.evwatch.events.PaperIndexed;
@@ -27,14 +32,17 @@ import org.evwatch.gateway.streaming.Announcements;
 import org.evwatch.gateway.streaming.LiveStreams;
 import org.evwatch.gateway.subscriptions.Subscriptions;
 import org.evwatch.gateway.subscriptions.WebhookDispatcher;
+import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code papers.indexed}: each paper version is taken in once (the {@code announcement} table numbers it and
- * ignores a repeat, whatever the topic redelivers), matched once against every subscription and every open query
- * stream, queued for the matching webhooks in the same transaction, and sent to the matching streams after the
- * commit. A crash before the commit leaves the record to be redelivered; after it, streams that were open reconnect
- * and catch up from the table, and the webhook poller sends what was not yet attempted. A record that is not a valid
- * event fails here and is parked on the gateway's dead-letter topic.
+ * Consumes {@code papers.indexed}, a polled batch at a time: each paper version is taken in once (the
+ * {@code announcement} table numbers it and ignores a repeat, whatever the topic redelivers), matched once against
+ * every subscription and every open query stream, and queued for the matching webhooks, the whole batch in one
+ * transaction; after the commit its papers go to the matching streams and its deliveries to the webhook senders. A
+ * crash before the commit leaves the batch to be redelivered; after it, streams that were open reconnect and catch
+ * up from the table, and the webhook poller sends what was not yet attempted. A record that is not a valid event, or
+ * that fails on its own when its batch is taken in again one record at a time, is parked on the gateway's
+ * dead-letter topic, and the rest of its batch goes on.
  */
 @ApplicationScoped
 public class NewPapers {
@@ -43,6 +51,16 @@ public class NewPapers {
     private record Taken(long seq, List<String> liveMatched, Map<UUID, PaperEvent> perSubscription,
             PaperEvent queryEvent, List<UUID> deliveries) {
     }
+
+    /** A record of the batch and the event it holds. */
+    private record Decoded(KafkaRecord<String, byte[]> record, PaperIndexed indexed, byte[] payload) {
+    }
+
+    /** A record that failed on its own content, and why. */
+    private record Rejected(KafkaRecord<String, byte[]> record, Throwable reason) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(NewPapers.class);
 
     private final Subscriptions subscriptions;
     private final LiveStreams streams;
@@ -65,23 +83,93 @@ public class NewPapers {
 
     @Incoming("papers-indexed")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        PaperIndexed indexed = deserializer.decode(record);
-        // While PostgreSQL (announcements, subscriptions, deliveries) is away, the record is retried and the
-        // partition waits.
-        redelivery.call(() -> handle(indexed, record.value()));
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        List<Rejected> rejected = new ArrayList<>();
+        List<Decoded> decoded = decode(batch.getRecords(), rejected);
+        try {
+            rejected.addAll(takeAll(decoded));
+        } catch (RuntimeException e) {
+            // Only a stop ends the retries: the failure strategy leaves every record uncommitted.
+            LOG.warnf("batch of %d papers.indexed records not finished: %s", decoded.size(), e.toString());
+            return batch.nack(e);
+        }
+        return deadLetter(rejected).thenCompose(parked -> batch.ack());
     }
 
-    /** Takes one paper version in and hands it on; returns the ids of the subscriptions it matched. */
-    public Set<UUID> handle(PaperIndexed indexed, byte[] payload) {
-        // A repeat conflicts on the announcement table's key and is dropped before any matching.
-        Taken taken = QuarkusTransaction.requiringNew().call(() -> take(indexed, payload));
-        if (taken == null) {
-            return Set.of();
+    private List<Decoded> decode(List<KafkaRecord<String, byte[]>> records, List<Rejected> rejected) {
+        List<Decoded> decoded = new ArrayList<>(records.size());
+        for (KafkaRecord<String, byte[]> r : records) {
+            try {
+                decoded.add(new Decoded(r, deserializer.decode(consumerRecord(r)), r.getPayload()));
+            } catch (RuntimeException e) {
+                rejected.add(new Rejected(r, e));
+            }
         }
-        streams.publish(taken.seq(), indexed, taken.liveMatched(), taken.perSubscription(), taken.queryEvent());
-        webhooks.attemptSoon(taken.deliveries());
-        return taken.perSubscription().keySet();
+        return decoded;
+    }
+
+    /**
+     * Takes a batch in, in one transaction (a repeat conflicts on the announcement table's key and is dropped before
+     * any matching), and hands it on after the commit. While PostgreSQL is away the batch is retried and its
+     * partitions wait. If the batch fails otherwise, its records are taken one at a time and those that fail on their
+     * own are returned, for the dead-letter topic.
+     */
+    private List<Rejected> takeAll(List<Decoded> decoded) {
+        if (decoded.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<Taken> taken = redelivery.call(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> decoded.stream().map(d -> take(d.indexed(), d.payload())).toList()));
+            handOn(decoded, taken);
+            return List.of();
+        } catch (RuntimeException e) {
+            if (redelivery.stopping()) {
+                throw e;
+            }
+            if (decoded.size() == 1) {
+                return List.of(new Rejected(decoded.get(0).record(), e));
+            }
+            List<Rejected> rejected = new ArrayList<>();
+            for (Decoded d : decoded) {
+                rejected.addAll(takeAll(List.of(d)));
+            }
+            return rejected;
+        }
+    }
+
+    /** After the commit: each new paper version to its matching streams, its webhook deliveries to the senders. */
+    private void handOn(List<Decoded> decoded, List<Taken> taken) {
+        List<UUID> deliveries = new ArrayList<>();
+        for (int i = 0; i < decoded.size(); i++) {
+            Taken t = taken.get(i);
+            if (t != null) {
+                streams.publish(t.seq(), decoded.get(i).indexed(), t.liveMatched(), t.perSubscription(),
+                        t.queryEvent());
+                deliveries.addAll(t.deliveries());
+            }
+        }
+        webhooks.attemptSoon(deliveries);
+    }
+
+    /** Hands each rejected record to the failure strategy; completes once every one is on the dead-letter topic. */
+    private static CompletableFuture<Void> deadLetter(List<Rejected> rejected) {
+        CompletableFuture<?>[] parked = new CompletableFuture<?>[rejected.size()];
+        for (int i = 0; i < parked.length; i++) {
+            Rejected r = rejected.get(i);
+            ConsumerRecord<String, byte[]> at = consumerRecord(r.record());
+            LOG.warnf("record %s-%d@%d (key %s) to the dead-letter topic: %s", at.topic(), at.partition(),
+                    at.offset(), at.key(), r.reason().getMessage());
+            parked[i] = r.record().nack(r.reason()).toCompletableFuture();
+        }
+        return CompletableFuture.allOf(parked);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, byte[]> consumerRecord(KafkaRecord<String, byte[]> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> (ConsumerRecord<String, byte[]>) m.getRecord())
+                .orElseThrow(() -> new IllegalStateException("record without its Kafka metadata"));
     }
 
     /** In one transaction: numbers the paper version and stores its webhook deliveries; null if it was known. */
