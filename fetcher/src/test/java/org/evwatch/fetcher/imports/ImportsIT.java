@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.evwatch.events.ContentTypes;
 import org.evwatch.events.PaperFetched;
 import org.evwatch.events.Topics;
-import org.evwatch.events.serde.PaperFetchedDeserializer;
+import org.evwatch.fetcher.testsupport.FetchedRecords;
 import org.evwatch.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 
@@ -159,17 +158,6 @@ class ImportsIT {
 
     private static List<PaperFetched> receive(KafkaConsumer<String, byte[]> consumer,
             java.util.function.Predicate<ConsumerRecord<String, byte[]>> match, int count) {
-        List<PaperFetched> out = new ArrayList<>();
-        PaperFetchedDeserializer deserializer = new PaperFetchedDeserializer();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (out.size() < count && System.currentTimeMillis() < deadline) {
-            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                if (match.test(r)) {
-                    out.add(deserializer.deserialize(r.topic(), r.value()));
-                }
-            }
-        }
-        assertThat(out).hasSize(count);
-        return out;
+        return FetchedRecords.receive(consumer, match, count, 30);
     }
 }
