@@ -106,7 +106,8 @@ class ImportsIT {
         RestAssured.given().body("TY  - JOUR\nTI  - cut".getBytes(StandardCharsets.UTF_8))
                 .contentType("application/octet-stream").queryParam("type", ContentTypes.RIS)
                 .post("/internal/v1/imports").then().statusCode(202);
-        RestAssured.given().body("{\"some\": \"json\"}").contentType("application/octet-stream")
+        RestAssured.given().body("{\"some\": \"json\"}".getBytes(StandardCharsets.UTF_8))
+                .contentType("application/octet-stream")
                 .post("/internal/v1/imports").then().statusCode(422).contentType("application/problem+json");
         RestAssured.get("/internal/v1/imports/00000000-0000-0000-0000-000000000000").then().statusCode(404);
     }
