@@ -54,6 +54,7 @@ public class ImportsResource {
     public static final String PATH = "/api/v1/imports";
 
     /** The multipart form of an upload. */
+    @Schema(name = "ImportForm", description = "A file to import, as a form upload")
     public static final class Form {
         @RestForm("file")
         @Schema(type = SchemaType.STRING, format = "binary", description = "The file", required = true)
@@ -99,7 +100,7 @@ public class ImportsResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "createImport", summary = "Import a file or an identifier list", description = "The body is the file. Its Content-Type names the format (RIS, BibTeX, CSL-JSON, PubMed XML, JATS, Europe PMC, Crossref or bioRxiv JSON, feeds, HTML, Markdown, text/vnd.evwatch.identifiers or text/uri-list); application/octet-stream or text/plain leave it to detection. Answers 202 with the job at once; the entries are imported in the background.")
+    @Operation(operationId = "createImport", summary = "Import a file or an identifier list", description = "The body is the file, or the 'file' part of a multipart form. Its Content-Type names the format (RIS, BibTeX, CSL-JSON, PubMed XML, JATS, Europe PMC, Crossref or bioRxiv JSON, feeds, HTML, Markdown, text/vnd.evwatch.identifiers or text/uri-list); application/octet-stream or text/plain leave it to detection. Answers 202 with the job at once; the entries are imported in the background.")
     @RequestBody(required = true, content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "202", description = "Import started", content = @Content(schema = @Schema(implementation = ImportJob.class)))
     @APIResponse(responseCode = "400", description = "A type no reader takes", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
