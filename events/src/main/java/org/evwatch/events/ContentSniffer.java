@@ -21,11 +21,23 @@ public final class ContentSniffer {
     private static final Pattern ROOT_ELEMENT = Pattern.compile("<([A-Za-z][\\w.-]*:)?([A-Za-z][\\w.-]*)[\\s/>]");
     private static final Set<String> MARKDOWN_EXTENSIONS = Set.of("md", "markdown");
     private static final Set<String> HTML_EXTENSIONS = Set.of("html", "htm", "xhtml");
+    /** A RIS file starts with its first record's type line; writers differ in the spaces around the dash. */
+    private static final Pattern RIS_START = Pattern.compile("^TY {1,2}-(?: |\\r?\\n|$)");
+    /** A BibTeX file starts with an entry, after comment lines ({@code % Encoding: UTF-8}) or stray text. */
+    private static final Pattern BIBTEX_START = Pattern.compile("^(?:%[^\\n]*\\n\\s*)*@\\s*[A-Za-z]+\\s*[{(]");
+    /** The item types of CSL; Crossref's own types ({@code journal-article}) are spelled otherwise. */
+    private static final Pattern CSL_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"(?:article|article-journal|"
+            + "article-magazine|article-newspaper|paper-conference|chapter|book|report|thesis|manuscript|webpage|"
+            + "post|post-weblog|dataset|entry-encyclopedia|entry-dictionary|review|review-book|speech|patent|"
+            + "document|standard|software)\"");
 
     private ContentSniffer() {
     }
 
-    /** The most likely content type; text/plain when nothing more specific is recognised. */
+    /**
+     * The most likely content type; text/plain when nothing more specific is recognised. Library files (RIS, BibTeX,
+     * CSL-JSON) and identifier lists are told apart from page captures before the text fallback.
+     */
     public static String sniff(String payload) {
         String head = withoutBom(payload.length() > HEAD ? payload.substring(0, HEAD) : payload).stripLeading();
         if (head.startsWith("{") || head.startsWith("[")) {
@@ -33,6 +45,15 @@ public final class ContentSniffer {
         }
         if (head.startsWith("<")) {
             return sniffMarkup(head);
+        }
+        if (RIS_START.matcher(head).find()) {
+            return ContentTypes.RIS;
+        }
+        if (BIBTEX_START.matcher(head).find()) {
+            return ContentTypes.BIBTEX;
+        }
+        if (IdentifierList.looksLikeList(head, payload.length() > HEAD)) {
+            return ContentTypes.IDENTIFIER_LIST;
         }
         return head.startsWith("#") || head.contains("\n## ") || head.contains("**")
                 ? ContentTypes.MARKDOWN
@@ -76,6 +97,10 @@ public final class ContentSniffer {
         if (head.contains("\"resultList\"") || head.contains("\"authorString\"") || head.contains("\"journalInfo\"")
                 || head.contains("\"pubYear\"")) {
             return ContentTypes.EUROPEPMC_JSON;
+        }
+        if (!head.contains("\"message-type\"") && !head.contains("\"reference-count\"")
+                && CSL_TYPE.matcher(head).find()) {
+            return ContentTypes.CSL_JSON;
         }
         if (head.contains("\"message-type\"") || head.contains("\"DOI\"") || head.contains("\"container-title\"")
                 || head.contains("\"reference-count\"")) {

@@ -24,6 +24,17 @@ public final class ContentTypes {
     public static final String TEXT = "text/plain";
     /** A markdown page capture. */
     public static final String MARKDOWN = "text/markdown";
+    /** One RIS record ({@code TY  - } .. {@code ER  - }), as Zotero, EndNote, Mendeley and PubMed tools write them. */
+    public static final String RIS = "application/x-research-info-systems";
+    /** One BibTeX entry ({@code @article{key, ...}}), with the {@code @string} macros of its file before it. */
+    public static final String BIBTEX = "application/x-bibtex";
+    /** One CSL-JSON item (an object of a CSL-JSON array), as Zotero, Pandoc and citeproc read and write them. */
+    public static final String CSL_JSON = "application/vnd.citationstyles.csl+json";
+    /**
+     * A plain list of identifiers (DOIs, PMIDs, PMCIDs, URLs), one or more a line. Never a record on a topic: the
+     * fetcher looks each one up at its source and sends what the source returns.
+     */
+    public static final String IDENTIFIER_LIST = "text/vnd.evwatch.identifiers";
 
     private ContentTypes() {
     }

@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.vertx.core.http.HttpServerRequest;
 
+import org.evwatch.gateway.imports.ImportSettings;
+import org.evwatch.gateway.imports.ImportsResource;
 import org.evwatch.gateway.problem.Problem;
 import org.evwatch.gateway.settings.GatewaySettings;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -24,13 +26,15 @@ public class RequestGuards {
     private final RateLimiter perKey;
     private final RateLimiter perIp;
     private final long maxBody;
+    private final long maxImport;
 
-    public RequestGuards(ApiKeys keys, GatewaySettings settings) {
+    public RequestGuards(ApiKeys keys, GatewaySettings settings, ImportSettings imports) {
         this.keys = keys;
         var s = settings.security();
         this.perKey = new RateLimiter(s.perKey().burst(), s.perKey().perSecond(), System::nanoTime);
         this.perIp = new RateLimiter(s.perIp().burst(), s.perIp().perSecond(), System::nanoTime);
         this.maxBody = s.maxBodyBytes();
+        this.maxImport = imports.maxBytes().asLongValue();
     }
 
     // Not pre-matching: the filter then runs on the worker thread of the (blocking) resource, where the key
@@ -43,10 +47,11 @@ public class RequestGuards {
         }
         String length = ctx.getHeaderString("Content-Length");
         if (length != null) {
+            long limit = path.startsWith(ImportsResource.PATH) ? maxImport : maxBody;
             try {
-                if (Long.parseLong(length.trim()) > maxBody) {
+                if (Long.parseLong(length.trim()) > limit) {
                     return Optional.of(problem(Problem.of(413, "too-large", "Request body too large",
-                            "The body may have at most " + maxBody + " bytes.").withInstance(path), null));
+                            "The body may have at most " + limit + " bytes.").withInstance(path), null));
                 }
             } catch (NumberFormatException e) {
                 return Optional.of(problem(Problem.of(400, "bad-request", "Bad request",

@@ -13,6 +13,26 @@ public interface FetcherConfig {
 
     Inbox inbox();
 
+    Imports imports();
+
+    /** Imports through the internal API ({@code POST /internal/v1/imports}), which the gateway's imports call. */
+    interface Imports {
+        /** The largest upload; a larger one is refused with 413 before it is read. */
+        @WithDefault("16M")
+        MemorySize maxSize();
+
+        /** The watch id given to imported records. */
+        @WithDefault("import")
+        String watchId();
+
+        /**
+         * Whether a URL of an identifier list may point at this machine or a private network. Off: an import is
+         * somebody's upload, and the fetcher must not be made to read the internal services around it.
+         */
+        @WithDefault("false")
+        boolean allowPrivateHosts();
+    }
+
     interface Inbox {
         /** Whether the inbox directory is watched. */
         @WithDefault("true")

@@ -18,14 +18,15 @@ import java.util.Locale;
  * first bytes, and one with bytes that are not UTF-8 while it is decoded, chunk by chunk, so the raw bytes are never
  * held whole beside the text.
  */
-final class InboxFiles {
+public final class InboxFiles {
 
     private static final int CHUNK = 64 * 1024;
     /** How every reason for a file that holds no paper starts. */
     static final String NOT_A_PAPER = "not a paper file: ";
     /** What the inbox reads, said after a reason so that the person who dropped the file knows what would do. */
-    static final String READS = "the inbox reads PubMed, JATS, Europe PMC, Crossref, bioRxiv and feed records, HTML pages"
-            + " and text or Markdown page captures, in UTF-8";
+    static final String READS = "the inbox reads PubMed, JATS, Europe PMC, Crossref, bioRxiv and feed records, HTML pages,"
+            + " text or Markdown page captures, RIS, BibTeX and CSL-JSON libraries and lists of DOIs, PMIDs, PMCIDs"
+            + " and URLs, in UTF-8";
 
     private InboxFiles() {
     }
@@ -38,13 +39,21 @@ final class InboxFiles {
                     + megabytes(maxBytes) + " (evwatch.fetcher.inbox.max-file-size); split it into smaller files");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(FileKinds.SNIFF_BYTES);
-            var kind = FileKinds.notText(head, head.length);
-            if (kind.isPresent()) {
-                throw new UnreadableFileException(NOT_A_PAPER + "the file is " + kind.get() + "; " + READS);
-            }
-            return decode(head, in, size);
+            return readText(in, size);
         }
+    }
+
+    /**
+     * The text of {@code size} bytes from {@code in}: refused when it is plainly not text (a PDF, an image, an archive
+     * of any kind, which is never unpacked, UTF-16) or not UTF-8.
+     */
+    public static String readText(InputStream in, long size) throws UnreadableFileException, IOException {
+        byte[] head = in.readNBytes(FileKinds.SNIFF_BYTES);
+        var kind = FileKinds.notText(head, head.length);
+        if (kind.isPresent()) {
+            throw new UnreadableFileException(NOT_A_PAPER + "the file is " + kind.get() + "; " + READS, true);
+        }
+        return decode(head, in, size);
     }
 
     private static String decode(byte[] head, InputStream rest, long size) throws IOException, UnreadableFileException {

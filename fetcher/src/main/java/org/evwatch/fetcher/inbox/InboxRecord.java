@@ -8,5 +8,5 @@ package org.evwatch.fetcher.inbox;
  * @param contentType the format of {@code payload}, one of {@link org.evwatch.events.ContentTypes}
  * @param payload the record as it stands in the file
  */
-record InboxRecord(String id, String contentType, String payload) {
+public record InboxRecord(String id, String contentType, String payload) {
 }

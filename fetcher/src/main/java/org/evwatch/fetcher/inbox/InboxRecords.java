@@ -20,16 +20,45 @@ import org.w3c.dom.Element;
  * paper, and a single record, a JATS article or a captured page stays one. Every XML file goes through the hardened
  * parser first, whatever its format, so a hostile one is named as such.
  */
-final class InboxRecords {
+public final class InboxRecords {
 
     private static final Set<String> FEED_ITEMS = Set.of("item", "entry");
+    private static final Set<String> LIBRARIES = Set.of(ContentTypes.RIS, ContentTypes.BIBTEX,
+            ContentTypes.CSL_JSON, ContentTypes.IDENTIFIER_LIST);
 
     private InboxRecords() {
     }
 
+    /**
+     * The file's entries, in file order, whatever its format: the format is {@code declaredType} when given, else
+     * told from the content. A library (RIS, BibTeX, CSL-JSON) or an identifier list is read entry by entry, so a bad
+     * entry is rejected alone; any other format is split whole, and fails whole ({@link UnreadableFileException}).
+     */
+    public static List<ImportEntry> entries(String text, String fileName, String declaredType)
+            throws UnreadableFileException {
+        String type = declaredType != null ? declaredType : ContentSniffer.sniff(text, fileName);
+        if (LIBRARIES.contains(type)) {
+            try {
+                return LibraryRecords.split(text, type);
+            } catch (MalformedResponseException e) {
+                throw new UnreadableFileException(e.getMessage());
+            }
+        }
+        List<InboxRecord> records = splitAs(text, type);
+        List<ImportEntry> entries = new ArrayList<>(records.size());
+        for (InboxRecord r : records) {
+            entries.add(ImportEntry.ready(entries.size() + 1, "record " + (entries.size() + 1) + " (" + r.id() + ")",
+                    r));
+        }
+        return entries;
+    }
+
     /** The file's records, in file order; {@link UnreadableFileException} with the reason when it holds none. */
     static List<InboxRecord> split(String text, String fileName) throws UnreadableFileException {
-        String type = ContentSniffer.sniff(text, fileName);
+        return splitAs(text, ContentSniffer.sniff(text, fileName));
+    }
+
+    private static List<InboxRecord> splitAs(String text, String type) throws UnreadableFileException {
         try {
             return switch (type) {
                 case ContentTypes.PUBMED_XML -> pubmed(text);

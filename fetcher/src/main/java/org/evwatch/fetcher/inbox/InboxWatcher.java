@@ -5,18 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.evwatch.events.PaperFetched;
-import org.evwatch.events.PaperKeys;
 import org.evwatch.fetcher.config.FetcherConfig;
-import org.evwatch.fetcher.messaging.FetchedPublisher;
-import org.evwatch.fetcher.persistence.SentRecords;
+import org.evwatch.fetcher.imports.ImportOutcome;
+import org.evwatch.fetcher.imports.Importer;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -36,17 +33,13 @@ public class InboxWatcher {
     private static final Logger LOG = Logger.getLogger(InboxWatcher.class);
     /** A file younger than this may still be being written; it is taken on the next scan. */
     private static final long SETTLE_MILLIS = 300;
-    /** Records sent before waiting for their acknowledgements. */
-    private static final int SEND_CHUNK = 100;
 
     private final FetcherConfig.Inbox config;
-    private final FetchedPublisher publisher;
-    private final SentRecords sent;
+    private final Importer importer;
 
-    public InboxWatcher(FetcherConfig config, FetchedPublisher publisher, SentRecords sent) {
+    public InboxWatcher(FetcherConfig config, Importer importer) {
         this.config = config.inbox();
-        this.publisher = publisher;
-        this.sent = sent;
+        this.importer = importer;
     }
 
     @Scheduled(every = "${evwatch.fetcher.inbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = InboxDisabled.class)
@@ -81,12 +74,16 @@ public class InboxWatcher {
         }
     }
 
-    /** Reads one file and sends its records; returns how many were sent. */
+    /**
+     * Reads one file and imports its entries (see {@link Importer}); returns how many were accepted. A file whose
+     * entries were all rejected moves to {@code rejected/}; a file with some rejected entries moves to
+     * {@code processed/} with a {@code .rejected.txt} beside it naming each, one a line.
+     */
     int process(Path file) {
-        List<InboxRecord> papers;
+        List<ImportEntry> entries;
         try {
-            papers = InboxRecords.split(InboxFiles.readText(file, config.maxFileSize().asLongValue()),
-                    file.getFileName().toString());
+            entries = InboxRecords.entries(InboxFiles.readText(file, config.maxFileSize().asLongValue()),
+                    file.getFileName().toString(), null);
         } catch (UnreadableFileException e) {
             reject(file, e.getMessage());
             return 0;
@@ -94,34 +91,40 @@ public class InboxWatcher {
             reject(file, "the file cannot be read: " + e);
             return 0;
         }
-        List<PaperFetched> records = new ArrayList<>();
-        for (InboxRecord paper : papers) {
-            String hash = PaperKeys.sha256(paper.payload());
-            SentRecords.Decision decision = sent.decide(SOURCE, paper.id(), hash);
-            if (decision != SentRecords.Decision.SKIP) {
-                records.add(new PaperFetched(PaperFetched.SCHEMA_VERSION, SOURCE, paper.id(), paper.contentType(),
-                        paper.payload(), hash, decision == SentRecords.Decision.UPDATE, Instant.now(),
-                        file.toUri().toString(), config.watchId()));
-            }
+        List<ImportOutcome> outcomes;
+        try {
+            outcomes = importer.run(entries, SOURCE, file.toUri().toString(), config.watchId(), done -> {
+            });
+        } catch (Exception e) {
+            // Left in place: the next scan takes it again, and what was acknowledged is skipped then.
+            LOG.errorf("inbox file %s: Kafka did not acknowledge its records (%s); will retry", file.getFileName(),
+                    e.getMessage());
+            return 0;
         }
-        // In chunks, so a large file never has more records in flight than the emitter buffers, and what Kafka
-        // acknowledged is remembered even if a later chunk fails.
-        for (int from = 0; from < records.size(); from += SEND_CHUNK) {
-            List<PaperFetched> chunk = records.subList(from, Math.min(records.size(), from + SEND_CHUNK));
-            try {
-                publisher.sendAll(chunk).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                // Left in place: the next scan sends it again, and what was acknowledged is skipped then.
-                LOG.errorf("inbox file %s: Kafka did not acknowledge its records (%s); will retry",
-                        file.getFileName(), e.getMessage());
-                return from;
-            }
-            chunk.forEach(r -> sent.markSent(SOURCE, r.sourceRecordId(), r.contentHash()));
+        List<ImportOutcome> rejected = outcomes.stream()
+                .filter(o -> o.outcome() == ImportOutcome.Outcome.REJECTED).toList();
+        if (rejected.size() == outcomes.size()) {
+            reject(file, "no entry could be imported: " + rejected.get(0).entry() + ": " + rejected.get(0).detail()
+                    + (rejected.size() > 1 ? " (and " + (rejected.size() - 1) + " more)" : ""));
+            return 0;
         }
-        LOG.infof("inbox file %s: %d papers (%s), %d sent, %d already sent", file.getFileName(), papers.size(),
-                papers.get(0).contentType(), records.size(), papers.size() - records.size());
-        moveTo(file, "processed");
-        return records.size();
+        long accepted = outcomes.stream().filter(o -> o.outcome() == ImportOutcome.Outcome.ACCEPTED).count();
+        LOG.infof("inbox file %s: %d entries, %d accepted, %d merged, %d rejected", file.getFileName(),
+                outcomes.size(), accepted, outcomes.size() - accepted - rejected.size(), rejected.size());
+        Path moved = moveTo(file, "processed");
+        if (moved != null && !rejected.isEmpty()) {
+            writeLines(moved.resolveSibling(moved.getFileName() + ".rejected.txt"), rejected.stream()
+                    .map(o -> (o.entry() + ": " + o.detail()).replaceAll("\\s+", " ").strip()).toList());
+        }
+        return (int) accepted;
+    }
+
+    private static void writeLines(Path target, List<String> lines) {
+        try {
+            Files.write(target, lines);
+        } catch (IOException e) {
+            LOG.warnf("could not write %s: %s", target, e.getMessage());
+        }
     }
 
     private void reject(Path file, String why) {

@@ -12,6 +12,11 @@ final class Urls {
     private Urls() {
     }
 
+    /** A value as one path segment, its slashes kept (a DOI's prefix and suffix stay two readable parts). */
+    static String pathSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+    }
+
     static URI of(URI base, String path, Map<String, String> params) {
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
         StringJoiner query = new StringJoiner("&");

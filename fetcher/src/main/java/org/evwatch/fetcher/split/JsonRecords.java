@@ -32,7 +32,8 @@ public final class JsonRecords {
 
     /**
      * Parses {@code json} and splits the array at {@code path} (object field names from the root). A missing array
-     * means no records; a body that does not parse is rejected whole.
+     * means no records; a body that does not parse is rejected whole. With no path, the root is the array, or a
+     * single object is the one record.
      */
     public static Split split(String json, String... path) throws MalformedResponseException {
         if (json == null || json.isBlank()) {
@@ -44,7 +45,11 @@ public final class JsonRecords {
         } catch (IOException e) {
             throw new MalformedResponseException("not valid JSON: " + e.getMessage(), e);
         }
-        if (tree == null || !tree.isObject()) {
+        if (path.length == 0 && tree != null && tree.isObject()) {
+            // a single record where a list was allowed
+            return new Split(tree, List.of(tree), List.of(json.strip()));
+        }
+        if (tree == null || !tree.isObject() && !(path.length == 0 && tree.isArray())) {
             throw new MalformedResponseException("JSON response is not an object");
         }
         JsonNode array = tree;

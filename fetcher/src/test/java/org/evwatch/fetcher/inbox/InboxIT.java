@@ -19,9 +19,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.evwatch.events.ContentTypes;
 import org.evwatch.events.PaperFetched;
 import org.evwatch.events.Topics;
-import org.evwatch.events.serde.PaperFetchedDeserializer;
 import org.evwatch.fetcher.config.FetcherConfig;
 import org.evwatch.testing.KafkaAndPostgresResource;
+import org.evwatch.fetcher.testsupport.FetchedRecords;
 import org.evwatch.testing.TestKafka;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,18 +170,7 @@ class InboxIT {
 
     private static List<PaperFetched> receive(KafkaConsumer<String, byte[]> consumer,
             java.util.function.Predicate<ConsumerRecord<String, byte[]>> match, int count) {
-        List<PaperFetched> out = new ArrayList<>();
-        PaperFetchedDeserializer deserializer = new PaperFetchedDeserializer();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (out.size() < count && System.currentTimeMillis() < deadline) {
-            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                if (match.test(r)) {
-                    out.add(deserializer.deserialize(r.topic(), r.value()));
-                }
-            }
-        }
-        assertThat(out).hasSize(count);
-        return out;
+        return FetchedRecords.receive(consumer, match, count, 20);
     }
 
     private static String resource(String name) throws IOException {
