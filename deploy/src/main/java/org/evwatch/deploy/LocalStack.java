@@ -304,6 +304,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("EVWATCH_DB_USER", settings.dbUser());
         env.put("EVWATCH_DB_PASSWORD", settings.dbPassword());
         env.put("EVWATCH_INDEXER_URL", url("indexer"));
+        env.put("EVWATCH_FETCHER_URL", url("fetcher"));
         env.put("EVWATCH_FETCHER_INBOX_DIR", inbox().toAbsolutePath().toString());
         env.put("EVWATCH_INDEX_DIR", settings.runtime().resolve("index").toAbsolutePath().toString());
         env.putAll(secrets.env(module));
