@@ -44,6 +44,7 @@ final class CatalogBatch {
     static List<Outcome> write(Connection connection, List<PaperExtracted> records) throws SQLException {
         CatalogReads reads = new CatalogReads(connection);
         reads.lock();
+        reads.prefetch(records);
         CatalogBatch batch = new CatalogBatch(reads);
         for (PaperExtracted record : records) {
             // The database keeps microseconds: the same instant in memory and in the row.

@@ -9,9 +9,21 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** What identity resolution reads from the catalog, on the connection of the batch's transaction. */
+import org.evwatch.events.PaperExtracted;
+import org.evwatch.indexer.merge.IdentityKeys;
+
+/**
+ * What identity resolution reads from the catalog, on the connection of the batch's transaction. Nothing is written
+ * until the whole batch is placed, so what was read once holds for the rest of the batch: source records and key rows
+ * are kept, and {@link #prefetch} reads those of a whole batch in two queries instead of a few per record.
+ */
 final class CatalogReads {
 
     /** Serialises catalog writers across instances: identity resolution reads, then writes, several papers. */
@@ -22,9 +34,43 @@ final class CatalogReads {
     }
 
     private final Connection connection;
+    /** Source records read so far, by source and record id; a null value: known to be absent. */
+    private final Map<String, SourceState> recordCache = new HashMap<>();
+    /** Key rows read so far, by key; an empty list: no paper holds it. */
+    private final Map<String, List<KeyRow>> keyCache = new HashMap<>();
 
     CatalogReads(Connection connection) {
         this.connection = connection;
+    }
+
+    /** Reads, in two queries, the stored source records of the batch's records and the rows of their lookup keys. */
+    void prefetch(Collection<PaperExtracted> batch) throws SQLException {
+        List<String> sources = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (PaperExtracted r : batch) {
+            String cacheKey = recordKey(r.source().source(), r.source().sourceRecordId());
+            if (!recordCache.containsKey(cacheKey)) {
+                recordCache.put(cacheKey, null);
+                sources.add(r.source().source());
+                ids.add(r.source().sourceRecordId());
+            }
+            keys.addAll(IdentityKeys.lookup(r.paper()));
+        }
+        try (PreparedStatement s = connection.prepareStatement("select source, source_record_id, paper_id, record, "
+                + "received_at from source_record where (source, source_record_id) in "
+                + "(select * from unnest(?::text[], ?::text[]))")) {
+            s.setArray(1, connection.createArrayOf("text", sources.toArray(String[]::new)));
+            s.setArray(2, connection.createArrayOf("text", ids.toArray(String[]::new)));
+            for (SourceState found : records(s)) {
+                recordCache.put(recordKey(found.source, found.sourceRecordId), found);
+            }
+        }
+        keyRows(keys);
+    }
+
+    private static String recordKey(String source, String sourceRecordId) {
+        return source + '\u0000' + sourceRecordId;
     }
 
     /** Waits for the catalog write lock, held until the transaction ends. */
@@ -37,6 +83,10 @@ final class CatalogReads {
 
     /** The stored version of a source record, or null. */
     SourceState record(String source, String sourceRecordId) throws SQLException {
+        String cacheKey = recordKey(source, sourceRecordId);
+        if (recordCache.containsKey(cacheKey)) {
+            return recordCache.get(cacheKey);
+        }
         List<SourceState> found = records("source = ? and source_record_id = ?", source, sourceRecordId);
         return found.isEmpty() ? null : found.get(0);
     }
@@ -52,15 +102,19 @@ final class CatalogReads {
             for (int i = 0; i < values.length; i++) {
                 s.setString(i + 1, values[i]);
             }
-            List<SourceState> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new SourceState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            instant(rs, 5)));
-                }
-            }
-            return out;
+            return records(s);
         }
+    }
+
+    private static List<SourceState> records(PreparedStatement s) throws SQLException {
+        List<SourceState> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(new SourceState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        instant(rs, 5)));
+            }
+        }
+        return out;
     }
 
     /** The papers among {@code ids} that exist. */
@@ -75,14 +129,22 @@ final class CatalogReads {
         return out;
     }
 
-    /** Every paper_key row holding one of {@code keys}. */
+    /** Every paper_key row holding one of {@code keys}; only keys not read before are asked for. */
     List<KeyRow> keyRows(Collection<String> keys) throws SQLException {
-        List<KeyRow> out = new ArrayList<>();
-        try (PreparedStatement s = anyOf("select key, paper_id, id_key from paper_key where key = any(?)", keys);
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                out.add(new KeyRow(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+        List<String> unread = keys.stream().filter(k -> !keyCache.containsKey(k)).distinct().toList();
+        if (!unread.isEmpty()) {
+            unread.forEach(k -> keyCache.put(k, new ArrayList<>()));
+            try (PreparedStatement s = anyOf("select key, paper_id, id_key from paper_key where key = any(?)",
+                    unread); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    KeyRow row = new KeyRow(rs.getString(1), rs.getString(2), rs.getBoolean(3));
+                    keyCache.get(row.key()).add(row);
+                }
             }
+        }
+        List<KeyRow> out = new ArrayList<>();
+        for (String k : new LinkedHashSet<>(keys)) {
+            out.addAll(keyCache.get(k));
         }
         return out;
     }

@@ -34,6 +34,8 @@ final class PendingCatalog {
     private final Map<String, Map<String, SourceState>> recordsByPaper = new HashMap<>();
     /** For each paper whose keys the batch replaced (empty for a paper merged away): its new paper_key rows. */
     private final Map<String, List<KeyRow>> keys = new LinkedHashMap<>();
+    /** The same rows, by key. */
+    private final Map<String, List<KeyRow>> pendingByKey = new HashMap<>();
     /** Papers merged away, to the paper that took them in, in the order it happened. */
     private final Map<String, String> absorbedInto = new LinkedHashMap<>();
     /** The entities as last written by a paper of the batch. */
@@ -76,7 +78,9 @@ final class PendingCatalog {
                 rows.add(row);
             }
         }
-        keys.values().forEach(list -> list.stream().filter(r -> wanted.contains(r.key())).forEach(rows::add));
+        for (String key : wanted) {
+            rows.addAll(pendingByKey.getOrDefault(key, List.of()));
+        }
         return rows;
     }
 
@@ -135,7 +139,7 @@ final class PendingCatalog {
         for (SourceState row : List.copyOf(recordsOf(other.id))) {
             moveTo(row, target);
         }
-        keys.put(other.id, List.of());
+        putKeys(other.id, List.of());
         other.removed = true;
         absorbedInto.put(other.id, target.id);
     }
@@ -162,7 +166,7 @@ final class PendingCatalog {
 
     /** The paper's keys become the merged ones, but an id key another paper holds stays with it. */
     private void replaceKeys(PaperState paper, MergedPaper merged) throws SQLException {
-        keys.put(paper.id, List.of());
+        putKeys(paper.id, List.of());
         Set<String> idKeys = IdentityKeys.idKeys(merged.paper());
         Set<String> heldElsewhere = new TreeSet<>();
         keyRows(merged.keys()).stream().filter(KeyRow::idKey).forEach(r -> heldElsewhere.add(r.key()));
@@ -174,7 +178,16 @@ final class PendingCatalog {
                 rows.add(new KeyRow(key, paper.id, idKey));
             }
         }
-        keys.put(paper.id, rows);
+        putKeys(paper.id, rows);
+    }
+
+    /** Replaces the paper's pending key rows, in both views. */
+    private void putKeys(String paperId, List<KeyRow> rows) {
+        List<KeyRow> before = keys.put(paperId, rows);
+        if (before != null) {
+            before.forEach(r -> pendingByKey.get(r.key()).remove(r));
+        }
+        rows.forEach(r -> pendingByKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
     }
 
     // --- what the batch writes ---
