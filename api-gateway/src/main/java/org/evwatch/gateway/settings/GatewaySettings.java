@@ -1,6 +1,9 @@
 package org.evwatch.gateway.settings;
 
+import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +23,8 @@ public interface GatewaySettings {
     Security security();
 
     Webhooks webhooks();
+
+    Mail mail();
 
     Feeds feeds();
 
@@ -90,6 +95,59 @@ public interface GatewaySettings {
         double jitter();
 
         /** How often due retries are looked for. */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
+    interface Mail {
+        /** The secret of development and tests: public, so never good enough in production. */
+        String DEVELOPMENT_SECRET = "evwatch-development-mail-secret";
+
+        /** The sender of every mail, as an address or {@code Name <address>}. */
+        @WithDefault("EVwatch <evwatch@localhost>")
+        String from();
+
+        /**
+         * The key of the HMAC that signs confirmation and unsubscribe links; changing it voids every link already
+         * mailed. Required in production.
+         */
+        @WithDefault(DEVELOPMENT_SECRET)
+        String secret();
+
+        /**
+         * When set, mail is written to this folder as {@code .eml} files instead of being sent over SMTP (the local
+         * runtime does this when no SMTP server is configured).
+         */
+        Optional<Path> folder();
+
+        /** The time of day (UTC) daily and weekly digests are sent at. */
+        @WithDefault("07:00")
+        LocalTime digestTime();
+
+        /** The day (UTC) weekly digests are sent on. */
+        @WithDefault("MONDAY")
+        DayOfWeek weeklyDay();
+
+        /** Papers in one mail at most; a digest with more is sent as several mails. */
+        @WithDefault("50")
+        int maxPapersPerMail();
+
+        @WithDefault("8")
+        int maxAttempts();
+
+        @WithDefault("1m")
+        Duration initialDelay();
+
+        @WithDefault("4")
+        double multiplier();
+
+        @WithDefault("6h")
+        Duration maxDelay();
+
+        @WithDefault("0.2")
+        double jitter();
+
+        /** How often due mail is looked for. */
         @WithDefault("1s")
         Duration pollInterval();
     }
