@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -138,12 +140,14 @@ public class MailSender {
                 next -> retries.delayBefore(next, ThreadLocalRandom.current()::nextDouble));
     }
 
+    /** The failure as the subscriber can read it: its cause's class and message, without the wrappers. */
     private static String describe(Throwable e) {
-        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        if (e.getCause() != null && e.getCause() != e && e.getCause().getMessage() != null
-                && (e.getMessage() == null || !e.getMessage().contains(e.getCause().getMessage()))) {
-            text += " (" + e.getCause().getMessage() + ")";
+        Throwable cause = e;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
         }
+        String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
     }
 }

@@ -46,7 +46,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-@QuarkusTestResource(value = SmtpServer.class, restrictToAnnotatedClass = true)
+// Not restricted to this class: every @QuarkusTest of the module mails to it, so this class shares their running
+// gateway instead of starting one of its own.
+@QuarkusTestResource(SmtpServer.class)
 class EmailDeliveryIT {
 
     private static final String ADMIN = "test-admin-key";
