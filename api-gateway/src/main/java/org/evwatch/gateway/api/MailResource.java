@@ -46,9 +46,8 @@ public class MailResource {
     @Operation(operationId = "confirmEmailPage", summary = "Page to confirm an address", description = "The page of the link in a confirmation mail: a button that posts to the same link.")
     @APIResponse(responseCode = "200", description = "An HTML page with a Confirm button", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public String confirmPage(@QueryParam("token") @Parameter(description = TOKEN, required = true) String token) {
-        String name = consent.name(token, MailTokens.Purpose.CONFIRM);
-        return MailPages.form("Confirm your address", "Mail the new papers matching \"" + name
-                + "\" to this address?", MailComposer.CONFIRM_PATH + "?token=" + token.trim(), "Confirm");
+        return page(token, MailTokens.Purpose.CONFIRM, "Confirm your address", "Mail the new papers matching",
+                MailComposer.CONFIRM_PATH, "Confirm");
     }
 
     @POST
@@ -68,9 +67,8 @@ public class MailResource {
     @APIResponse(responseCode = "200", description = "An HTML page with an Unsubscribe button", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public String unsubscribePage(
             @QueryParam("token") @Parameter(description = TOKEN, required = true) String token) {
-        String name = consent.name(token, MailTokens.Purpose.UNSUBSCRIBE);
-        return MailPages.form("Unsubscribe", "Stop mailing the new papers matching \"" + name
-                + "\" to this address?", MailComposer.UNSUBSCRIBE_PATH + "?token=" + token.trim(), "Unsubscribe");
+        return page(token, MailTokens.Purpose.UNSUBSCRIBE, "Unsubscribe", "Stop mailing the new papers matching",
+                MailComposer.UNSUBSCRIBE_PATH, "Unsubscribe");
     }
 
     @POST
@@ -82,5 +80,13 @@ public class MailResource {
     @APIResponse(responseCode = "200", description = "An HTML page saying what stopped", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public String unsubscribe(@QueryParam("token") @Parameter(description = TOKEN, required = true) String token) {
         return MailPages.done(consent.unsubscribe(token));
+    }
+
+    /** The page of a link: a question about the subscription it names and a button that posts to the link. */
+    private String page(String token, MailTokens.Purpose purpose, String title, String question, String path,
+            String button) {
+        String name = consent.name(token, purpose);
+        return MailPages.form(title, question + " \"" + name + "\" to this address?", path + "?token=" + token.trim(),
+                button);
     }
 }

@@ -10,11 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +20,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import org.evwatch.gateway.scheduling.Poller;
 import org.evwatch.gateway.settings.GatewaySettings;
 import org.evwatch.gateway.webhook.RetrySchedule;
 import org.jboss.logging.Logger;
@@ -51,25 +48,18 @@ public class MailSender {
     private final GatewaySettings.Mail settings;
     private final RetrySchedule retries;
     private final Clock clock = Clock.systemUTC();
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mail-send");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Poller poller = new Poller("mail-send", this::pollSafely);
 
     public MailSender(MailOutbox outbox, MailComposer composer, MailTransport transport, GatewaySettings settings) {
         this.outbox = outbox;
         this.composer = composer;
         this.transport = transport;
         this.settings = settings.mail();
-        var m = settings.mail();
-        this.retries = new RetrySchedule(m.maxAttempts(), m.initialDelay(), m.multiplier(), m.maxDelay(),
-                m.jitter());
+        this.retries = RetrySchedule.of(settings.mail());
     }
 
     void start(@Observes StartupEvent event) {
-        long every = Math.max(100, settings.pollInterval().toMillis());
-        poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+        poller.start(settings.pollInterval());
     }
 
     /** Stops before the datasource closes, so no poll runs against a closed database during shutdown. */
@@ -79,16 +69,12 @@ public class MailSender {
 
     @PreDestroy
     void stop() {
-        poller.shutdownNow();
+        poller.stop();
     }
 
     /** Mail was stored and committed: send what is due now rather than at the next poll. */
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailOutbox.Queued event) {
-        try {
-            poller.execute(this::pollSafely);
-        } catch (RejectedExecutionException e) {
-            // Stopping: the next start sends it.
-        }
+        poller.now();
     }
 
     private void pollSafely() {

@@ -72,34 +72,38 @@ public interface GatewaySettings {
         double perSecond();
     }
 
-    interface Webhooks {
+    /**
+     * When a failed delivery is tried again: exponential backoff from {@code initialDelay}, multiplied by
+     * {@code multiplier} after each failure, capped at {@code maxDelay}, for at most {@code maxAttempts} attempts; each
+     * channel's values are in {@code application.properties}.
+     */
+    interface Retries {
+        int maxAttempts();
+
+        Duration initialDelay();
+
+        double multiplier();
+
+        Duration maxDelay();
+
+        /** The fraction by which each delay is spread at random, so that deliveries failed together part. */
+        @WithDefault("0.2")
+        double jitter();
+
+        /** How often due deliveries are looked for. */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
+    interface Webhooks extends Retries {
         /** Host names and CIDR blocks webhooks may target although they are not public. */
         Optional<List<String>> allowList();
 
         @WithDefault("10s")
         Duration timeout();
-
-        @WithDefault("6")
-        int maxAttempts();
-
-        @WithDefault("30s")
-        Duration initialDelay();
-
-        @WithDefault("4")
-        double multiplier();
-
-        @WithDefault("6h")
-        Duration maxDelay();
-
-        @WithDefault("0.2")
-        double jitter();
-
-        /** How often due retries are looked for. */
-        @WithDefault("1s")
-        Duration pollInterval();
     }
 
-    interface Mail {
+    interface Mail extends Retries {
         /** The secret of development and tests: public, so never good enough in production. */
         String DEVELOPMENT_SECRET = "evwatch-development-mail-secret";
 
@@ -131,25 +135,6 @@ public interface GatewaySettings {
         /** Papers in one mail at most; a digest with more is sent as several mails. */
         @WithDefault("50")
         int maxPapersPerMail();
-
-        @WithDefault("8")
-        int maxAttempts();
-
-        @WithDefault("1m")
-        Duration initialDelay();
-
-        @WithDefault("4")
-        double multiplier();
-
-        @WithDefault("6h")
-        Duration maxDelay();
-
-        @WithDefault("0.2")
-        double jitter();
-
-        /** How often due mail is looked for. */
-        @WithDefault("1s")
-        Duration pollInterval();
     }
 
     interface Streams {

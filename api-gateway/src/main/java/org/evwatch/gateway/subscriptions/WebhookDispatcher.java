@@ -9,9 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import org.evwatch.gateway.scheduling.Poller;
 import org.evwatch.gateway.settings.GatewaySettings;
 import org.evwatch.gateway.webhook.RetrySchedule;
 import org.evwatch.gateway.webhook.WebhookSender;
@@ -45,8 +44,7 @@ public class WebhookDispatcher {
     private final GatewaySettings settings;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> daemon(r, "webhook-send"));
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
-            r -> daemon(r, "webhook-poll"));
+    private final Poller poller = new Poller("webhook-poll", this::pollSafely);
 
     public WebhookDispatcher(DeliveryStore store, WebhookSender sender, RetrySchedule schedule,
             GatewaySettings settings) {
@@ -57,8 +55,7 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent event) {
-        long every = Math.max(100, settings.webhooks().pollInterval().toMillis());
-        poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+        poller.start(settings.webhooks().pollInterval());
     }
 
     /** Stops before the datasource closes, so no poll runs against a closed database during shutdown. */
@@ -68,7 +65,7 @@ public class WebhookDispatcher {
 
     @PreDestroy
     void stop() {
-        poller.shutdownNow();
+        poller.stop();
         workers.shutdownNow();
     }
 
