@@ -134,10 +134,12 @@ class EndToEndIT {
         Path mail = stack.mailFolder().orElseThrow(() -> new AssertionError("unset EVWATCH_SMTP_HOST for this test"));
         String body = "{\"name\":\"Mail\",\"q\":\"exosome\",\"email\":{\"address\":\"reader@example.org\","
                 + "\"frequency\":\"weekly\"}}";
-        var created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway("/api/v1/subscriptions")))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + stack.secrets()
-                        .get(LocalSecrets.ADMIN_KEY))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        var created = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(gateway("/api/v1/subscriptions")))
+                        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + stack.secrets()
+                                .get(LocalSecrets.ADMIN_KEY))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         Path eml = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
