@@ -82,6 +82,9 @@ public final class LocalRuntime {
         System.out.println("  Extractor       " + stack.url("extractor") + "/q/swagger-ui");
         System.out.println("  Indexer         " + stack.url("indexer") + "/q/swagger-ui");
         System.out.println("  Kafka           " + stack.kafkaBootstrap());
+        System.out.println("  Mail            " + stack.mailFolder()
+                .map(f -> "written to " + f + " as .eml files (set EVWATCH_SMTP_HOST to send it)")
+                .orElse("sent through the SMTP server " + env("EVWATCH_SMTP_HOST", env("QUARKUS_MAILER_HOST", ""))));
         System.out.println("  Admin API key   in " + stack.secrets().file() + " (" + LocalSecrets.ADMIN_KEY
                 + "), with the service token that the internal APIs above require (" + LocalSecrets.INTERNAL_TOKEN
                 + ")");

@@ -15,8 +15,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The secrets of a local runtime: the gateway's API-key pepper and bootstrap admin key, and the internal APIs' service
- * token. They are made at random on first start and kept in {@code <runtime>/secrets.properties}, readable by its
+ * The secrets of a local runtime: the gateway's API-key pepper, bootstrap admin key and mail-link secret, and the
+ * internal APIs' service token. They are made at random on first start and kept in {@code <runtime>/secrets.properties}, readable by its
  * owner only, so that API keys created once stay valid across restarts.
  */
 public final class LocalSecrets {
@@ -25,6 +25,7 @@ public final class LocalSecrets {
     public static final String ADMIN_KEY = "evwatch.gateway.security.admin-key";
     public static final String INTERNAL_TOKEN = "evwatch.internal.token";
     static final String PEPPER = "evwatch.gateway.security.pepper";
+    static final String MAIL_SECRET = "evwatch.gateway.mail.secret";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,7 +50,7 @@ public final class LocalSecrets {
         }
         Files.setPosixFilePermissions(file, OWNER_ONLY);
         boolean added = false;
-        for (String name : new String[]{PEPPER, ADMIN_KEY, INTERNAL_TOKEN}) {
+        for (String name : new String[]{PEPPER, ADMIN_KEY, INTERNAL_TOKEN, MAIL_SECRET}) {
             if (values.getProperty(name, "").isBlank()) {
                 values.setProperty(name, random());
                 added = true;
@@ -78,6 +79,7 @@ public final class LocalSecrets {
         if (module.equals("api-gateway")) {
             env.put("EVWATCH_GATEWAY_SECURITY_PEPPER", get(PEPPER));
             env.put("EVWATCH_GATEWAY_SECURITY_ADMIN_KEY", get(ADMIN_KEY));
+            env.put("EVWATCH_GATEWAY_MAIL_SECRET", get(MAIL_SECRET));
         }
         return env;
     }

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -109,6 +110,16 @@ public final class LocalStack implements AutoCloseable {
 
     public String url(String service) {
         return "http://127.0.0.1:" + settings.servicePorts().get(service);
+    }
+
+    /**
+     * Where the gateway writes mail, as {@code .eml} files: {@code <runtime>/mail} when no SMTP server is configured
+     * ({@code EVWATCH_SMTP_HOST} and {@code QUARKUS_MAILER_HOST} unset); empty when mail goes to that server.
+     */
+    public Optional<Path> mailFolder() {
+        boolean smtp = Stream.of("EVWATCH_SMTP_HOST", "QUARKUS_MAILER_HOST").map(System::getenv)
+                .anyMatch(v -> v != null && !v.isBlank());
+        return smtp ? Optional.empty() : Optional.of(settings.runtime().resolve("mail").toAbsolutePath());
     }
 
     /** The runtime's secrets (made on its first start); known once {@link #start()} has begun. */
@@ -308,6 +319,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("EVWATCH_FETCHER_INBOX_DIR", inbox().toAbsolutePath().toString());
         env.put("EVWATCH_INDEX_DIR", settings.runtime().resolve("index").toAbsolutePath().toString());
         env.putAll(secrets.env(module));
+        if (module.equals("api-gateway")) {
+            mailFolder().ifPresent(folder -> env.put("EVWATCH_GATEWAY_MAIL_FOLDER", folder.toString()));
+        }
         env.putAll(environments.getOrDefault(module, Map.of()));
         List<String> command = List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 jar.toString());

@@ -128,6 +128,38 @@ class EndToEndIT {
         assertThat(stack.get(stack.url("extractor") + "/q/health/ready").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    @Order(5)
+    void withoutAnSmtpServerTheGatewayWritesItsMailIntoTheRuntimeFolder() throws Exception {
+        Path mail = stack.mailFolder().orElseThrow(() -> new AssertionError("unset EVWATCH_SMTP_HOST for this test"));
+        String body = "{\"name\":\"Mail\",\"q\":\"exosome\",\"email\":{\"address\":\"reader@example.org\","
+                + "\"frequency\":\"weekly\"}}";
+        var created = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(gateway("/api/v1/subscriptions")))
+                        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + stack.secrets()
+                                .get(LocalSecrets.ADMIN_KEY))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Path eml = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (Stream<Path> files = Files.list(mail)) {
+                return files.filter(f -> f.toString().endsWith(".eml")).findFirst().orElse(null);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return null;
+            }
+        }, java.util.Objects::nonNull);
+        String message = Files.readString(eml);
+        assertThat(message).contains("To: reader@example.org").contains("Subject: Confirm EVwatch mail for \"Mail\"")
+                .contains("Content-Type: text/html");
+        var unsubscribe = java.util.regex.Pattern.compile("List-Unsubscribe: <([^>]+)>").matcher(message);
+        assertThat(unsubscribe.find()).isTrue();
+        assertThat(unsubscribe.group(1)).startsWith(gateway("/api/v1/mail/unsubscribe?token="));
+        var page = stack.get(unsubscribe.group(1));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\"");
+    }
+
     private static HttpResponse<String> getWithToken(String url, String token)
             throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))

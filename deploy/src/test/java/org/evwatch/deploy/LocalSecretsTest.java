@@ -21,7 +21,8 @@ class LocalSecretsTest {
         assertThat(secrets.file()).isEqualTo(runtime.resolve("secrets.properties"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets.file())))
                 .isEqualTo("rw-------");
-        for (String name : new String[]{LocalSecrets.PEPPER, LocalSecrets.ADMIN_KEY, LocalSecrets.INTERNAL_TOKEN}) {
+        for (String name : new String[]{LocalSecrets.PEPPER, LocalSecrets.ADMIN_KEY, LocalSecrets.INTERNAL_TOKEN,
+                LocalSecrets.MAIL_SECRET}) {
             assertThat(secrets.get(name)).as(name).hasSizeGreaterThanOrEqualTo(40);
         }
         assertThat(secrets.get(LocalSecrets.ADMIN_KEY)).isNotEqualTo(secrets.get(LocalSecrets.INTERNAL_TOKEN));
@@ -46,7 +47,7 @@ class LocalSecretsTest {
         assertThat(secrets.env("indexer")).containsOnlyKeys("EVWATCH_INTERNAL_TOKEN")
                 .containsEntry("EVWATCH_INTERNAL_TOKEN", secrets.get(LocalSecrets.INTERNAL_TOKEN));
         assertThat(secrets.env("api-gateway")).containsOnlyKeys("EVWATCH_INTERNAL_TOKEN",
-                "EVWATCH_GATEWAY_SECURITY_PEPPER", "EVWATCH_GATEWAY_SECURITY_ADMIN_KEY")
+                "EVWATCH_GATEWAY_SECURITY_PEPPER", "EVWATCH_GATEWAY_SECURITY_ADMIN_KEY", "EVWATCH_GATEWAY_MAIL_SECRET")
                 .containsEntry("EVWATCH_GATEWAY_SECURITY_ADMIN_KEY", secrets.get(LocalSecrets.ADMIN_KEY));
     }
 }

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evwatch.gateway.mail.EmailDeliveries;
+import org.evwatch.gateway.mail.EmailDeliveryView;
 import org.evwatch.gateway.problem.Problem;
 import org.evwatch.gateway.problem.ProblemException;
 import org.evwatch.gateway.security.ApiKeys;
@@ -50,18 +52,22 @@ public class SubscriptionsResource {
 
     private final Subscriptions subscriptions;
     private final Deliveries deliveries;
+    private final EmailDeliveries emailDeliveries;
     private final ApiKeys keys;
 
-    public SubscriptionsResource(Subscriptions subscriptions, Deliveries deliveries, ApiKeys keys) {
+    public SubscriptionsResource(Subscriptions subscriptions, Deliveries deliveries, EmailDeliveries emailDeliveries,
+            ApiKeys keys) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.emailDeliveries = emailDeliveries;
         this.keys = keys;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSubscription", summary = "Create a subscription", description = "Saves a named query with filters. The answer has the feed and stream URLs and, when a "
-            + "webhook is set, its signing secret (shown only here).")
+            + "webhook is set, its signing secret (shown only here). An e-mail address is sent a link to confirm "
+            + "it; nothing else is mailed to it before.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SubscriptionRequest.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Bad body, query syntax error (with position) or refused "
@@ -93,8 +99,9 @@ public class SubscriptionsResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceSubscription", summary = "Replace a subscription", description = "Replaces name, query, filters and webhook. A new webhook URL gets a new secret, shown "
-            + "in this answer; the feed token stays.")
+    @Operation(operationId = "replaceSubscription", summary = "Replace a subscription", description = "Replaces name, query, filters, webhook and e-mail. A new webhook URL gets a new secret, "
+            + "shown in this answer; the feed token stays. A new e-mail address, or one that unsubscribed, is sent "
+            + "a new confirmation link; the same address keeps its confirmation.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SubscriptionRequest.class)))
     @APIResponse(responseCode = "200", description = "The changed subscription", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Bad body or query syntax error", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -123,14 +130,40 @@ public class SubscriptionsResource {
     public List<DeliveryView> deliveries(@PathParam("id") @Parameter(description = "Subscription id") String id,
             @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1..200", schema = @Schema(type = SchemaType.INTEGER)) String limitText,
             @Context HttpHeaders headers) {
-        Caller caller = keys.require(headers, Role.USER);
-        int limit = PapersResource.integer("limit", limitText);
+        UUID subscription = owned(id, headers);
+        return deliveries.list(subscription, limit(limitText));
+    }
+
+    @GET
+    @Path("/{id}/email-deliveries")
+    @Operation(operationId = "listEmailDeliveries", summary = "List e-mail deliveries with every attempt", description = "Newest first: the confirmation mails and the papers mailed or to be mailed, each with "
+            + "its state, when it is due and its SMTP attempts. A paper matched by several subscriptions of one "
+            + "address is mailed once and listed under each.")
+    @APIResponse(responseCode = "200", description = "E-mail deliveries")
+    @APIResponse(responseCode = "400", description = "Bad limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<EmailDeliveryView> emailDeliveries(
+            @PathParam("id") @Parameter(description = "Subscription id") String id,
+            @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1..200", schema = @Schema(type = SchemaType.INTEGER)) String limitText,
+            @Context HttpHeaders headers) {
+        UUID subscription = owned(id, headers);
+        return emailDeliveries.list(subscription, limit(limitText));
+    }
+
+    private static int limit(String text) {
+        int limit = PapersResource.integer("limit", text);
         if (limit < 1 || limit > 200) {
             throw ProblemException.badRequest("'limit' is between 1 and 200.");
         }
+        return limit;
+    }
+
+    /** The id of a subscription the caller may read; 404 otherwise. */
+    private UUID owned(String id, HttpHeaders headers) {
+        Caller caller = keys.require(headers, Role.USER);
         UUID subscription = uuid(id);
         subscriptions.get(caller, subscription);
-        return deliveries.list(subscription, limit);
+        return subscription;
     }
 
     static UUID uuid(String id) {

@@ -27,6 +27,7 @@ import org.evwatch.events.PaperIndexed;
 import org.evwatch.events.consumer.Redelivery;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.evwatch.events.serde.PaperIndexedDeserializer;
+import org.evwatch.gateway.mail.MailOutbox;
 import org.evwatch.gateway.model.PaperEvent;
 import org.evwatch.gateway.streaming.Announcements;
 import org.evwatch.gateway.streaming.LiveStreams;
@@ -37,12 +38,12 @@ import org.jboss.logging.Logger;
 /**
  * Consumes {@code papers.indexed}, a polled batch at a time: each paper version is taken in once (the
  * {@code announcement} table numbers it and ignores a repeat, whatever the topic redelivers), matched once against
- * every subscription and every open query stream, and queued for the matching webhooks, the whole batch in one
- * transaction; after the commit its papers go to the matching streams and its deliveries to the webhook senders. A
- * crash before the commit leaves the batch to be redelivered; after it, streams that were open reconnect and catch
- * up from the table, and the webhook poller sends what was not yet attempted. A record that is not a valid event, or
- * that fails on its own when its batch is taken in again one record at a time, is parked on the gateway's
- * dead-letter topic, and the rest of its batch goes on.
+ * every subscription and every open query stream, and queued for the matching webhooks and e-mail addresses, the
+ * whole batch in one transaction; after the commit its papers go to the matching streams and its deliveries to the
+ * webhook senders. A crash before the commit leaves the batch to be redelivered; after it, streams that were open
+ * reconnect and catch up from the table, and the webhook poller sends what was not yet attempted. A record that is
+ * not a valid event, or that fails on its own when its batch is taken in again one record at a time, is parked on the
+ * gateway's dead-letter topic, and the rest of its batch goes on.
  */
 @ApplicationScoped
 public class NewPapers {
@@ -66,13 +67,15 @@ public class NewPapers {
     private final LiveStreams streams;
     private final WebhookDispatcher webhooks;
     private final Announcements announcements;
+    private final MailOutbox mail;
     private final ObjectMapper json;
     private final NewPaperMatcher matcher = new NewPaperMatcher();
     private final Redelivery redelivery;
     private final PaperIndexedDeserializer deserializer = new PaperIndexedDeserializer();
 
     public NewPapers(Subscriptions subscriptions, LiveStreams streams, WebhookDispatcher webhooks,
-            Announcements announcements, ObjectMapper json, Redelivery redelivery) {
+            Announcements announcements, MailOutbox mail, ObjectMapper json, Redelivery redelivery) {
+        this.mail = mail;
         this.redelivery = redelivery;
         this.subscriptions = subscriptions;
         this.streams = streams;
@@ -172,7 +175,10 @@ public class NewPapers {
                 .orElseThrow(() -> new IllegalStateException("record without its Kafka metadata"));
     }
 
-    /** In one transaction: numbers the paper version and stores its webhook deliveries; null if it was known. */
+    /**
+     * In one transaction: numbers the paper version and stores its webhook and e-mail deliveries; null if it was
+     * known.
+     */
     private Taken take(PaperIndexed indexed, byte[] payload) {
         OptionalLong seq = announcements.record(indexed.paperId(), indexed.version(), payload, Instant.now());
         if (seq.isEmpty()) {
@@ -193,6 +199,7 @@ public class NewPapers {
                 }
             }
         }
+        mail.queuePapers(indexed, perSubscription.keySet());
         List<String> liveMatched = live.stream().map(Percolator.Compiled::id).filter(matched::contains).toList();
         PaperEvent queryEvent = liveMatched.isEmpty() ? null : PaperEvent.of(indexed, null);
         return new Taken(seq.getAsLong(), liveMatched, perSubscription, queryEvent, deliveries);

@@ -1,6 +1,9 @@
 package org.evwatch.gateway.settings;
 
+import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +23,8 @@ public interface GatewaySettings {
     Security security();
 
     Webhooks webhooks();
+
+    Mail mail();
 
     Feeds feeds();
 
@@ -67,31 +72,69 @@ public interface GatewaySettings {
         double perSecond();
     }
 
-    interface Webhooks {
+    /**
+     * When a failed delivery is tried again: exponential backoff from {@code initialDelay}, multiplied by
+     * {@code multiplier} after each failure, capped at {@code maxDelay}, for at most {@code maxAttempts} attempts; each
+     * channel's values are in {@code application.properties}.
+     */
+    interface Retries {
+        int maxAttempts();
+
+        Duration initialDelay();
+
+        double multiplier();
+
+        Duration maxDelay();
+
+        /** The fraction by which each delay is spread at random, so that deliveries failed together part. */
+        @WithDefault("0.2")
+        double jitter();
+
+        /** How often due deliveries are looked for. */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
+    interface Webhooks extends Retries {
         /** Host names and CIDR blocks webhooks may target although they are not public. */
         Optional<List<String>> allowList();
 
         @WithDefault("10s")
         Duration timeout();
+    }
 
-        @WithDefault("6")
-        int maxAttempts();
+    interface Mail extends Retries {
+        /** The secret of development and tests: public, so never good enough in production. */
+        String DEVELOPMENT_SECRET = "evwatch-development-mail-secret";
 
-        @WithDefault("30s")
-        Duration initialDelay();
+        /** The sender of every mail, as an address or {@code Name <address>}. */
+        @WithDefault("EVwatch <evwatch@localhost>")
+        String from();
 
-        @WithDefault("4")
-        double multiplier();
+        /**
+         * The key of the HMAC that signs confirmation and unsubscribe links; changing it voids every link already
+         * mailed. Required in production.
+         */
+        @WithDefault(DEVELOPMENT_SECRET)
+        String secret();
 
-        @WithDefault("6h")
-        Duration maxDelay();
+        /**
+         * When set, mail is written to this folder as {@code .eml} files instead of being sent over SMTP (the local
+         * runtime does this when no SMTP server is configured).
+         */
+        Optional<Path> folder();
 
-        @WithDefault("0.2")
-        double jitter();
+        /** The time of day (UTC) daily and weekly digests are sent at. */
+        @WithDefault("07:00")
+        LocalTime digestTime();
 
-        /** How often due retries are looked for. */
-        @WithDefault("1s")
-        Duration pollInterval();
+        /** The day (UTC) weekly digests are sent on. */
+        @WithDefault("MONDAY")
+        DayOfWeek weeklyDay();
+
+        /** Papers in one mail at most; a digest with more is sent as several mails. */
+        @WithDefault("50")
+        int maxPapersPerMail();
     }
 
     interface Streams {

@@ -7,10 +7,15 @@ import java.util.UUID;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A named saved query with its filters, feed token and optional webhook. */
+import org.evwatch.gateway.mail.EmailFrequency;
+import org.evwatch.gateway.mail.EmailState;
+
+/** A named saved query with its filters, feed token, and optional webhook and e-mail. */
 @Entity
 @Table(name = "subscription")
 public class Subscription extends PanacheEntityBase {
@@ -28,6 +33,17 @@ public class Subscription extends PanacheEntityBase {
     public String webhookUrl;
     @Column(name = "webhook_secret")
     public String webhookSecret;
+    @Column(name = "email_address")
+    public String emailAddress;
+    @Column(name = "email_frequency")
+    @Enumerated(EnumType.STRING)
+    public EmailFrequency emailFrequency;
+    @Column(name = "email_state")
+    @Enumerated(EnumType.STRING)
+    public EmailState emailState;
+    /** The gateway's address when the e-mail was set: the base of mailed links without a configured public URL. */
+    @Column(name = "email_base_url")
+    public String emailBaseUrl;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -9,11 +9,21 @@ public record SubscriptionRequest(
         @Schema(required = true, maxLength = 200, example = "Exosomes in pancreatic cancer") String name,
         @Schema(description = "Query in the search syntax; empty matches every paper", example = "exosome AND entity:\"MESH:D010190\"") String q,
         @Schema(description = "Filters, as on search") SearchFilters filters,
-        @Schema(description = "Optional webhook; omit for feeds and stream only") Webhook webhook) {
+        @Schema(description = "Optional webhook; omit for feeds and stream only") Webhook webhook,
+        @Schema(description = "Optional e-mail of new papers; a new address is sent a link to confirm it first") Email email) {
 
     /** Where matching papers are POSTed. */
     @Schema(name = "WebhookRequest")
     public record Webhook(
             @Schema(required = true, example = "https://example.org/evwatch-hook") String url) {
+    }
+
+    /** Where and how often matching papers are mailed. */
+    @Schema(name = "EmailRequest")
+    public record Email(
+            @Schema(required = true, maxLength = 254, example = "reader@example.org") String address,
+            @Schema(description = "immediate: each paper as it comes; daily or weekly: a digest at the configured "
+                    + "time (UTC)", enumeration = {
+                            "immediate", "daily", "weekly"}, defaultValue = "daily") String frequency){
     }
 }

@@ -11,11 +11,12 @@ import org.evwatch.gateway.matching.SearchFilters;
 /** A subscription as the API shows it to its owner. */
 @Schema(name = "Subscription")
 public record SubscriptionView(UUID id, String name, String q, SearchFilters filters, Links links, WebhookView webhook,
-        Instant createdAt, Instant updatedAt) {
+        EmailView email, Instant createdAt, Instant updatedAt) {
 
     /** The feed and stream URLs; they carry the unguessable feed token, so share them with care. */
     @Schema(name = "SubscriptionLinks")
-    public record Links(String self, String atom, String rss, String jsonFeed, String stream, String deliveries) {
+    public record Links(String self, String atom, String rss, String jsonFeed, String stream, String deliveries,
+            @Schema(description = "The e-mail delivery log") String emailDeliveries) {
     }
 
     /** The webhook; its secret is shown only in the answer that created it. */
@@ -23,5 +24,16 @@ public record SubscriptionView(UUID id, String name, String q, SearchFilters fil
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WebhookView(String url,
             @Schema(description = "HMAC-SHA256 secret; present only when the webhook was just set") String secret) {
+    }
+
+    /** The e-mail of new papers and whether its address confirmed it. */
+    @Schema(name = "Email")
+    public record EmailView(String address,
+            @Schema(enumeration = {
+                    "immediate", "daily", "weekly"}) String frequency,
+            @Schema(description = "pending: a confirmation link was mailed and nothing else is mailed until it is "
+                    + "followed; confirmed; unsubscribed: the address asked for no more mail (setting it again "
+                    + "mails a new confirmation link)", enumeration = {"pending", "confirmed",
+                            "unsubscribed"}) String state){
     }
 }

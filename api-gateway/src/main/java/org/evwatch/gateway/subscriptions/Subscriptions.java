@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -19,6 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.panache.common.Sort;
 
+import org.evwatch.gateway.mail.EmailFrequency;
+import org.evwatch.gateway.mail.EmailState;
+import org.evwatch.gateway.mail.MailOutbox;
 import org.evwatch.gateway.matching.Percolator;
 import org.evwatch.gateway.matching.SearchFilters;
 import org.evwatch.gateway.problem.Problem;
@@ -46,19 +50,24 @@ public class Subscriptions {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long REFRESH_MILLIS = 30_000;
     private static final Pattern FEED_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    private static final Pattern ADDRESS = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@" + LABEL + "(?:\\." + LABEL + ")+");
 
     private final ObjectMapper json;
     private final SsrfGuard guard;
     private final PublicUrl publicUrl;
+    private final MailOutbox mail;
     private final Clock clock = Clock.systemUTC();
     private volatile List<Active> active;
     private volatile long activeAt;
     private Map<UUID, Loaded> loaded = Map.of();
 
-    public Subscriptions(ObjectMapper json, SsrfGuard guard, PublicUrl publicUrl) {
+    public Subscriptions(ObjectMapper json, SsrfGuard guard, PublicUrl publicUrl, MailOutbox mail) {
         this.json = json;
         this.guard = guard;
         this.publicUrl = publicUrl;
+        this.mail = mail;
     }
 
     @Transactional
@@ -68,10 +77,14 @@ public class Subscriptions {
         s.id = UUID.randomUUID();
         s.owner = caller.keyId();
         apply(s, v);
+        boolean confirm = applyEmail(s, v.email());
         s.feedToken = newToken();
         s.createdAt = clock.instant();
         s.updatedAt = s.createdAt;
         s.persist();
+        if (confirm) {
+            mail.queueConfirmation(s.id, s.emailAddress);
+        }
         invalidate();
         return view(s, true);
     }
@@ -89,7 +102,10 @@ public class Subscriptions {
         return view(owned(caller, id), false);
     }
 
-    /** Replaces name, query, filters and webhook; a new or changed webhook URL gets a new secret. */
+    /**
+     * Replaces name, query, filters, webhook and e-mail; a new or changed webhook URL gets a new secret, a new or
+     * changed address (or one that had unsubscribed) is mailed a new confirmation link.
+     */
     @Transactional
     public SubscriptionView replace(Caller caller, UUID id, SubscriptionRequest request) {
         Subscription s = owned(caller, id);
@@ -97,6 +113,9 @@ public class Subscriptions {
         String oldUrl = s.webhookUrl;
         apply(s, v);
         boolean newSecret = s.webhookUrl != null && !s.webhookUrl.equals(oldUrl);
+        if (applyEmail(s, v.email())) {
+            mail.queueConfirmation(s.id, s.emailAddress);
+        }
         s.updatedAt = clock.instant();
         invalidate();
         return view(s, newSecret);
@@ -190,7 +209,10 @@ public class Subscriptions {
         return s;
     }
 
-    private record Validated(String name, String q, SearchFilters filters, String webhookUrl) {
+    private record Validated(String name, String q, SearchFilters filters, String webhookUrl, Email email) {
+    }
+
+    private record Email(String address, EmailFrequency frequency) {
     }
 
     private Validated validate(SubscriptionRequest r) {
@@ -228,7 +250,43 @@ public class Subscriptions {
                         "Webhook URL refused: " + e.getMessage() + "."));
             }
         }
-        return new Validated(r.name().trim(), q, filters, url);
+        return new Validated(r.name().trim(), q, filters, url, email(r.email()));
+    }
+
+    private static Email email(SubscriptionRequest.Email e) {
+        if (e == null) {
+            return null;
+        }
+        String address = e.address() == null ? "" : e.address().trim();
+        if (address.length() > 254 || !ADDRESS.matcher(address).matches()) {
+            throw ProblemException.badRequest("'email.address' is not an e-mail address: it has the form "
+                    + "name@example.org, at most 254 characters, no spaces.");
+        }
+        EmailFrequency frequency = e.frequency() == null
+                ? EmailFrequency.DAILY
+                : EmailFrequency.of(e.frequency()).orElseThrow(() -> ProblemException.badRequest(
+                        "'email.frequency' is one of immediate, daily, weekly."));
+        return new Email(address, frequency);
+    }
+
+    /** Sets or clears the e-mail; true when the address is new to this subscription and must confirm. */
+    private boolean applyEmail(Subscription s, Email e) {
+        if (e == null) {
+            s.emailAddress = null;
+            s.emailFrequency = null;
+            s.emailState = null;
+            s.emailBaseUrl = null;
+            return false;
+        }
+        s.emailFrequency = e.frequency();
+        if (s.emailAddress != null && s.emailState != EmailState.UNSUBSCRIBED
+                && MailOutbox.normalize(s.emailAddress).equals(MailOutbox.normalize(e.address()))) {
+            return false;
+        }
+        s.emailAddress = e.address();
+        s.emailState = EmailState.PENDING;
+        s.emailBaseUrl = publicUrl.base();
+        return true;
     }
 
     private void apply(Subscription s, Validated v) {
@@ -253,11 +311,17 @@ public class Subscriptions {
         String feeds = base + "/api/v1/feeds/" + s.feedToken;
         var links = new SubscriptionView.Links(base + "/api/v1/subscriptions/" + s.id, feeds + "/atom",
                 feeds + "/rss", feeds + "/json", feeds + "/stream",
-                base + "/api/v1/subscriptions/" + s.id + "/deliveries");
+                base + "/api/v1/subscriptions/" + s.id + "/deliveries",
+                base + "/api/v1/subscriptions/" + s.id + "/email-deliveries");
         var webhook = s.webhookUrl == null
                 ? null
                 : new SubscriptionView.WebhookView(s.webhookUrl, showSecret ? s.webhookSecret : null);
-        return new SubscriptionView(s.id, s.name, s.query, filters(s), links, webhook, s.createdAt, s.updatedAt);
+        var email = s.emailAddress == null
+                ? null
+                : new SubscriptionView.EmailView(s.emailAddress, s.emailFrequency.apiName(),
+                        s.emailState.name().toLowerCase(Locale.ROOT));
+        return new SubscriptionView(s.id, s.name, s.query, filters(s), links, webhook, email, s.createdAt,
+                s.updatedAt);
     }
 
     private static String newToken() {

@@ -1,40 +1,22 @@
 package org.evwatch.gateway.subscriptions;
 
-import java.time.Instant;
-import java.util.UUID;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** One HTTP attempt of a webhook delivery, kept for the subscriber to inspect. */
 @Entity
 @Table(name = "webhook_attempt")
-public class WebhookAttempt extends PanacheEntityBase {
+public class WebhookAttempt extends AttemptRecord {
 
     public enum Outcome {
         DELIVERED, RETRY, FAILED
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    @Column(name = "delivery_id")
-    public UUID deliveryId;
-    public int attempt;
-    @Column(name = "started_at")
-    public Instant startedAt;
-    @Column(name = "duration_ms")
-    public long durationMs;
     @Column(name = "status_code")
     public Integer statusCode;
-    public String error;
     @Enumerated(EnumType.STRING)
     public Outcome outcome;
 }

@@ -11,9 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import org.evwatch.gateway.scheduling.Poller;
 import org.evwatch.gateway.settings.GatewaySettings;
 import org.evwatch.gateway.webhook.RetrySchedule;
 import org.evwatch.gateway.webhook.WebhookSender;
@@ -49,8 +48,7 @@ public class WebhookDispatcher {
     private final Clock clock = Clock.systemUTC();
     private final LinkedBlockingQueue<UUID> soon = new LinkedBlockingQueue<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> daemon(r, "webhook-send"));
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
-            r -> daemon(r, "webhook-poll"));
+    private final Poller poller = new Poller("webhook-poll", this::pollSafely);
 
     public WebhookDispatcher(DeliveryStore store, WebhookSender sender, RetrySchedule schedule,
             GatewaySettings settings) {
@@ -61,8 +59,7 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent event) {
-        long every = Math.max(100, settings.webhooks().pollInterval().toMillis());
-        poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+        poller.start(settings.webhooks().pollInterval());
     }
 
     /** Stops before the datasource closes, so no poll runs against a closed database during shutdown. */
@@ -72,7 +69,7 @@ public class WebhookDispatcher {
 
     @PreDestroy
     void stop() {
-        poller.shutdownNow();
+        poller.stop();
         workers.shutdownNow();
     }
 

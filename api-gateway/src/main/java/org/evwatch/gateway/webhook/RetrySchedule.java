@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
+import org.evwatch.gateway.settings.GatewaySettings;
+
 /**
- * When to try a webhook delivery again: exponential backoff from {@code initialDelay}, multiplied by
+ * When to try a delivery (a webhook's, a mail's) again: exponential backoff from {@code initialDelay}, multiplied by
  * {@code multiplier} after each failure, capped at {@code maxDelay}, for at most {@code maxAttempts} attempts in all.
  * A jitter fraction spreads retries of many subscriptions that failed together.
  */
@@ -25,6 +27,11 @@ public record RetrySchedule(int maxAttempts, Duration initialDelay, double multi
         if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
             throw new IllegalArgumentException("need 0 <= initialDelay <= maxDelay");
         }
+    }
+
+    /** The schedule of a delivery channel's settings. */
+    public static RetrySchedule of(GatewaySettings.Retries r) {
+        return new RetrySchedule(r.maxAttempts(), r.initialDelay(), r.multiplier(), r.maxDelay(), r.jitter());
     }
 
     /**

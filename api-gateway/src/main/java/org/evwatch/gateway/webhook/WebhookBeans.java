@@ -31,7 +31,6 @@ public class WebhookBeans {
     @Produces
     @Singleton
     RetrySchedule retrySchedule(GatewaySettings settings) {
-        var w = settings.webhooks();
-        return new RetrySchedule(w.maxAttempts(), w.initialDelay(), w.multiplier(), w.maxDelay(), w.jitter());
+        return RetrySchedule.of(settings.webhooks());
     }
 }

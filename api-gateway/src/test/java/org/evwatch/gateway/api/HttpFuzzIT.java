@@ -50,6 +50,7 @@ class HttpFuzzIT {
         List<String> paths = List.of("/api/v1/papers", "/api/v1/papers/{}", "/api/v1/papers/doi:10.1038/{}",
                 "/api/v1/entities", "/api/v1/entities/{}", "/api/v1/entities/MESH:{}", "/api/v1/stats",
                 "/api/v1/subscriptions", "/api/v1/subscriptions/{}", "/api/v1/subscriptions/{}/deliveries",
+                "/api/v1/subscriptions/{}/email-deliveries", "/api/v1/mail/confirm", "/api/v1/mail/unsubscribe",
                 "/api/v1/feeds/{}/atom", "/api/v1/feeds/{}/json", "/api/v1/feeds/{}/rss", "/api/v1/stream",
                 "/api/v1/admin/keys", "/api/v1/admin/keys/{}", "/api/v1/admin/reindex", "/api/{}", "/{}",
                 "/q/health/{}", "/q/openapi", "/");

@@ -214,9 +214,11 @@ class PapersApiIT {
                 "/api/v1/entities/{id}", "/api/v1/stats", "/api/v1/subscriptions", "/api/v1/subscriptions/{id}",
                 "/api/v1/subscriptions/{id}/deliveries", "/api/v1/feeds/{token}/atom", "/api/v1/feeds/{token}/rss",
                 "/api/v1/feeds/{token}/json", "/api/v1/feeds/{token}/stream", "/api/v1/stream",
-                "/api/v1/admin/keys", "/api/v1/admin/reindex");
+                "/api/v1/admin/keys", "/api/v1/admin/reindex", "/api/v1/subscriptions/{id}/email-deliveries",
+                "/api/v1/mail/confirm", "/api/v1/mail/unsubscribe");
         assertThat(doc.jsonPath().getMap("components.schemas")).containsKeys("Problem", "PaperView",
-                "SearchResponse", "Subscription", "SubscriptionRequest", "Delivery", "PaperEvent");
+                "SearchResponse", "Subscription", "SubscriptionRequest", "Delivery", "PaperEvent", "EmailDelivery",
+                "Email", "EmailRequest");
         // Every operation has a summary, a unique operationId, its security, and documents its errors as problems.
         java.util.Set<Object> operationIds = new java.util.HashSet<>();
         for (Object pathItem : paths.values()) {

@@ -35,7 +35,7 @@ class ProductionSecretsIT {
             String output = Files.readString(log);
             assertThat(gateway.exitValue()).as(output).isNotZero();
             assertThat(output).contains("EVWATCH_GATEWAY_SECURITY_PEPPER")
-                    .contains("EVWATCH_GATEWAY_SECURITY_ADMIN_KEY");
+                    .contains("EVWATCH_GATEWAY_SECURITY_ADMIN_KEY").contains("EVWATCH_GATEWAY_MAIL_SECRET");
         } finally {
             gateway.destroyForcibly();
             Files.deleteIfExists(log);

@@ -34,6 +34,15 @@ class ProductionSecretsTest {
     }
 
     @Test
+    void theMailSecretMustBeOwnAndLong() {
+        assertThat(ProductionSecrets.mailProblems("a-mail-secret-of-this-deployment")).isEmpty();
+        assertThat(ProductionSecrets.mailProblems(GatewaySettings.Mail.DEVELOPMENT_SECRET)).singleElement()
+                .asString().contains("EVWATCH_GATEWAY_MAIL_SECRET").contains("public");
+        assertThat(ProductionSecrets.mailProblems("short")).singleElement().asString()
+                .contains("EVWATCH_GATEWAY_MAIL_SECRET").contains("has 5");
+    }
+
+    @Test
     void bothProblemsAreToldAtOnce() {
         assertThat(ProductionSecrets.problems(GatewaySettings.Security.DEVELOPMENT_PEPPER, Optional.empty()))
                 .hasSize(2);
