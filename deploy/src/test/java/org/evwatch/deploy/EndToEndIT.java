@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +36,16 @@ class EndToEndIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
     static final Path SAMPLES = ROOT.resolve("deploy/samples/pubmed");
+    static final String IMPORT_DOI = "10.5555/evwatch.import.";
+    /** The titles of the good records of the two libraries imported through the gateway. */
+    static final List<String> IMPORTED = List.of(
+            "Plasma exosomes of pancreatic ductal adenocarcinoma carry glypican-1 for early detection",
+            "Tumour-derived microvesicles reprogram macrophages in metastatic melanoma",
+            "Exosomal microRNA-21 predicts relapse after resection of hepatocellular carcinoma",
+            "Apoptotic bodies of glioblastoma transfer oncogenic DNA to astrocytes");
     static LocalStack stack;
+    static GatewayImports.Key importer;
+    static String importId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -117,14 +125,14 @@ class EndToEndIT {
                 .isEqualTo("rw-------");
         String keys = gateway("/api/v1/admin/keys");
         assertThat(stack.get(keys).statusCode()).isEqualTo(401);
-        assertThat(getWithToken(keys, secrets.get(LocalSecrets.ADMIN_KEY)).statusCode()).isEqualTo(200);
+        assertThat(GatewayImports.get(keys, secrets.get(LocalSecrets.ADMIN_KEY)).statusCode()).isEqualTo(200);
 
         String search = stack.url("indexer") + "/internal/v1/search?q=exosome";
         var refused = stack.get(search);
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(getWithToken(search, secrets.get(LocalSecrets.INTERNAL_TOKEN)).statusCode()).isEqualTo(200);
+        assertThat(GatewayImports.get(search, secrets.get(LocalSecrets.INTERNAL_TOKEN)).statusCode()).isEqualTo(200);
         assertThat(stack.get(stack.url("extractor") + "/q/health/ready").statusCode()).isEqualTo(200);
     }
 
@@ -160,10 +168,88 @@ class EndToEndIT {
         assertThat(page.body()).contains("<form method=\"post\"");
     }
 
-    private static HttpResponse<String> getWithToken(String url, String token)
-            throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    @Test
+    @Order(6)
+    void aLibraryUploadedAsAFormOrAsTheBodyIsImportedEntryByEntryAndItsPapersAreSearchable() throws Exception {
+        importer = GatewayImports.createUserKey(stack, "lab importer");
+        String form = GatewayImports.zoteroRecord(IMPORTED.get(0), "Okafor, Chidinma A.",
+                "Journal of Extracellular Vesicles", IMPORT_DOI + "101", true)
+                + GatewayImports.zoteroRecord(null, "Tanaka, Hiroshi", "Molecular Cancer", IMPORT_DOI + "102", true)
+                + GatewayImports.zoteroRecord(IMPORTED.get(1), "Lindqvist, Åsa", "Cancer Research", IMPORT_DOI + "103",
+                        true);
+        String body = GatewayImports.zoteroRecord(IMPORTED.get(2), "Ferreira, Marta", "Oncogene", IMPORT_DOI + "201",
+                true)
+                + GatewayImports.zoteroRecord("Large oncosomes of prostate cancer cells carry active kinases",
+                        "Haddad, Leila", "Theranostics", IMPORT_DOI + "202", false)
+                + GatewayImports.zoteroRecord(IMPORTED.get(3), "Nguyen, Minh", "Molecular Cancer", IMPORT_DOI + "203",
+                        true);
+
+        // the form's part is typed as a browser types a file it does not know: the format is detected
+        JsonNode fromForm = GatewayImports.awaitDone(stack, GatewayImports.uploadForm(stack, importer.key(),
+                "My Library.ris", "application/octet-stream", form), importer.key());
+        assertImported(fromForm, "My Library.ris", "record at line 12", "the record has no title (TI or T1)");
+        JsonNode fromBody = GatewayImports.awaitDone(stack, GatewayImports.uploadBody(stack, importer.key(),
+                "exported.ris", "application/x-research-info-systems", body), importer.key());
+        assertImported(fromBody, "exported.ris", "record at line 12",
+                "the record has no 'ER  - ' line before the next record at line 22");
+        assertThat(fromBody.path("owner").asText()).isEqualTo(importer.id());
+        importId = fromBody.path("id").asText();
+
+        String found = gateway("/api/v1/papers?highlight=false&q=" + encode(byDoi("101", "103", "201", "203")));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> json(found).path("total").asLong() == IMPORTED.size());
+        List<String> titles = new ArrayList<>();
+        json(found).path("hits").forEach(hit -> titles.add(hit.path("title").asText()));
+        assertThat(titles).containsExactlyInAnyOrderElementsOf(IMPORTED);
+        assertThat(json(gateway("/api/v1/papers?q=" + encode(byDoi("102", "202")))).path("total").asLong())
+                .isZero();
+    }
+
+    @Test
+    @Order(7)
+    void anImportIsSeenByTheKeyThatMadeItAndByAdminsOnly() throws Exception {
+        assertThat(importId).as("the import of the test before").isNotBlank();
+        String job = gateway("/api/v1/imports/" + importId);
+        assertThat(GatewayImports.get(job, importer.key()).statusCode()).isEqualTo(200);
+
+        var someoneElse = GatewayImports.get(job, GatewayImports.createUserKey(stack, "another lab").key());
+        assertThat(someoneElse.statusCode()).isEqualTo(404);
+        assertThat(someoneElse.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(someoneElse.body()).doesNotContain(importer.id());
+        assertThat(GatewayImports.get(job, null).statusCode()).isEqualTo(401);
+        assertThat(GatewayImports.uploadBody(stack, null, "anonymous.ris", "application/x-research-info-systems",
+                GatewayImports.zoteroRecord("Anonymous", "Nobody, A.", "Oncogene", IMPORT_DOI + "301", true))
+                .statusCode()).isEqualTo(401);
+
+        var admin = GatewayImports.get(job, stack.secrets().get(LocalSecrets.ADMIN_KEY));
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(admin.body()).path("owner").asText()).isEqualTo(importer.id());
+        assertThat(GatewayImports.get(gateway("/api/v1/imports/" + UUID.randomUUID()), importer.key())
+                .statusCode()).isEqualTo(404);
+    }
+
+    private static void assertImported(JsonNode job, String fileName, String badEntry, String why) {
+        assertThat(job.path("fileName").asText()).isEqualTo(fileName);
+        assertThat(job.path("contentType").asText()).isEqualTo("application/x-research-info-systems");
+        JsonNode counts = job.path("counts");
+        assertThat(List.of(counts.path("total").asInt(), counts.path("accepted").asInt(), counts.path("merged")
+                .asInt(), counts.path("rejected").asInt(), counts.path("pending").asInt()))
+                .as("total, accepted, merged, rejected, pending").containsExactly(3, 2, 0, 1, 0);
+        JsonNode records = job.path("records");
+        assertThat(records.size()).isEqualTo(3);
+        assertThat(records.get(0).path("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(records.get(2).path("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(records.get(0).path("recordId").asText()).startsWith("ris:doi:" + IMPORT_DOI);
+        JsonNode rejected = records.get(1);
+        assertThat(rejected.path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.path("position").asInt()).isEqualTo(2);
+        assertThat(rejected.path("entry").asText()).isEqualTo(badEntry);
+        assertThat(rejected.path("detail").asText()).isEqualTo(why);
+    }
+
+    private static String byDoi(String... numbers) {
+        return String.join(" OR ", Arrays.stream(numbers).map(n -> "doi:" + IMPORT_DOI + n).toList());
     }
 
     private static String gateway(String path) {

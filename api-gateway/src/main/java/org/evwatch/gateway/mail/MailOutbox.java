@@ -87,7 +87,7 @@ public class MailOutbox {
                 select.setArray(1, c.createArrayOf("uuid", matched.toArray()));
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        mailed.add(new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)});
+                        mailed.add(new Object[]{rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)});
                     }
                 }
             }

@@ -85,6 +85,31 @@ class InboxIT {
     }
 
     @Test
+    void aLibraryWithSomeBadRecordsIsProcessedAndNamesThemInARejectedFile() throws Exception {
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.consumer(Topics.PAPERS_FETCHED)) {
+            drop("partly-bad.ris", "lab-library.ris");
+            List<PaperFetched> sent = receive(consumer, r -> r.key().startsWith("ris:doi:10.5555/evwatch.inbox."), 2);
+            assertThat(sent).extracting(PaperFetched::sourceRecordId).containsExactlyInAnyOrder(
+                    "ris:doi:10.5555/evwatch.inbox.1", "ris:doi:10.5555/evwatch.inbox.3");
+            assertThat(sent).allSatisfy(p -> assertThat(p.contentType()).isEqualTo(ContentTypes.RIS));
+            await().atMost(Duration.ofSeconds(10)).until(() -> processed("-lab-library.ris.rejected.txt"));
+
+            Path named = filesIn("processed").stream()
+                    .filter(p -> p.getFileName().toString().endsWith("-lab-library.ris.rejected.txt")).findFirst()
+                    .orElseThrow();
+            // one line an entry, its white space folded
+            assertThat(Files.readAllLines(named)).containsExactly(
+                    "record at line 14: the record has no title (TI or T1)",
+                    "record at line 29: the record is not closed with an 'ER - ' line (the file may be cut short)");
+            String file = named.getFileName().toString().replace(".rejected.txt", "");
+            assertThat(named.resolveSibling(file)).exists();
+            assertThat(filesIn("rejected")).noneMatch(p -> p.getFileName().toString().contains("lab-library"));
+            assertThat(consumer.poll(Duration.ofSeconds(1))).noneMatch(r -> r.key().startsWith(
+                    "ris:doi:10.5555/evwatch.inbox."));
+        }
+    }
+
+    @Test
     void hostileFilesAreRejectedWithAReasonAndGoodFilesAroundThemStillFlow(@TempDir Path tmp) throws Exception {
         try (KafkaConsumer<String, byte[]> consumer = TestKafka.consumer(Topics.PAPERS_FETCHED)) {
             dropText(goodArticles("9910002"), "h0-good-before.xml");
