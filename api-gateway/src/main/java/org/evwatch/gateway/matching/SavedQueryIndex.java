@@ -25,7 +25,9 @@ import org.evwatch.gateway.matching.RequiredTerms.Requirement;
  * that a new paper is checked only against the queries it can match: the paper's terms are looked up in an
  * in-memory inverted index of the queries' required terms, and each query found is then checked exactly
  * ({@link QueryCheck}). Queries that require no term (ranges, match-all, negations only) are checked against every
- * paper. Identical queries, as many subscribers save, are kept once with all their ids and checked once.
+ * paper. Identical queries, as many subscribers save, are kept once with all their ids and checked once; equal
+ * sub-queries of distinct queries are checked once a paper too ({@link QueryCheck.Shared}), and the ids of a
+ * matched query are listed by handing out its array of ids ({@link MatchedIds}).
  * <p>
  * The matching reads the Lucene queries the {@code query/} module builds rather than using
  * {@code lucene-monitor}: that library is published only for an older Lucene than the catalog's, and it would
@@ -47,8 +49,11 @@ public final class SavedQueryIndex {
     /** How many indexed prefixes have each length, so that papers offer only the lengths in use. */
     private final int[] prefixLengths = new int[RequiredTerms.PREFIX_KEY_BYTES + 1];
     private final Postings always = new Postings();
+    /** The checks of sub-queries that several distinct queries hold, each run at most once a paper. */
+    private final Map<Query, SharedEntry> shared = new HashMap<>();
     private final Numbers groupSlots = new Numbers();
     private final Numbers termIds = new Numbers();
+    private final Numbers sharedSlots = new Numbers();
 
     public SavedQueryIndex() {
         this(RequiredTerms::of);
@@ -76,8 +81,15 @@ public final class SavedQueryIndex {
         final Query query;
         final Requirement requirement;
         final int slot;
-        final List<TermEntry> uses = new ArrayList<>();
-        final List<String> ids = new ArrayList<>();
+        final Uses uses = new Uses();
+        /**
+         * The ids: the first {@code size} of the array. Matches read the array in place ({@link MatchedIds}), so once
+         * one has, removing an id first copies it; adding one writes past what they read.
+         */
+        String[] ids = new String[1];
+        int size;
+        /** Whether a match has listed the array since it was last copied. */
+        boolean listed;
         final List<Registration> registrations = new ArrayList<>();
         QueryCheck check;
         boolean live = true;
@@ -89,20 +101,46 @@ public final class SavedQueryIndex {
         }
 
         void add(Registration r) {
-            r.index = ids.size();
-            ids.add(r.compiled.id());
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            r.index = size;
+            ids[size++] = r.compiled.id();
             registrations.add(r);
         }
 
         /** Swaps the last id into the removed one's place, so that removal costs the same for any group size. */
         void remove(Registration r) {
-            int last = ids.size() - 1;
+            if (listed) {
+                ids = ids.clone();
+                listed = false;
+            }
+            int last = size - 1;
             Registration moved = registrations.get(last);
-            ids.set(r.index, moved.compiled.id());
+            ids[r.index] = moved.compiled.id();
             registrations.set(r.index, moved);
             moved.index = r.index;
-            ids.remove(last);
+            ids[last] = null;
             registrations.remove(last);
+            size--;
+        }
+    }
+
+    /** The terms and shared checks that a distinct query's check, or a shared check, holds on to. */
+    private static final class Uses {
+        final List<TermEntry> terms = new ArrayList<>();
+        final List<SharedEntry> shared = new ArrayList<>();
+    }
+
+    /** A shared check, the sub-query it checks, and how many distinct queries or shared checks hold it. */
+    private static final class SharedEntry {
+        final Query query;
+        final Uses uses = new Uses();
+        QueryCheck.Shared check;
+        int holders;
+
+        SharedEntry(Query query) {
+            this.query = query;
         }
     }
 
@@ -272,12 +310,15 @@ public final class SavedQueryIndex {
         }
     }
 
-    /** How many distinct terms the queries name (for tests: none are left once every query is removed). */
+    /**
+     * How many distinct terms the queries name and how many shared checks they hold (for tests: none are left once
+     * every query is removed).
+     */
     int distinctTerms() {
         lock.readLock().lock();
         try {
             return terms.values().stream().mapToInt(Map::size).sum() + prefixes.values().stream()
-                    .mapToInt(Map::size).sum();
+                    .mapToInt(Map::size).sum() + shared.size();
         } finally {
             lock.readLock().unlock();
         }
@@ -288,7 +329,10 @@ public final class SavedQueryIndex {
         return match(PaperTerms.of(paper));
     }
 
-    /** The ids of the queries the paper matches, each once, in no particular order. */
+    /**
+     * The ids of the queries the paper matches, each once, in no particular order: a list read in place from the
+     * index (see {@link MatchedIds}), which queries added or removed later leave as it is.
+     */
     public List<String> match(PaperTerms paper) {
         lock.readLock().lock();
         try {
@@ -311,9 +355,10 @@ public final class SavedQueryIndex {
                     addPrefixCandidates(candidates, byPrefix, field.getValue().keySet());
                 }
             }
-            Checker checker = new Checker(paper, present, new BitSet(groupSlots.limit()), new ArrayList<>());
+            Checker checker = new Checker(new QueryCheck.Checking(paper, present, sharedSlots.limit()),
+                    new BitSet(groupSlots.limit()), new ArrayList<>());
             candidates.forEach(checker::check);
-            return checker.matched();
+            return checker.ids();
         } finally {
             lock.readLock().unlock();
         }
@@ -331,7 +376,7 @@ public final class SavedQueryIndex {
     }
 
     /** One paper's check of its candidate groups, each once. */
-    private record Checker(PaperTerms paper, BitSet present, BitSet seen, List<String> matched) {
+    private record Checker(QueryCheck.Checking checking, BitSet seen, List<Group> matched) {
         void check(Postings postings) {
             if (postings == null) {
                 return;
@@ -341,18 +386,34 @@ public final class SavedQueryIndex {
                 Group g = groups[i];
                 if (g.live && !seen.get(g.slot)) {
                     seen.set(g.slot);
-                    if (g.check.test(paper, present)) {
-                        matched.addAll(g.ids);
+                    if (g.check.test(checking)) {
+                        matched.add(g);
                     }
                 }
             }
+        }
+
+        /** The ids of the matched groups, read in place. */
+        List<String> ids() {
+            String[][] arrays = new String[matched.size()][];
+            int[] sizes = new int[arrays.length];
+            for (int i = 0; i < arrays.length; i++) {
+                Group g = matched.get(i);
+                // Several matching threads may set it at once; the next change reads it under the write lock.
+                g.listed = true;
+                arrays[i] = g.ids;
+                sizes[i] = g.size;
+            }
+            return new MatchedIds(arrays, sizes);
         }
     }
 
     private Group newGroup(Query query) {
         Requirement requirement = presearch.apply(query);
         Group group = new Group(query, requirement, groupSlots.take());
-        group.check = QueryCheck.of(query, (field, term) -> use(group, field, term).id);
+        QueryCheck check = QueryCheck.of(query, new Parts(group.uses));
+        // A group is checked once a paper anyway: its own check runs directly, without recording its answer.
+        group.check = check instanceof QueryCheck.Shared s ? s.check() : check;
         groups.put(query, group);
         if (requirement.keys().isEmpty()) {
             // Needs nothing, or never matches: checked against every paper (the check is cheap either way).
@@ -365,7 +426,7 @@ public final class SavedQueryIndex {
                         .computeIfAbsent(key.bytes(), b -> new Postings()).add(group);
                 prefixLengths[key.bytes().length]++;
             } else {
-                TermEntry e = use(group, key.field(), key.bytes());
+                TermEntry e = use(group.uses, key.field(), key.bytes());
                 if (e.postings == null) {
                     e.postings = new Postings();
                 }
@@ -375,13 +436,40 @@ public final class SavedQueryIndex {
         return group;
     }
 
-    /** The entry of a term, numbered on first use; the group's use of it is counted until the group goes. */
-    private TermEntry use(Group group, String field, BytesRef term) {
+    /** The entry of a term, numbered on first use; its use is counted until the holder goes. */
+    private TermEntry use(Uses holder, String field, BytesRef term) {
         TermEntry e = terms.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(term,
                 t -> new TermEntry(field, BytesRef.deepCopyOf(t), termIds.take()));
         e.uses++;
-        group.uses.add(e);
+        holder.terms.add(e);
         return e;
+    }
+
+    /** The terms and shared checks that one holder's check is built from, counted as its uses. */
+    private final class Parts implements QueryCheck.Parts {
+        private final Uses holder;
+
+        Parts(Uses holder) {
+            this.holder = holder;
+        }
+
+        @Override
+        public int termId(String field, BytesRef term) {
+            return use(holder, field, term).id;
+        }
+
+        @Override
+        public QueryCheck.Shared shared(Query query, Function<QueryCheck.Parts, QueryCheck> build) {
+            SharedEntry e = shared.get(query);
+            if (e == null) {
+                e = new SharedEntry(query);
+                e.check = new QueryCheck.Shared(sharedSlots.take(), build.apply(new Parts(e.uses)));
+                shared.put(query, e);
+            }
+            e.holders++;
+            holder.shared.add(e);
+            return e.check;
+        }
     }
 
     private boolean unregister(String id) {
@@ -391,7 +479,7 @@ public final class SavedQueryIndex {
         }
         Group group = old.group;
         group.remove(old);
-        if (group.ids.isEmpty()) {
+        if (group.size == 0) {
             dropGroup(group);
         }
         return true;
@@ -421,8 +509,19 @@ public final class SavedQueryIndex {
                 }
             }
         }
-        group.uses.forEach(this::release);
+        release(group.uses);
         groupSlots.giveBack(group.slot);
+    }
+
+    private void release(Uses uses) {
+        uses.terms.forEach(this::release);
+        for (SharedEntry e : uses.shared) {
+            if (--e.holders == 0) {
+                shared.remove(e.query);
+                sharedSlots.giveBack(e.check.slot());
+                release(e.uses);
+            }
+        }
     }
 
     private void release(TermEntry e) {

@@ -155,7 +155,37 @@ class SavedQueryIndexTest {
         index.sync(List.of());
         assertThat(index.match(paper)).isEmpty();
         assertThat(index.distinctQueries()).isZero();
-        assertThat(index.distinctTerms()).as("no term outlives the queries that named it").isZero();
+        assertThat(index.distinctTerms()).as("no term or shared check outlives the queries that hold it").isZero();
+    }
+
+    @Test
+    void aListOfMatchesStaysAsItWasWhenQueriesChangeAfterwards() throws Exception {
+        PaperIndexed paper = Fixtures.indexed("exosome-pdac");
+        SavedQueryIndex index = new SavedQueryIndex();
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            // Three distinct queries, twenty ids each, all matching the paper.
+            String text = List.of("exosome", "pancreatic cancer", "exosome AND year:[2015 TO 2015]").get(i % 3);
+            index.put(Percolator.Compiled.of("id-" + i, text, SearchFilters.NONE));
+            all.add("id-" + i);
+        }
+        List<String> before = index.match(paper);
+        assertThat(before).containsExactlyInAnyOrderElementsOf(all);
+
+        for (int i = 0; i < 60; i += 2) {
+            index.remove("id-" + i);
+        }
+        index.put(Percolator.Compiled.of("late", "exosome", SearchFilters.NONE));
+        List<String> after = index.match(paper);
+
+        assertThat(before).as("read by index").containsExactlyInAnyOrderElementsOf(all);
+        List<String> byIterator = new ArrayList<>();
+        before.forEach(byIterator::add);
+        assertThat(byIterator).as("read by forEach").containsExactlyInAnyOrderElementsOf(all);
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(before.get(i)).isEqualTo(byIterator.get(i));
+        }
+        assertThat(after).hasSize(31).contains("late", "id-1").doesNotContain("id-0");
     }
 
     @Test
