@@ -26,8 +26,11 @@ import org.evwatch.gateway.matching.RequiredTerms.Requirement;
  * in-memory inverted index of the queries' required terms, and each query found is then checked exactly
  * ({@link QueryCheck}). Queries that require no term (ranges, match-all, negations only) are checked against every
  * paper. Identical queries, as many subscribers save, are kept once with all their ids and checked once; equal
- * sub-queries of distinct queries are checked once a paper too ({@link QueryCheck.Shared}), and the ids of a
- * matched query are listed by handing out its array of ids ({@link MatchedIds}).
+ * sub-queries of distinct queries are checked once a paper too ({@link QueryCheck.Shared}), and what saved a
+ * matched query is listed by handing out the query's array of them ({@link Matches}).
+ * <p>
+ * What is indexed is anything that carries a saved query ({@code T}: a subscription, or the query itself), so that a
+ * match hands back those very objects, with no look-up by id for each one.
  * <p>
  * The matching reads the Lucene queries the {@code query/} module builds rather than using
  * {@code lucene-monitor}: that library is published only for an older Lucene than the catalog's, and it would
@@ -37,11 +40,12 @@ import org.evwatch.gateway.matching.RequiredTerms.Requirement;
  * Adding or removing one query touches only that query's terms. Matching may run on several threads while queries
  * are added and removed; a paper matched while a query is added may or may not be matched against it.
  */
-public final class SavedQueryIndex {
+public final class SavedQueryIndex<T> {
 
+    private final Function<T, Percolator.Compiled> queryOf;
     private final Function<Query, Requirement> presearch;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, Registration> byId = new HashMap<>();
+    private final Map<String, Registration<T>> byId = new HashMap<>();
     private final Map<Query, Group> groups = new HashMap<>();
     /** Every term that a query's check or presearch names, by field; a paper's terms are looked up here. */
     private final Map<String, Map<BytesRef, TermEntry>> terms = new HashMap<>();
@@ -55,22 +59,31 @@ public final class SavedQueryIndex {
     private final Numbers termIds = new Numbers();
     private final Numbers sharedSlots = new Numbers();
 
-    public SavedQueryIndex() {
-        this(RequiredTerms::of);
+    /** An index of values that each carry their saved query, read by {@code queryOf}. */
+    public SavedQueryIndex(Function<T, Percolator.Compiled> queryOf) {
+        this(queryOf, RequiredTerms::of);
     }
 
     /** An index that finds candidates with the given extraction (a test gives a wrong one to see it caught). */
-    SavedQueryIndex(Function<Query, Requirement> presearch) {
+    SavedQueryIndex(Function<T, Percolator.Compiled> queryOf, Function<Query, Requirement> presearch) {
+        this.queryOf = queryOf;
         this.presearch = presearch;
     }
 
-    /** One id's query, the group of identical queries it is in, and its place in the group's list of ids. */
-    private static final class Registration {
+    /** An index of saved queries themselves: a match lists the queries. */
+    public static SavedQueryIndex<Percolator.Compiled> ofQueries() {
+        return new SavedQueryIndex<>(Function.identity());
+    }
+
+    /** One id's value and query, the group of identical queries it is in, and its place in the group's values. */
+    private static final class Registration<T> {
+        final T value;
         final Percolator.Compiled compiled;
         final Group group;
         int index;
 
-        Registration(Percolator.Compiled compiled, Group group) {
+        Registration(T value, Percolator.Compiled compiled, Group group) {
+            this.value = value;
             this.compiled = compiled;
             this.group = group;
         }
@@ -83,14 +96,15 @@ public final class SavedQueryIndex {
         final int slot;
         final Uses uses = new Uses();
         /**
-         * The ids: the first {@code size} of the array. Matches read the array in place ({@link MatchedIds}), so once
-         * one has, removing an id first copies it; adding one writes past what they read.
+         * The values that saved the query: the first {@code size} of the array. Matches read the array in place
+         * ({@link Matches}), so once one has, removing or replacing a value first copies it; adding one writes past
+         * what they read.
          */
-        String[] ids = new String[1];
+        Object[] values = new Object[1];
         int size;
         /** Whether a match has listed the array since it was last copied. */
         boolean listed;
-        final List<Registration> registrations = new ArrayList<>();
+        final List<Registration<?>> registrations = new ArrayList<>();
         QueryCheck check;
         boolean live = true;
 
@@ -100,29 +114,41 @@ public final class SavedQueryIndex {
             this.slot = slot;
         }
 
-        void add(Registration r) {
-            if (size == ids.length) {
-                ids = Arrays.copyOf(ids, size * 2);
+        void add(Registration<?> r) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
             }
             r.index = size;
-            ids[size++] = r.compiled.id();
+            values[size++] = r.value;
             registrations.add(r);
         }
 
-        /** Swaps the last id into the removed one's place, so that removal costs the same for any group size. */
-        void remove(Registration r) {
-            if (listed) {
-                ids = ids.clone();
-                listed = false;
-            }
+        /** Puts a registration in the place of another one of the same query. */
+        void replace(Registration<?> old, Registration<?> r) {
+            writable();
+            r.index = old.index;
+            values[r.index] = r.value;
+            registrations.set(r.index, r);
+        }
+
+        /** Swaps the last value into the removed one's place, so that removal costs the same for any group size. */
+        void remove(Registration<?> r) {
+            writable();
             int last = size - 1;
-            Registration moved = registrations.get(last);
-            ids[r.index] = moved.compiled.id();
+            Registration<?> moved = registrations.get(last);
+            values[r.index] = moved.value;
             registrations.set(r.index, moved);
             moved.index = r.index;
-            ids[last] = null;
+            values[last] = null;
             registrations.remove(last);
             size--;
+        }
+
+        private void writable() {
+            if (listed) {
+                values = values.clone();
+                listed = false;
+            }
         }
     }
 
@@ -212,12 +238,13 @@ public final class SavedQueryIndex {
         }
     }
 
-    /** Adds a query, or replaces the query saved under its id. */
-    public void put(Percolator.Compiled query) {
+    /** Adds a value, or replaces the one saved under the id of its query. */
+    public void put(T value) {
+        Percolator.Compiled query = queryOf.apply(value);
         lock.readLock().lock();
         try {
-            Registration known = byId.get(query.id());
-            if (known != null && (known.compiled == query || known.compiled.query().equals(query.query()))) {
+            Registration<T> known = byId.get(query.id());
+            if (known != null && known.value == value) {
                 return;
             }
         } finally {
@@ -225,12 +252,20 @@ public final class SavedQueryIndex {
         }
         lock.writeLock().lock();
         try {
+            Registration<T> known = byId.get(query.id());
+            if (known != null && known.compiled.query().equals(query.query())) {
+                // The same query with another value (a subscription renamed, say): only the value changes.
+                Registration<T> r = new Registration<>(value, query, known.group);
+                known.group.replace(known, r);
+                byId.put(query.id(), r);
+                return;
+            }
             unregister(query.id());
             Group group = groups.get(query.query());
             if (group == null) {
                 group = newGroup(query.query());
             }
-            Registration r = new Registration(query, group);
+            Registration<T> r = new Registration<>(value, query, group);
             group.add(r);
             byId.put(query.id(), r);
         } finally {
@@ -249,17 +284,17 @@ public final class SavedQueryIndex {
     }
 
     /**
-     * Makes the index hold exactly these queries, touching only the ones added, changed or gone: cheap when the
-     * same query objects come back, as a refreshed list of subscriptions gives them.
+     * Makes the index hold exactly these values, touching only the ones added, changed or gone: cheap when the
+     * same objects come back, as a refreshed list of subscriptions gives them.
      */
-    public void sync(Collection<Percolator.Compiled> queries) {
-        if (holdsExactly(queries)) {
+    public void sync(Collection<T> values) {
+        if (holdsExactly(values)) {
             return;
         }
-        Set<String> ids = new HashSet<>(queries.size() * 2);
-        for (Percolator.Compiled q : queries) {
-            ids.add(q.id());
-            put(q);
+        Set<String> ids = new HashSet<>(values.size() * 2);
+        for (T v : values) {
+            ids.add(queryOf.apply(v).id());
+            put(v);
         }
         List<String> gone = new ArrayList<>();
         lock.readLock().lock();
@@ -271,16 +306,16 @@ public final class SavedQueryIndex {
         gone.forEach(this::remove);
     }
 
-    /** Whether the index holds these very query objects and no others (ids are unique in a list). */
-    private boolean holdsExactly(Collection<Percolator.Compiled> queries) {
+    /** Whether the index holds these very objects and no others (ids are unique in a list). */
+    private boolean holdsExactly(Collection<T> values) {
         lock.readLock().lock();
         try {
-            if (byId.size() != queries.size()) {
+            if (byId.size() != values.size()) {
                 return false;
             }
-            for (Percolator.Compiled q : queries) {
-                Registration known = byId.get(q.id());
-                if (known == null || known.compiled != q) {
+            for (T v : values) {
+                Registration<T> known = byId.get(queryOf.apply(v).id());
+                if (known == null || known.value != v) {
                     return false;
                 }
             }
@@ -324,16 +359,16 @@ public final class SavedQueryIndex {
         }
     }
 
-    /** The ids of the queries the paper matches, each once, in no particular order. */
-    public List<String> match(PaperIndexed paper) {
+    /** The values whose queries the paper matches, each once, in no particular order. */
+    public List<T> match(PaperIndexed paper) {
         return match(PaperTerms.of(paper));
     }
 
     /**
-     * The ids of the queries the paper matches, each once, in no particular order: a list read in place from the
-     * index (see {@link MatchedIds}), which queries added or removed later leave as it is.
+     * The values whose queries the paper matches, each once, in no particular order: a list read in place from the
+     * index (see {@link Matches}), which values added or removed later leave as it is.
      */
-    public List<String> match(PaperTerms paper) {
+    public List<T> match(PaperTerms paper) {
         lock.readLock().lock();
         try {
             BitSet present = new BitSet(termIds.limit());
@@ -358,7 +393,7 @@ public final class SavedQueryIndex {
             Checker checker = new Checker(new QueryCheck.Checking(paper, present, sharedSlots.limit()),
                     new BitSet(groupSlots.limit()), new ArrayList<>());
             candidates.forEach(checker::check);
-            return checker.ids();
+            return checker.values();
         } finally {
             lock.readLock().unlock();
         }
@@ -393,18 +428,18 @@ public final class SavedQueryIndex {
             }
         }
 
-        /** The ids of the matched groups, read in place. */
-        List<String> ids() {
-            String[][] arrays = new String[matched.size()][];
+        /** The values of the matched groups, read in place. */
+        <T> List<T> values() {
+            Object[][] arrays = new Object[matched.size()][];
             int[] sizes = new int[arrays.length];
             for (int i = 0; i < arrays.length; i++) {
                 Group g = matched.get(i);
                 // Several matching threads may set it at once; the next change reads it under the write lock.
                 g.listed = true;
-                arrays[i] = g.ids;
+                arrays[i] = g.values;
                 sizes[i] = g.size;
             }
-            return new MatchedIds(arrays, sizes);
+            return new Matches<>(arrays, sizes);
         }
     }
 
@@ -473,7 +508,7 @@ public final class SavedQueryIndex {
     }
 
     private boolean unregister(String id) {
-        Registration old = byId.remove(id);
+        Registration<T> old = byId.remove(id);
         if (old == null) {
             return false;
         }

@@ -7,18 +7,19 @@ import java.util.RandomAccess;
 import java.util.function.Consumer;
 
 /**
- * The ids a paper matched, read in place from the arrays of ids that {@link SavedQueryIndex} keeps for each distinct
- * query: listing the ids of a query that thousands of subscribers saved costs one entry, not thousands. The arrays
- * are never changed in the part a list reads, so a list stays as it was when queries are added or removed later.
+ * What a paper matched, read in place from the arrays of values that {@link SavedQueryIndex} keeps for each distinct
+ * query: listing a query that thousands of subscribers saved costs one entry, not thousands. The arrays are never
+ * changed in the part a list reads, so a list stays as it was when queries are added or removed later.
  */
-final class MatchedIds extends AbstractList<String> implements RandomAccess {
+final class Matches<T> extends AbstractList<T> implements RandomAccess {
 
-    private final String[][] arrays;
+    /** Each holds values of type {@code T} only (an index's group of one query). */
+    private final Object[][] arrays;
     /** Where each array's ids end in the list. */
     private final int[] ends;
 
-    /** The first {@code sizes[i]} ids of each {@code arrays[i]}, in that order. */
-    MatchedIds(String[][] arrays, int[] sizes) {
+    /** The first {@code sizes[i]} values of each {@code arrays[i]}, in that order. */
+    Matches(Object[][] arrays, int[] sizes) {
         this.arrays = arrays;
         this.ends = new int[sizes.length];
         int end = 0;
@@ -34,7 +35,8 @@ final class MatchedIds extends AbstractList<String> implements RandomAccess {
     }
 
     @Override
-    public String get(int index) {
+    @SuppressWarnings("unchecked")
+    public T get(int index) {
         if (index < 0 || index >= size()) {
             throw new IndexOutOfBoundsException(index);
         }
@@ -48,22 +50,23 @@ final class MatchedIds extends AbstractList<String> implements RandomAccess {
                 hi = mid;
             }
         }
-        return arrays[lo][index - (lo == 0 ? 0 : ends[lo - 1])];
+        return (T) arrays[lo][index - (lo == 0 ? 0 : ends[lo - 1])];
     }
 
     @Override
-    public void forEach(Consumer<? super String> action) {
+    @SuppressWarnings("unchecked")
+    public void forEach(Consumer<? super T> action) {
         int start = 0;
         for (int i = 0; i < arrays.length; i++) {
             for (int j = 0; j < ends[i] - start; j++) {
-                action.accept(arrays[i][j]);
+                action.accept((T) arrays[i][j]);
             }
             start = ends[i];
         }
     }
 
     @Override
-    public Iterator<String> iterator() {
+    public Iterator<T> iterator() {
         return new Iterator<>() {
             private int array;
             private int at;
@@ -79,11 +82,12 @@ final class MatchedIds extends AbstractList<String> implements RandomAccess {
             }
 
             @Override
-            public String next() {
+            @SuppressWarnings("unchecked")
+            public T next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return arrays[array][at++];
+                return (T) arrays[array][at++];
             }
         };
     }
