@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * -Devwatch.bench.index=PATH} (default {@code /tmp/evbench/lucene}), holding {@code -Devwatch.bench.papers=N} papers
  * (default 1,000,000), copied into the runtime. The catalog's tables get one row numbered N, so that the indexer
  * takes the index as its catalog's and does not rebuild it. {@code -Devwatch.bench.requests=R} requests per query and
- * target (default 400). The report is printed and written to {@code deploy/target/gateway-search-benchmark.txt}.
+ * target (default 400), after {@code -Devwatch.bench.warmup=W} untimed ones (default 400). The report is printed and written to {@code deploy/target/gateway-search-benchmark.txt}.
  */
 class GatewaySearchBenchmark {
 
@@ -49,6 +49,8 @@ class GatewaySearchBenchmark {
     static final int ROUNDS = 4;
     static final long PAPERS = Long.getLong("evwatch.bench.papers", 1_000_000L);
     static final int REQUESTS = Integer.getInteger("evwatch.bench.requests", 400);
+    /** Requests per query and target before any is timed: both JVMs start cold, and the JIT compiles meanwhile. */
+    static final int WARM_UP = Integer.getInteger("evwatch.bench.warmup", 400);
     static final Path INDEX = Path.of(System.getProperty("evwatch.bench.index", "/tmp/evbench/lucene"));
     static final Path RUNTIME = PipelineBenchmark.ROOT.resolve("deploy/target/gateway-search-runtime");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -100,11 +102,13 @@ class GatewaySearchBenchmark {
         Target gateway = new Target("gateway", "api-gateway", stack.url("api-gateway") + "/api/v1/papers", null);
         checkSameAnswers(indexer, gateway);
 
-        StringBuilder report = new StringBuilder(header());
         for (String q : QUERIES) {
             for (Target t : List.of(indexer, gateway)) {
-                run(t, q, 10 * CLIENTS); // warm-up
+                run(t, q, WARM_UP);
             }
+        }
+        StringBuilder report = new StringBuilder(header());
+        for (String q : QUERIES) {
             Measured direct = new Measured(new ArrayList<>(), new LinkedHashMap<>());
             Measured through = new Measured(new ArrayList<>(), new LinkedHashMap<>());
             for (int round = 0; round < ROUNDS; round++) {
@@ -206,10 +210,11 @@ class GatewaySearchBenchmark {
     }
 
     private static String header() {
-        return String.format(Locale.ROOT, "papers: %,d, clients: %d, requests per query and target: %d, cores: %d, "
+        return String.format(Locale.ROOT, "papers: %,d, clients: %d, requests per query and target: %d (after %d "
+                + "untimed), cores: %d, "
                 + "load average at the start: %s%n%n| query | target | requests | p50 ms | p99 ms | indexer CPU ms "
                 + "per request | gateway CPU ms per request |%n|---|---|---:|---:|---:|---:|---:|%n", PAPERS, CLIENTS,
-                REQUESTS, Runtime.getRuntime().availableProcessors(), PipelineBenchmark.loadAverage());
+                REQUESTS, WARM_UP, Runtime.getRuntime().availableProcessors(), PipelineBenchmark.loadAverage());
     }
 
     private static String rows(String q, Measured direct, Measured through) {
