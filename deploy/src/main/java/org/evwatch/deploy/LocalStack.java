@@ -91,6 +91,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     /** Environment variables given to one service on top of the runtime's own, by service. */
     private final Map<String, Map<String, String>> environments = new HashMap<>();
+    /** JVM options that replace the default ones of a service, by service. */
+    private final Map<String, List<String>> jvmOptions = new HashMap<>();
     private EmbeddedPostgres postgres;
     private String jdbcUrl;
     private LocalSecrets secrets;
@@ -136,6 +138,15 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Replaces the JVM options of one service (its module name) from its next start. By default a service starts
+     * quickly and small: {@code -Xmx512m}, the serial collector and only the first JIT tier.
+     */
+    public LocalStack jvmOptions(String service, List<String> options) {
+        jvmOptions.put(service, List.copyOf(options));
+        return this;
+    }
+
     /** The services' database, once {@link #start()} has started it. */
     public String jdbcUrl() {
         return jdbcUrl;
@@ -147,16 +158,24 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything and waits until every service reports ready. */
     public LocalStack start() throws Exception {
+        return start(SERVICES);
+    }
+
+    /**
+     * Starts Kafka, PostgreSQL and some of the services (module names, started in the order given), and waits until
+     * each of those reports ready; the others can be started later with {@link #restart}.
+     */
+    public LocalStack start(List<String> services) throws Exception {
         Files.createDirectories(settings.runtime().resolve("logs"));
         Files.createDirectories(inbox());
         secrets = LocalSecrets.loadOrCreate(settings.runtime());
         startKafka();
         createTopics();
         startPostgres();
-        for (String service : SERVICES) {
+        for (String service : services) {
             startService(service);
         }
-        for (String service : SERVICES) {
+        for (String service : services) {
             awaitHttp(url(service) + "/q/health/ready", Duration.ofSeconds(180), service);
         }
         return this;
@@ -323,8 +342,10 @@ public final class LocalStack implements AutoCloseable {
             mailFolder().ifPresent(folder -> env.put("EVWATCH_GATEWAY_MAIL_FOLDER", folder.toString()));
         }
         env.putAll(environments.getOrDefault(module, Map.of()));
-        List<String> command = List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                jar.toString());
+        List<String> command = new ArrayList<>(List.of(javaBin()));
+        command.addAll(jvmOptions.getOrDefault(module, List.of("-Xmx512m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1")));
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(settings.runtime().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.runtime().resolve("logs/" + module + ".log")

@@ -1,8 +1,5 @@
 package org.evwatch.deploy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +32,7 @@ final class PipelineReport {
         rate("shown on the live stream", PipelineSampler.Sample::streamed);
         rate("posted to the webhook", PipelineSampler.Sample::posted);
         return line("cores: %d, load average at the end: %s", Runtime.getRuntime().availableProcessors(),
-                loadAverage());
+                RuntimeProcesses.loadAverage());
     }
 
     private void rate(String what, ToLongFunction<PipelineSampler.Sample> count) {
@@ -103,13 +100,5 @@ final class PipelineReport {
 
     private PipelineSampler.Sample firstReaching(ToLongFunction<PipelineSampler.Sample> count, long value) {
         return samples.stream().filter(s -> count.applyAsLong(s) >= value).findFirst().orElse(null);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -54,8 +54,17 @@ final class RuntimeProcesses {
         return pids;
     }
 
+    /** The 1-minute load average: other work on the machine slows every process of the runtime. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     /** From /proc/PID/stat: utime and stime, in clock ticks of 1/100 s; 0 for a process that is gone. */
-    private static double cpuOf(long pid) {
+    static double cpuOf(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -62,12 +62,14 @@ public class PapersResource {
                     "json", "ris", "bibtex", "csl"})) String format,
             @Context HttpHeaders headers) {
         Optional<ExportFormat> export = Exports.requested(format, headers);
-        SearchResponse page = catalog.search(params.q, params.filters(), sort, integer("size", size), cursor,
-                export.isPresent() ? "relevance" : facets, export.isPresent() ? Boolean.FALSE : highlight);
-        if (export.isPresent()) {
-            return Exports.write(export.get(), catalog.papers(page.hits()), "evwatch-search");
+        if (export.isEmpty()) {
+            // The indexer's answer is the gateway's: its bytes go out as they came.
+            return Response.ok(catalog.searchJson(params.q, params.filters(), sort, integer("size", size), cursor,
+                    facets, highlight), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
+        SearchResponse page = catalog.search(params.q, params.filters(), sort, integer("size", size), cursor,
+                "relevance", Boolean.FALSE);
+        return Exports.write(export.get(), catalog.papers(page.hits()), "evwatch-search");
     }
 
     @GET

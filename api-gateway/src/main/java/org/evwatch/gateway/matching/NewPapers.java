@@ -186,17 +186,15 @@ public class NewPapers {
         }
         List<Subscriptions.Active> active = subscriptions.active();
         List<Percolator.Compiled> live = streams.queries();
-        Set<String> matched = matcher.match(indexed, active, live);
+        NewPaperMatcher.Matched matched = matcher.match(indexed, active, live);
         Map<UUID, PaperEvent> perSubscription = new HashMap<>();
         List<UUID> deliveries = new ArrayList<>();
-        for (Subscriptions.Active a : active) {
-            if (matched.contains(a.id().toString())) {
-                PaperEvent e = PaperEvent.of(indexed, new PaperEvent.SubscriptionRef(a.id().toString(), a.name()));
-                perSubscription.put(a.id(), e);
-                if (a.webhookUrl() != null) {
-                    webhooks.store(a.id(), a.webhookUrl(), indexed.paperId(), indexed.version(), write(e))
-                            .ifPresent(deliveries::add);
-                }
+        for (Subscriptions.Active a : matched.subscriptions()) {
+            PaperEvent e = PaperEvent.of(indexed, new PaperEvent.SubscriptionRef(a.id().toString(), a.name()));
+            perSubscription.put(a.id(), e);
+            if (a.webhookUrl() != null) {
+                webhooks.store(a.id(), a.webhookUrl(), indexed.paperId(), indexed.version(), write(e))
+                        .ifPresent(deliveries::add);
             }
         }
         mail.queuePapers(indexed, perSubscription.keySet());

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.AutomatonQuery;
@@ -39,48 +40,92 @@ import org.apache.lucene.util.automaton.Operations;
  * <p>
  * A search on a one-document memory index costs a few microseconds, mostly setting up a searcher, a weight and a
  * scorer; these checks cost tens to hundreds of nanoseconds, which is what lets a paper be checked against the
- * thousands of candidate queries that a large set of subscriptions yields. {@code SavedQueryIndexTest} holds them
+ * thousands of candidate queries that a large set of subscriptions yields. Everything but a single term look-up is a
+ * {@link Shared} check: saved queries that hold an equal sub-query (the same word searched across fields, the same
+ * phrase, filter or range) hold one check of it, which answers at most once a paper. {@code SavedQueryIndexTest} holds them
  * to the brute-force matcher's answers on many random queries and papers.
  */
 sealed interface QueryCheck {
 
-    /**
-     * Whether the paper matches.
-     *
-     * @param present which of the index's numbered terms the paper holds ({@link TermIds})
-     */
-    boolean test(PaperTerms paper, BitSet present);
+    /** One array for every empty list of clauses, so that checking one costs no memory read. */
+    QueryCheck[] NO_CHECKS = {};
 
-    /** Numbers the terms checks look up, so that a look-up is a bit test; the index counts each use. */
-    interface TermIds {
-        int id(String field, BytesRef term);
+    /** Whether the paper being checked matches. */
+    boolean test(Checking c);
+
+    /**
+     * What checks are built from, kept by the index: terms are numbered, so that a look-up is a bit test, and the
+     * check of a sub-query is shared by every saved query that holds an equal one, so that it runs once a paper.
+     */
+    interface Parts {
+        int termId(String field, BytesRef term);
+
+        /** The one check of queries equal to this one, built by {@code build} if there is none yet. */
+        Shared shared(Query query, Function<Parts, QueryCheck> build);
+    }
+
+    /**
+     * One paper being checked: its terms, which of the index's numbered terms it holds, and what each shared check
+     * has answered so far for it.
+     */
+    final class Checking {
+        private static final byte MATCHES = 1;
+        private static final byte FAILS = 2;
+
+        final PaperTerms paper;
+        private final BitSet present;
+        private final byte[] answers;
+
+        Checking(PaperTerms paper, BitSet present, int sharedChecks) {
+            this.paper = paper;
+            this.present = present;
+            this.answers = new byte[sharedChecks];
+        }
+
+        boolean has(int termId) {
+            return present.get(termId);
+        }
+
+        boolean answer(Shared shared) {
+            byte known = answers[shared.slot()];
+            if (known == 0) {
+                known = shared.check().test(this) ? MATCHES : FAILS;
+                answers[shared.slot()] = known;
+            }
+            return known == MATCHES;
+        }
     }
 
     /** The check of a query as the query syntax and the filters build it. */
-    static QueryCheck of(Query query, TermIds ids) {
+    static QueryCheck of(Query query, Parts ids) {
         if (query instanceof ConstantScoreQuery c) {
             return of(c.getQuery(), ids);
         }
         if (query instanceof BoostQuery b) {
             return of(b.getQuery(), ids);
         }
-        if (query instanceof BooleanQuery b) {
-            return Bool.of(b, ids);
-        }
-        if (query instanceof DisjunctionMaxQuery d) {
-            return AnyOf.of(all(d.getDisjuncts(), ids));
-        }
         if (query instanceof TermQuery t) {
-            return new HasTerm(ids.id(t.getTerm().field(), t.getTerm().bytes()));
-        }
-        if (query instanceof PhraseQuery p && p.getSlop() == 0) {
-            return Phrase.of(p, ids);
+            return new HasTerm(ids.termId(t.getTerm().field(), t.getTerm().bytes()));
         }
         if (query instanceof MatchAllDocsQuery) {
             return Const.ALL;
         }
         if (query instanceof MatchNoDocsQuery) {
             return Const.NONE;
+        }
+        return ids.shared(query, parts -> unshared(query, parts));
+    }
+
+    /** The check of a query that is more than one term look-up, built once for all equal queries. */
+    private static QueryCheck unshared(Query query, Parts ids) {
+        if (query instanceof BooleanQuery b) {
+            return Bool.of(b, ids);
+        }
+        if (query instanceof DisjunctionMaxQuery d) {
+            return AnyOf.of(all(d.getDisjuncts(), ids));
+        }
+        if (query instanceof PhraseQuery p && p.getSlop() == 0) {
+            return Phrase.of(p, ids);
         }
         if (query instanceof TermInSetQuery s) {
             return TermSet.of(s, ids);
@@ -95,13 +140,19 @@ sealed interface QueryCheck {
     }
 
     /** The checks of some clauses, cheapest first, so that a conjunction fails at the least cost. */
-    private static QueryCheck[] all(Collection<Query> queries, TermIds ids) {
+    private static QueryCheck[] all(Collection<Query> queries, Parts ids) {
+        if (queries.isEmpty()) {
+            return NO_CHECKS;
+        }
         return queries.stream().map(q -> of(q, ids)).sorted(Comparator.comparingInt(QueryCheck::cost))
                 .toArray(QueryCheck[]::new);
     }
 
     /** A rough rank of how much a check costs: bit tests first, then positions and point values, then search. */
     private static int cost(QueryCheck check) {
+        if (check instanceof Shared s) {
+            return cost(s.check());
+        }
         if (check instanceof Const || check instanceof HasTerm) {
             return 0;
         }
@@ -119,7 +170,7 @@ sealed interface QueryCheck {
         ALL, NONE;
 
         @Override
-        public boolean test(PaperTerms paper, BitSet present) {
+        public boolean test(Checking c) {
             return this == ALL;
         }
     }
@@ -129,7 +180,7 @@ sealed interface QueryCheck {
             implements
                 QueryCheck {
 
-        static Bool of(BooleanQuery b, TermIds ids) {
+        static Bool of(BooleanQuery b, Parts ids) {
             List<Query> required = new ArrayList<>();
             List<Query> prohibited = new ArrayList<>();
             List<Query> optional = new ArrayList<>();
@@ -145,14 +196,14 @@ sealed interface QueryCheck {
         }
 
         @Override
-        public boolean test(PaperTerms paper, BitSet present) {
+        public boolean test(Checking c) {
             for (QueryCheck r : required) {
-                if (!r.test(paper, present)) {
+                if (!r.test(c)) {
                     return false;
                 }
             }
             for (QueryCheck p : prohibited) {
-                if (p.test(paper, present)) {
+                if (p.test(c)) {
                     return false;
                 }
             }
@@ -162,7 +213,7 @@ sealed interface QueryCheck {
                 if (optional.length - i < needed) {
                     return false;
                 }
-                if (optional[i].test(paper, present)) {
+                if (optional[i].test(c)) {
                     needed--;
                 }
             }
@@ -182,9 +233,9 @@ sealed interface QueryCheck {
         }
 
         @Override
-        public boolean test(PaperTerms paper, BitSet present) {
-            for (QueryCheck c : any) {
-                if (c.test(paper, present)) {
+        public boolean test(Checking c) {
+            for (QueryCheck check : any) {
+                if (check.test(c)) {
                     return true;
                 }
             }
@@ -192,10 +243,18 @@ sealed interface QueryCheck {
         }
     }
 
+    /** A check shared by equal sub-queries of several saved queries: run at most once a paper. */
+    record Shared(int slot, QueryCheck check) implements QueryCheck {
+        @Override
+        public boolean test(Checking c) {
+            return c.answer(this);
+        }
+    }
+
     record HasTerm(int id) implements QueryCheck {
         @Override
-        public boolean test(PaperTerms paper, BitSet present) {
-            return present.get(id);
+        public boolean test(Checking c) {
+            return c.has(id);
         }
     }
 
@@ -204,27 +263,27 @@ sealed interface QueryCheck {
             implements
                 QueryCheck {
 
-        static QueryCheck of(PhraseQuery p, TermIds ids) {
+        static QueryCheck of(PhraseQuery p, Parts ids) {
             Term[] terms = p.getTerms();
             if (terms.length == 0) {
                 return Const.NONE;
             }
             if (terms.length == 1) {
-                return new HasTerm(ids.id(p.getField(), terms[0].bytes()));
+                return new HasTerm(ids.termId(p.getField(), terms[0].bytes()));
             }
             BytesRef[] bytes = Arrays.stream(terms).map(t -> BytesRef.deepCopyOf(t.bytes())).toArray(BytesRef[]::new);
-            int[] termIds = Arrays.stream(bytes).mapToInt(b -> ids.id(p.getField(), b)).toArray();
+            int[] termIds = Arrays.stream(bytes).mapToInt(b -> ids.termId(p.getField(), b)).toArray();
             return new Phrase(p, p.getField(), termIds, bytes, p.getPositions().clone());
         }
 
         @Override
-        public boolean test(PaperTerms paper, BitSet present) {
+        public boolean test(Checking c) {
             for (int id : ids) {
-                if (!present.get(id)) {
+                if (!c.has(id)) {
                     return false;
                 }
             }
-            Map<BytesRef, int[]> byTerm = paper.terms(field);
+            Map<BytesRef, int[]> byTerm = c.paper.terms(field);
             int[][] at = new int[terms.length][];
             for (int i = 0; i < terms.length; i++) {
                 at[i] = byTerm.get(terms[i]);
@@ -233,7 +292,7 @@ sealed interface QueryCheck {
                 }
                 if (at[i] == PaperTerms.NO_POSITIONS) {
                     // A field indexed without positions: let Lucene give its own answer.
-                    return paper.search(query);
+                    return c.paper.search(query);
                 }
             }
             for (int first : at[0]) {
@@ -259,7 +318,7 @@ sealed interface QueryCheck {
     /** Any of a set of terms, as {@link TermInSetQuery} (several values of one filter). */
     record TermSet(int[] ids) implements QueryCheck {
 
-        static TermSet of(TermInSetQuery s, TermIds ids) {
+        static TermSet of(TermInSetQuery s, Parts ids) {
             List<BytesRef> terms = new ArrayList<>();
             try {
                 BytesRefIterator it = s.getBytesRefIterator();
@@ -269,13 +328,13 @@ sealed interface QueryCheck {
             } catch (IOException e) {
                 throw new UncheckedIOException("terms of a query are in memory", e);
             }
-            return new TermSet(terms.stream().mapToInt(t -> ids.id(s.getField(), t)).toArray());
+            return new TermSet(terms.stream().mapToInt(t -> ids.termId(s.getField(), t)).toArray());
         }
 
         @Override
-        public boolean test(PaperTerms paper, BitSet present) {
+        public boolean test(Checking c) {
             for (int id : ids) {
-                if (present.get(id)) {
+                if (c.has(id)) {
                     return true;
                 }
             }
@@ -292,8 +351,8 @@ sealed interface QueryCheck {
         }
 
         @Override
-        public boolean test(PaperTerms paper, BitSet present) {
-            Map<BytesRef, int[]> byTerm = paper.terms(field);
+        public boolean test(Checking c) {
+            Map<BytesRef, int[]> byTerm = c.paper.terms(field);
             return switch (compiled.type) {
                 case NONE -> false;
                 case ALL -> !byTerm.isEmpty();
@@ -307,8 +366,8 @@ sealed interface QueryCheck {
     /** A point (year, published day) within inclusive bounds in every dimension, compared as Lucene does. */
     record Range(String field, int dims, int bytesPerDim, byte[] lower, byte[] upper) implements QueryCheck {
         @Override
-        public boolean test(PaperTerms paper, BitSet present) {
-            for (byte[] value : paper.points(field)) {
+        public boolean test(Checking c) {
+            for (byte[] value : c.paper.points(field)) {
                 if (inside(value)) {
                     return true;
                 }
@@ -332,8 +391,8 @@ sealed interface QueryCheck {
     /** A kind of query this matcher does not read itself: searched on the paper's memory index. */
     record Search(Query query) implements QueryCheck {
         @Override
-        public boolean test(PaperTerms paper, BitSet present) {
-            return paper.search(query);
+        public boolean test(Checking c) {
+            return c.paper.search(query);
         }
     }
 }

@@ -25,7 +25,12 @@ import org.evwatch.gateway.matching.RequiredTerms.Requirement;
  * that a new paper is checked only against the queries it can match: the paper's terms are looked up in an
  * in-memory inverted index of the queries' required terms, and each query found is then checked exactly
  * ({@link QueryCheck}). Queries that require no term (ranges, match-all, negations only) are checked against every
- * paper. Identical queries, as many subscribers save, are kept once with all their ids and checked once.
+ * paper. Identical queries, as many subscribers save, are kept once with all their ids and checked once; equal
+ * sub-queries of distinct queries are checked once a paper too ({@link QueryCheck.Shared}), and what saved a
+ * matched query is listed by handing out the query's array of them ({@link Matches}).
+ * <p>
+ * What is indexed is anything that carries a saved query ({@code T}: a subscription, or the query itself), so that a
+ * match hands back those very objects, with no look-up by id for each one.
  * <p>
  * The matching reads the Lucene queries the {@code query/} module builds rather than using
  * {@code lucene-monitor}: that library is published only for an older Lucene than the catalog's, and it would
@@ -35,11 +40,12 @@ import org.evwatch.gateway.matching.RequiredTerms.Requirement;
  * Adding or removing one query touches only that query's terms. Matching may run on several threads while queries
  * are added and removed; a paper matched while a query is added may or may not be matched against it.
  */
-public final class SavedQueryIndex {
+public final class SavedQueryIndex<T> {
 
+    private final Function<T, Percolator.Compiled> queryOf;
     private final Function<Query, Requirement> presearch;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, Registration> byId = new HashMap<>();
+    private final Map<String, Registration<T>> byId = new HashMap<>();
     private final Map<Query, Group> groups = new HashMap<>();
     /** Every term that a query's check or presearch names, by field; a paper's terms are looked up here. */
     private final Map<String, Map<BytesRef, TermEntry>> terms = new HashMap<>();
@@ -47,25 +53,37 @@ public final class SavedQueryIndex {
     /** How many indexed prefixes have each length, so that papers offer only the lengths in use. */
     private final int[] prefixLengths = new int[RequiredTerms.PREFIX_KEY_BYTES + 1];
     private final Postings always = new Postings();
+    /** The checks of sub-queries that several distinct queries hold, each run at most once a paper. */
+    private final Map<Query, SharedEntry> shared = new HashMap<>();
     private final Numbers groupSlots = new Numbers();
     private final Numbers termIds = new Numbers();
+    private final Numbers sharedSlots = new Numbers();
 
-    public SavedQueryIndex() {
-        this(RequiredTerms::of);
+    /** An index of values that each carry their saved query, read by {@code queryOf}. */
+    public SavedQueryIndex(Function<T, Percolator.Compiled> queryOf) {
+        this(queryOf, RequiredTerms::of);
     }
 
     /** An index that finds candidates with the given extraction (a test gives a wrong one to see it caught). */
-    SavedQueryIndex(Function<Query, Requirement> presearch) {
+    SavedQueryIndex(Function<T, Percolator.Compiled> queryOf, Function<Query, Requirement> presearch) {
+        this.queryOf = queryOf;
         this.presearch = presearch;
     }
 
-    /** One id's query, the group of identical queries it is in, and its place in the group's list of ids. */
-    private static final class Registration {
+    /** An index of saved queries themselves: a match lists the queries. */
+    public static SavedQueryIndex<Percolator.Compiled> ofQueries() {
+        return new SavedQueryIndex<>(Function.identity());
+    }
+
+    /** One id's value and query, the group of identical queries it is in, and its place in the group's values. */
+    private static final class Registration<T> {
+        final T value;
         final Percolator.Compiled compiled;
         final Group group;
         int index;
 
-        Registration(Percolator.Compiled compiled, Group group) {
+        Registration(T value, Percolator.Compiled compiled, Group group) {
+            this.value = value;
             this.compiled = compiled;
             this.group = group;
         }
@@ -76,9 +94,17 @@ public final class SavedQueryIndex {
         final Query query;
         final Requirement requirement;
         final int slot;
-        final List<TermEntry> uses = new ArrayList<>();
-        final List<String> ids = new ArrayList<>();
-        final List<Registration> registrations = new ArrayList<>();
+        final Uses uses = new Uses();
+        /**
+         * The values that saved the query: the first {@code size} of the array. Matches read the array in place
+         * ({@link Matches}), so once one has, removing or replacing a value first copies it; adding one writes past
+         * what they read.
+         */
+        Object[] values = new Object[1];
+        int size;
+        /** Whether a match has listed the array since it was last copied. */
+        boolean listed;
+        final List<Registration<?>> registrations = new ArrayList<>();
         QueryCheck check;
         boolean live = true;
 
@@ -88,21 +114,59 @@ public final class SavedQueryIndex {
             this.slot = slot;
         }
 
-        void add(Registration r) {
-            r.index = ids.size();
-            ids.add(r.compiled.id());
+        void add(Registration<?> r) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            r.index = size;
+            values[size++] = r.value;
             registrations.add(r);
         }
 
-        /** Swaps the last id into the removed one's place, so that removal costs the same for any group size. */
-        void remove(Registration r) {
-            int last = ids.size() - 1;
-            Registration moved = registrations.get(last);
-            ids.set(r.index, moved.compiled.id());
+        /** Puts a registration in the place of another one of the same query. */
+        void replace(Registration<?> old, Registration<?> r) {
+            writable();
+            r.index = old.index;
+            values[r.index] = r.value;
+            registrations.set(r.index, r);
+        }
+
+        /** Swaps the last value into the removed one's place, so that removal costs the same for any group size. */
+        void remove(Registration<?> r) {
+            writable();
+            int last = size - 1;
+            Registration<?> moved = registrations.get(last);
+            values[r.index] = moved.value;
             registrations.set(r.index, moved);
             moved.index = r.index;
-            ids.remove(last);
+            values[last] = null;
             registrations.remove(last);
+            size--;
+        }
+
+        private void writable() {
+            if (listed) {
+                values = values.clone();
+                listed = false;
+            }
+        }
+    }
+
+    /** The terms and shared checks that a distinct query's check, or a shared check, holds on to. */
+    private static final class Uses {
+        final List<TermEntry> terms = new ArrayList<>();
+        final List<SharedEntry> shared = new ArrayList<>();
+    }
+
+    /** A shared check, the sub-query it checks, and how many distinct queries or shared checks hold it. */
+    private static final class SharedEntry {
+        final Query query;
+        final Uses uses = new Uses();
+        QueryCheck.Shared check;
+        int holders;
+
+        SharedEntry(Query query) {
+            this.query = query;
         }
     }
 
@@ -174,12 +238,13 @@ public final class SavedQueryIndex {
         }
     }
 
-    /** Adds a query, or replaces the query saved under its id. */
-    public void put(Percolator.Compiled query) {
+    /** Adds a value, or replaces the one saved under the id of its query. */
+    public void put(T value) {
+        Percolator.Compiled query = queryOf.apply(value);
         lock.readLock().lock();
         try {
-            Registration known = byId.get(query.id());
-            if (known != null && (known.compiled == query || known.compiled.query().equals(query.query()))) {
+            Registration<T> known = byId.get(query.id());
+            if (known != null && known.value == value) {
                 return;
             }
         } finally {
@@ -187,12 +252,20 @@ public final class SavedQueryIndex {
         }
         lock.writeLock().lock();
         try {
+            Registration<T> known = byId.get(query.id());
+            if (known != null && known.compiled.query().equals(query.query())) {
+                // The same query with another value (a subscription renamed, say): only the value changes.
+                Registration<T> r = new Registration<>(value, query, known.group);
+                known.group.replace(known, r);
+                byId.put(query.id(), r);
+                return;
+            }
             unregister(query.id());
             Group group = groups.get(query.query());
             if (group == null) {
                 group = newGroup(query.query());
             }
-            Registration r = new Registration(query, group);
+            Registration<T> r = new Registration<>(value, query, group);
             group.add(r);
             byId.put(query.id(), r);
         } finally {
@@ -211,17 +284,17 @@ public final class SavedQueryIndex {
     }
 
     /**
-     * Makes the index hold exactly these queries, touching only the ones added, changed or gone: cheap when the
-     * same query objects come back, as a refreshed list of subscriptions gives them.
+     * Makes the index hold exactly these values, touching only the ones added, changed or gone: cheap when the
+     * same objects come back, as a refreshed list of subscriptions gives them.
      */
-    public void sync(Collection<Percolator.Compiled> queries) {
-        if (holdsExactly(queries)) {
+    public void sync(Collection<T> values) {
+        if (holdsExactly(values)) {
             return;
         }
-        Set<String> ids = new HashSet<>(queries.size() * 2);
-        for (Percolator.Compiled q : queries) {
-            ids.add(q.id());
-            put(q);
+        Set<String> ids = new HashSet<>(values.size() * 2);
+        for (T v : values) {
+            ids.add(queryOf.apply(v).id());
+            put(v);
         }
         List<String> gone = new ArrayList<>();
         lock.readLock().lock();
@@ -233,16 +306,16 @@ public final class SavedQueryIndex {
         gone.forEach(this::remove);
     }
 
-    /** Whether the index holds these very query objects and no others (ids are unique in a list). */
-    private boolean holdsExactly(Collection<Percolator.Compiled> queries) {
+    /** Whether the index holds these very objects and no others (ids are unique in a list). */
+    private boolean holdsExactly(Collection<T> values) {
         lock.readLock().lock();
         try {
-            if (byId.size() != queries.size()) {
+            if (byId.size() != values.size()) {
                 return false;
             }
-            for (Percolator.Compiled q : queries) {
-                Registration known = byId.get(q.id());
-                if (known == null || known.compiled != q) {
+            for (T v : values) {
+                Registration<T> known = byId.get(queryOf.apply(v).id());
+                if (known == null || known.value != v) {
                     return false;
                 }
             }
@@ -272,24 +345,30 @@ public final class SavedQueryIndex {
         }
     }
 
-    /** How many distinct terms the queries name (for tests: none are left once every query is removed). */
+    /**
+     * How many distinct terms the queries name and how many shared checks they hold (for tests: none are left once
+     * every query is removed).
+     */
     int distinctTerms() {
         lock.readLock().lock();
         try {
             return terms.values().stream().mapToInt(Map::size).sum() + prefixes.values().stream()
-                    .mapToInt(Map::size).sum();
+                    .mapToInt(Map::size).sum() + shared.size();
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** The ids of the queries the paper matches, each once, in no particular order. */
-    public List<String> match(PaperIndexed paper) {
+    /** The values whose queries the paper matches, each once, in no particular order. */
+    public List<T> match(PaperIndexed paper) {
         return match(PaperTerms.of(paper));
     }
 
-    /** The ids of the queries the paper matches, each once, in no particular order. */
-    public List<String> match(PaperTerms paper) {
+    /**
+     * The values whose queries the paper matches, each once, in no particular order: a list read in place from the
+     * index (see {@link Matches}), which values added or removed later leave as it is.
+     */
+    public List<T> match(PaperTerms paper) {
         lock.readLock().lock();
         try {
             BitSet present = new BitSet(termIds.limit());
@@ -311,9 +390,10 @@ public final class SavedQueryIndex {
                     addPrefixCandidates(candidates, byPrefix, field.getValue().keySet());
                 }
             }
-            Checker checker = new Checker(paper, present, new BitSet(groupSlots.limit()), new ArrayList<>());
+            Checker checker = new Checker(new QueryCheck.Checking(paper, present, sharedSlots.limit()),
+                    new BitSet(groupSlots.limit()), new ArrayList<>());
             candidates.forEach(checker::check);
-            return checker.matched();
+            return checker.values();
         } finally {
             lock.readLock().unlock();
         }
@@ -331,7 +411,7 @@ public final class SavedQueryIndex {
     }
 
     /** One paper's check of its candidate groups, each once. */
-    private record Checker(PaperTerms paper, BitSet present, BitSet seen, List<String> matched) {
+    private record Checker(QueryCheck.Checking checking, BitSet seen, List<Group> matched) {
         void check(Postings postings) {
             if (postings == null) {
                 return;
@@ -341,18 +421,34 @@ public final class SavedQueryIndex {
                 Group g = groups[i];
                 if (g.live && !seen.get(g.slot)) {
                     seen.set(g.slot);
-                    if (g.check.test(paper, present)) {
-                        matched.addAll(g.ids);
+                    if (g.check.test(checking)) {
+                        matched.add(g);
                     }
                 }
             }
+        }
+
+        /** The values of the matched groups, read in place. */
+        <T> List<T> values() {
+            Object[][] arrays = new Object[matched.size()][];
+            int[] sizes = new int[arrays.length];
+            for (int i = 0; i < arrays.length; i++) {
+                Group g = matched.get(i);
+                // Several matching threads may set it at once; the next change reads it under the write lock.
+                g.listed = true;
+                arrays[i] = g.values;
+                sizes[i] = g.size;
+            }
+            return new Matches<>(arrays, sizes);
         }
     }
 
     private Group newGroup(Query query) {
         Requirement requirement = presearch.apply(query);
         Group group = new Group(query, requirement, groupSlots.take());
-        group.check = QueryCheck.of(query, (field, term) -> use(group, field, term).id);
+        QueryCheck check = QueryCheck.of(query, new Parts(group.uses));
+        // A group is checked once a paper anyway: its own check runs directly, without recording its answer.
+        group.check = check instanceof QueryCheck.Shared s ? s.check() : check;
         groups.put(query, group);
         if (requirement.keys().isEmpty()) {
             // Needs nothing, or never matches: checked against every paper (the check is cheap either way).
@@ -365,7 +461,7 @@ public final class SavedQueryIndex {
                         .computeIfAbsent(key.bytes(), b -> new Postings()).add(group);
                 prefixLengths[key.bytes().length]++;
             } else {
-                TermEntry e = use(group, key.field(), key.bytes());
+                TermEntry e = use(group.uses, key.field(), key.bytes());
                 if (e.postings == null) {
                     e.postings = new Postings();
                 }
@@ -375,23 +471,50 @@ public final class SavedQueryIndex {
         return group;
     }
 
-    /** The entry of a term, numbered on first use; the group's use of it is counted until the group goes. */
-    private TermEntry use(Group group, String field, BytesRef term) {
+    /** The entry of a term, numbered on first use; its use is counted until the holder goes. */
+    private TermEntry use(Uses holder, String field, BytesRef term) {
         TermEntry e = terms.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(term,
                 t -> new TermEntry(field, BytesRef.deepCopyOf(t), termIds.take()));
         e.uses++;
-        group.uses.add(e);
+        holder.terms.add(e);
         return e;
     }
 
+    /** The terms and shared checks that one holder's check is built from, counted as its uses. */
+    private final class Parts implements QueryCheck.Parts {
+        private final Uses holder;
+
+        Parts(Uses holder) {
+            this.holder = holder;
+        }
+
+        @Override
+        public int termId(String field, BytesRef term) {
+            return use(holder, field, term).id;
+        }
+
+        @Override
+        public QueryCheck.Shared shared(Query query, Function<QueryCheck.Parts, QueryCheck> build) {
+            SharedEntry e = shared.get(query);
+            if (e == null) {
+                e = new SharedEntry(query);
+                e.check = new QueryCheck.Shared(sharedSlots.take(), build.apply(new Parts(e.uses)));
+                shared.put(query, e);
+            }
+            e.holders++;
+            holder.shared.add(e);
+            return e.check;
+        }
+    }
+
     private boolean unregister(String id) {
-        Registration old = byId.remove(id);
+        Registration<T> old = byId.remove(id);
         if (old == null) {
             return false;
         }
         Group group = old.group;
         group.remove(old);
-        if (group.ids.isEmpty()) {
+        if (group.size == 0) {
             dropGroup(group);
         }
         return true;
@@ -421,8 +544,19 @@ public final class SavedQueryIndex {
                 }
             }
         }
-        group.uses.forEach(this::release);
+        release(group.uses);
         groupSlots.giveBack(group.slot);
+    }
+
+    private void release(Uses uses) {
+        uses.terms.forEach(this::release);
+        for (SharedEntry e : uses.shared) {
+            if (--e.holders == 0) {
+                shared.remove(e.query);
+                sharedSlots.giveBack(e.check.slot());
+                release(e.uses);
+            }
+        }
     }
 
     private void release(TermEntry e) {

@@ -7,16 +7,19 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
+import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 import org.evwatch.events.PaperIndexed;
+import org.evwatch.gateway.subscriptions.Subscriptions;
 import org.evwatch.gateway.testsupport.Fixtures;
 
 /**
  * How long matching one new paper against many saved queries takes: the cost the gateway pays per
  * {@code papers.indexed} record before anything is streamed or posted, with the brute-force {@link Percolator}
- * (every query searched on the paper's memory index) and with the {@link SavedQueryIndex} presearcher. Run it as a
- * program (see docs/benchmarks.md); it is not a test.
+ * (every query searched on the paper's memory index), with the {@link SavedQueryIndex} presearcher, and with the
+ * gateway's {@link NewPaperMatcher}, which also hands over the matched subscriptions themselves (the queries saved as
+ * that many subscriptions). Run it as a program (see docs/benchmarks.md); it is not a test.
  * <p>
  * Arguments, all optional: {@code sizes=10000,100000} saved queries, {@code papers=2000} for the presearcher,
  * {@code brutePapers=40} for brute force (divided by the size in ten thousands, at least 5),
@@ -85,7 +88,7 @@ public final class PercolatorBenchmark {
         }
         long withPapers = usedHeap();
         long buildStart = System.nanoTime();
-        SavedQueryIndex index = new SavedQueryIndex();
+        SavedQueryIndex<Percolator.Compiled> index = SavedQueryIndex.ofQueries();
         queries.forEach(index::put);
         double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
         long withIndex = usedHeap();
@@ -94,25 +97,31 @@ public final class PercolatorBenchmark {
         List<PaperIndexed> brutePapers = papers.subList(0, Math.min(bruteCount, paperCount));
         checkIdentical(index, percolator, queries, brutePapers);
         String prefix = String.format("| %s | %,d | %,d", name, size, index.distinctQueries());
-        System.out.println(time(brutePapers, p -> percolator.match(p, queries)).row(prefix + " | brute force"));
-        System.out.println(time(papers, index::match).row(prefix + " | presearcher"));
+        System.out.println(time(brutePapers, p -> percolator.match(p, queries).size()).row(prefix + " | brute force"));
+        System.out.println(time(papers, p -> index.match(p).size()).row(prefix + " | presearcher"));
+        NewPaperMatcher gateway = new NewPaperMatcher();
+        List<Subscriptions.Active> subscriptions = queries.stream()
+                .map(q -> new Subscriptions.Active(UUID.randomUUID(), q.id(), null, null, q)).toList();
+        System.out.println(time(papers, p -> gateway.match(p, subscriptions, List.of()).subscriptions().size())
+                .row(prefix + " | gateway's matcher"));
         return String.format("| %s | %,d | %.1f | %.0f | %.0f |", name, size, buildSeconds,
                 (withQueries - empty) / 1e6, (withIndex - withPapers) / 1e6);
     }
 
     /** Refuses to report figures for a presearcher that answers differently from brute force. */
-    private static void checkIdentical(SavedQueryIndex index, Percolator percolator,
+    private static void checkIdentical(SavedQueryIndex<Percolator.Compiled> index, Percolator percolator,
             List<Percolator.Compiled> queries, List<PaperIndexed> papers) {
         for (PaperIndexed p : papers) {
-            if (!new HashSet<>(index.match(p)).equals(new HashSet<>(percolator.match(p, queries)))) {
+            if (!new HashSet<>(index.match(p).stream().map(Percolator.Compiled::id).toList())
+                    .equals(new HashSet<>(percolator.match(p, queries)))) {
                 throw new IllegalStateException("presearcher and brute force differ on " + p.paperId());
             }
         }
     }
 
-    private static Run time(List<PaperIndexed> papers, Function<PaperIndexed, List<String>> matcher) {
-        for (int i = 0; i < Math.min(200, papers.size()); i++) {
-            matcher.apply(papers.get(i)); // warm-up
+    private static Run time(List<PaperIndexed> papers, ToIntFunction<PaperIndexed> matcher) {
+        for (int i = 0; i < Math.min(2000, papers.size()); i++) {
+            matcher.applyAsInt(papers.get(i)); // warm-up: until the JIT has compiled what the matcher runs
         }
         long[] nanos = new long[papers.size()];
         long matched = 0;
@@ -120,7 +129,7 @@ public final class PercolatorBenchmark {
         long start = System.nanoTime();
         for (int i = 0; i < papers.size(); i++) {
             long t = System.nanoTime();
-            matched += matcher.apply(papers.get(i)).size();
+            matched += matcher.applyAsInt(papers.get(i));
             nanos[i] = System.nanoTime() - t;
         }
         // Wall figures suffer from other work on a shared machine; per CPU-second is the per-core rate.

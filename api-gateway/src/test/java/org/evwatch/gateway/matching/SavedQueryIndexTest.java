@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import org.apache.lucene.search.Query;
 import org.evwatch.events.PaperIndexed;
@@ -26,19 +27,19 @@ class SavedQueryIndexTest {
     private final Percolator bruteForce = new Percolator();
 
     /** The papers on which the presearcher and brute force disagree, with both answers. */
-    private List<String> differences(SavedQueryIndex index, List<Percolator.Compiled> queries,
+    private List<String> differences(SavedQueryIndex<Percolator.Compiled> index, List<Percolator.Compiled> queries,
             List<PaperIndexed> papers) {
         return differencesFrom(index, papers, papers.stream()
                 .map(p -> (Set<String>) new HashSet<>(bruteForce.match(p, queries))).toList());
     }
 
-    private static List<String> differencesFrom(SavedQueryIndex index, List<PaperIndexed> papers,
+    private static List<String> differencesFrom(SavedQueryIndex<Percolator.Compiled> index, List<PaperIndexed> papers,
             List<Set<String>> bruteForceAnswers) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < papers.size(); i++) {
             PaperIndexed paper = papers.get(i);
             Set<String> expected = bruteForceAnswers.get(i);
-            List<String> actual = index.match(paper);
+            List<String> actual = ids(index.match(paper));
             if (!new HashSet<>(actual).equals(expected) || actual.size() != expected.size()) {
                 Set<String> missed = new HashSet<>(expected);
                 actual.forEach(missed::remove);
@@ -48,6 +49,12 @@ class SavedQueryIndexTest {
             }
         }
         return out;
+    }
+
+    private static List<String> ids(List<Percolator.Compiled> matched) {
+        List<String> ids = new ArrayList<>();
+        matched.forEach(q -> ids.add(q.id()));
+        return ids;
     }
 
     private static List<Percolator.Compiled> randomQueries(RandomSavedQueries random, int count) {
@@ -71,8 +78,8 @@ class SavedQueryIndexTest {
         return papers;
     }
 
-    private static SavedQueryIndex indexOf(List<Percolator.Compiled> queries) {
-        SavedQueryIndex index = new SavedQueryIndex();
+    private static SavedQueryIndex<Percolator.Compiled> indexOf(List<Percolator.Compiled> queries) {
+        SavedQueryIndex<Percolator.Compiled> index = SavedQueryIndex.ofQueries();
         queries.forEach(index::put);
         return index;
     }
@@ -116,7 +123,8 @@ class SavedQueryIndexTest {
         List<PaperIndexed> papers = randomPapers(random, 60);
         List<Set<String>> expected = papers.stream()
                 .map(p -> (Set<String>) new HashSet<>(bruteForce.match(p, queries))).toList();
-        SavedQueryIndex wrong = new SavedQueryIndex(SavedQueryIndexTest::firstKeyOnly);
+        SavedQueryIndex<Percolator.Compiled> wrong = new SavedQueryIndex<>(Function.identity(),
+                SavedQueryIndexTest::firstKeyOnly);
         queries.forEach(wrong::put);
 
         assertThat(differencesFrom(wrong, papers, expected)).isNotEmpty();
@@ -133,29 +141,66 @@ class SavedQueryIndexTest {
     @Test
     void queriesAreAddedReplacedAndRemovedOneAtATime() throws Exception {
         PaperIndexed paper = Fixtures.indexed("exosome-pdac");
-        SavedQueryIndex index = new SavedQueryIndex();
+        SavedQueryIndex<Percolator.Compiled> index = SavedQueryIndex.ofQueries();
         index.put(Percolator.Compiled.of("a", "exosome", SearchFilters.NONE));
         index.put(Percolator.Compiled.of("b", "exosome", SearchFilters.NONE));
         index.put(Percolator.Compiled.of("c", "glioma OR gpc1", SearchFilters.NONE));
         index.put(Percolator.Compiled.of("d", "-glioma", SearchFilters.NONE));
         index.put(Percolator.Compiled.of("e", "pancrea* AND year:[2015 TO 2015]", SearchFilters.NONE));
-        assertThat(index.match(paper)).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+        assertThat(ids(index.match(paper))).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
         assertThat(index.distinctQueries()).as("a and b share one query").isEqualTo(4);
 
         index.put(Percolator.Compiled.of("b", "glioma", SearchFilters.NONE));
         assertThat(index.remove("d")).isTrue();
         assertThat(index.remove("d")).isFalse();
-        assertThat(index.match(paper)).containsExactlyInAnyOrder("a", "c", "e");
+        assertThat(ids(index.match(paper))).containsExactlyInAnyOrder("a", "c", "e");
 
         index.sync(List.of(Percolator.Compiled.of("c", "glioma OR gpc1", SearchFilters.NONE),
                 Percolator.Compiled.of("f", "\"early pancreatic cancer\"", SearchFilters.NONE)));
-        assertThat(index.match(paper)).containsExactlyInAnyOrder("c", "f");
+        assertThat(ids(index.match(paper))).containsExactlyInAnyOrder("c", "f");
         assertThat(index.size()).isEqualTo(2);
 
         index.sync(List.of());
-        assertThat(index.match(paper)).isEmpty();
+        assertThat(ids(index.match(paper))).isEmpty();
         assertThat(index.distinctQueries()).isZero();
-        assertThat(index.distinctTerms()).as("no term outlives the queries that named it").isZero();
+        assertThat(index.distinctTerms()).as("no term or shared check outlives the queries that hold it").isZero();
+    }
+
+    @Test
+    void aListOfMatchesStaysAsItWasWhenQueriesChangeAfterwards() throws Exception {
+        PaperIndexed paper = Fixtures.indexed("exosome-pdac");
+        SavedQueryIndex<Percolator.Compiled> index = SavedQueryIndex.ofQueries();
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            // Three distinct queries, twenty ids each, all matching the paper.
+            String text = List.of("exosome", "pancreatic cancer", "exosome AND year:[2015 TO 2015]").get(i % 3);
+            index.put(Percolator.Compiled.of("id-" + i, text, SearchFilters.NONE));
+            all.add("id-" + i);
+        }
+        List<Percolator.Compiled> before = index.match(paper);
+        assertThat(ids(before)).containsExactlyInAnyOrderElementsOf(all);
+        Percolator.Compiled first = before.stream().filter(q -> q.id().equals("id-1")).findFirst().orElseThrow();
+
+        for (int i = 0; i < 60; i += 2) {
+            index.remove("id-" + i);
+        }
+        index.put(Percolator.Compiled.of("late", "exosome", SearchFilters.NONE));
+        // The same query under the same id, as another object: it takes the old one's place.
+        Percolator.Compiled again = Percolator.Compiled.of("id-1", "pancreatic cancer", SearchFilters.NONE);
+        index.put(again);
+        List<Percolator.Compiled> after = index.match(paper);
+
+        assertThat(ids(before)).as("read by index").containsExactlyInAnyOrderElementsOf(all);
+        List<Percolator.Compiled> byForEach = new ArrayList<>();
+        before.forEach(byForEach::add);
+        assertThat(ids(byForEach)).as("read by forEach").containsExactlyInAnyOrderElementsOf(all);
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(before.get(i)).isSameAs(byForEach.get(i));
+        }
+        // Compiled queries are equal by value: the objects are told apart by identity.
+        assertThat(before).anyMatch(q -> q == first).noneMatch(q -> q == again);
+        assertThat(ids(after)).hasSize(31).contains("late", "id-1").doesNotContain("id-0");
+        assertThat(after).anyMatch(q -> q == again).noneMatch(q -> q == first);
     }
 
     @Test
@@ -163,7 +208,7 @@ class SavedQueryIndexTest {
         RandomSavedQueries random = new RandomSavedQueries(99);
         List<Percolator.Compiled> all = randomQueries(random, 1500);
         List<PaperIndexed> papers = randomPapers(random, 40);
-        SavedQueryIndex index = indexOf(all);
+        SavedQueryIndex<Percolator.Compiled> index = indexOf(all);
         Random pick = new Random(5);
         List<Percolator.Compiled> kept = new ArrayList<>(all);
         for (int round = 0; round < 1000; round++) {
@@ -183,7 +228,7 @@ class SavedQueryIndexTest {
     @Test
     void matchingRunsWhileQueriesComeAndGo() throws Exception {
         PaperIndexed paper = Fixtures.indexed("exosome-pdac");
-        SavedQueryIndex index = new SavedQueryIndex();
+        SavedQueryIndex<Percolator.Compiled> index = SavedQueryIndex.ofQueries();
         List<String> stable = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             index.put(Percolator.Compiled.of("stable-" + i, i % 2 == 0 ? "exosome" : "pancreatic cancer",
@@ -197,7 +242,7 @@ class SavedQueryIndexTest {
             Future<Integer> matcher = threads.submit(() -> {
                 int rounds = 0;
                 while (!done.get() || rounds < 50) {
-                    List<String> matched = index.match(paper);
+                    List<String> matched = ids(index.match(paper));
                     assertThat(matched).containsAll(stable).doesNotHaveDuplicates();
                     rounds++;
                 }
@@ -216,6 +261,6 @@ class SavedQueryIndexTest {
             threads.shutdownNow();
         }
         assertThat(index.size()).isEqualTo(200);
-        assertThat(new HashSet<>(index.match(paper))).isEqualTo(new HashSet<>(stable));
+        assertThat(new HashSet<>(ids(index.match(paper)))).isEqualTo(new HashSet<>(stable));
     }
 }
