@@ -5,10 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.evwatch.events.PaperIndexed;
+import org.evwatch.events.consumer.BatchRecords;
+import org.evwatch.events.consumer.BatchRecords.Rejected;
 import org.evwatch.events.consumer.Redelivery;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.evwatch.events.serde.PaperIndexedDeserializer;
 import org.evwatch.gateway.mail.MailOutbox;
 import org.evwatch.gateway.model.PaperEvent;
@@ -55,10 +53,6 @@ public class NewPapers {
 
     /** A record of the batch and the event it holds. */
     private record Decoded(KafkaRecord<String, byte[]> record, PaperIndexed indexed, byte[] payload) {
-    }
-
-    /** A record that failed on its own content, and why. */
-    private record Rejected(KafkaRecord<String, byte[]> record, Throwable reason) {
     }
 
     private static final Logger LOG = Logger.getLogger(NewPapers.class);
@@ -96,14 +90,14 @@ public class NewPapers {
             LOG.warnf("batch of %d papers.indexed records not finished: %s", decoded.size(), e.toString());
             return batch.nack(e);
         }
-        return deadLetter(rejected).thenCompose(parked -> batch.ack());
+        return BatchRecords.deadLetter(rejected).thenCompose(parked -> batch.ack());
     }
 
     private List<Decoded> decode(List<KafkaRecord<String, byte[]>> records, List<Rejected> rejected) {
         List<Decoded> decoded = new ArrayList<>(records.size());
         for (KafkaRecord<String, byte[]> r : records) {
             try {
-                decoded.add(new Decoded(r, deserializer.decode(consumerRecord(r)), r.getPayload()));
+                decoded.add(new Decoded(r, deserializer.decode(BatchRecords.consumerRecord(r)), r.getPayload()));
             } catch (RuntimeException e) {
                 rejected.add(new Rejected(r, e));
             }
@@ -153,26 +147,6 @@ public class NewPapers {
             }
         }
         webhooks.attemptSoon(deliveries);
-    }
-
-    /** Hands each rejected record to the failure strategy; completes once every one is on the dead-letter topic. */
-    private static CompletableFuture<Void> deadLetter(List<Rejected> rejected) {
-        CompletableFuture<?>[] parked = new CompletableFuture<?>[rejected.size()];
-        for (int i = 0; i < parked.length; i++) {
-            Rejected r = rejected.get(i);
-            ConsumerRecord<String, byte[]> at = consumerRecord(r.record());
-            LOG.warnf("record %s-%d@%d (key %s) to the dead-letter topic: %s", at.topic(), at.partition(),
-                    at.offset(), at.key(), r.reason().getMessage());
-            parked[i] = r.record().nack(r.reason()).toCompletableFuture();
-        }
-        return CompletableFuture.allOf(parked);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ConsumerRecord<String, byte[]> consumerRecord(KafkaRecord<String, byte[]> record) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> (ConsumerRecord<String, byte[]>) m.getRecord())
-                .orElseThrow(() -> new IllegalStateException("record without its Kafka metadata"));
     }
 
     /**

@@ -3,8 +3,9 @@ package org.evwatch.indexer.messaging;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.evwatch.events.PaperExtracted;
+import org.evwatch.events.consumer.BatchRecords;
+import org.evwatch.events.consumer.BatchRecords.Rejected;
 import org.evwatch.events.consumer.Failures;
 import org.evwatch.events.consumer.Redelivery;
 import org.evwatch.events.serde.PaperExtractedDeserializer;
@@ -12,7 +13,6 @@ import org.evwatch.indexer.catalog.CatalogService;
 import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Writes a polled batch of papers.extracted records to the catalog in as few transactions as its content allows:
@@ -24,10 +24,6 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 final class BatchRecorder {
 
     private static final Logger LOG = Logger.getLogger(BatchRecorder.class);
-
-    /** A record that failed on its own content, for the dead-letter topic. */
-    record Rejected(KafkaRecord<String, byte[]> record, Throwable reason) {
-    }
 
     /** What a batch did: the catalog's outcomes in record order, and the records rejected. */
     record Recorded(List<CatalogService.Outcome> outcomes, List<Rejected> rejected) {
@@ -51,7 +47,7 @@ final class BatchRecorder {
         List<Rejected> rejected = new ArrayList<>();
         for (KafkaRecord<String, byte[]> r : records) {
             try {
-                decoded.add(new Decoded(r, deserializer.decode(consumerRecord(r))));
+                decoded.add(new Decoded(r, deserializer.decode(BatchRecords.consumerRecord(r))));
             } catch (RuntimeException e) {
                 rejected.add(new Rejected(r, e));
             }
@@ -83,13 +79,5 @@ final class BatchRecorder {
             commit(part.subList(0, half), outcomes, rejected);
             commit(part.subList(half, part.size()), outcomes, rejected);
         }
-    }
-
-    /** The record as Kafka delivered it: topic, partition, offset, key, value and headers. */
-    @SuppressWarnings("unchecked")
-    static ConsumerRecord<String, byte[]> consumerRecord(KafkaRecord<String, byte[]> record) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> (ConsumerRecord<String, byte[]>) m.getRecord())
-                .orElseThrow(() -> new IllegalStateException("record without its Kafka metadata"));
     }
 }

@@ -1,12 +1,11 @@
 package org.evwatch.indexer.messaging;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.evwatch.events.consumer.BatchRecords;
 import org.evwatch.events.consumer.Redelivery;
 import org.evwatch.indexer.catalog.CatalogService;
 import org.evwatch.indexer.outbox.OutboxRelay;
@@ -62,19 +61,6 @@ public class ExtractedConsumer {
         if (!recorded.outcomes().isEmpty()) {
             relay.wake();
         }
-        return deadLetter(recorded.rejected()).thenCompose(parked -> batch.ack());
-    }
-
-    /** Hands each rejected record to the failure strategy; completes once every one is on the dead-letter topic. */
-    private static CompletableFuture<Void> deadLetter(List<BatchRecorder.Rejected> rejected) {
-        CompletableFuture<?>[] parked = new CompletableFuture<?>[rejected.size()];
-        for (int i = 0; i < parked.length; i++) {
-            BatchRecorder.Rejected r = rejected.get(i);
-            var at = BatchRecorder.consumerRecord(r.record());
-            LOG.warnf("record %s-%d@%d (key %s) to the dead-letter topic: %s", at.topic(), at.partition(),
-                    at.offset(), at.key(), r.reason().getMessage());
-            parked[i] = r.record().nack(r.reason()).toCompletableFuture();
-        }
-        return CompletableFuture.allOf(parked);
+        return BatchRecords.deadLetter(recorded.rejected()).thenCompose(parked -> batch.ack());
     }
 }
