@@ -71,6 +71,13 @@ public final class LocalRuntime {
         }
         int papers = pmids.size() + seeds.size();
         awaitPapers(stack, papers, Duration.ofSeconds(120));
+        printAddresses(stack, papers);
+        System.out.println("Stop with Ctrl-C or ./deploy/stop.sh");
+        Thread.currentThread().join();
+    }
+
+    /** Says where each part of the running system answers, and where its mail and keys are. */
+    private static void printAddresses(LocalStack stack, int papers) {
         String gateway = stack.url("api-gateway");
         System.out.println();
         System.out.println("EVwatch is running. " + papers + " sample papers are searchable.");
@@ -88,8 +95,6 @@ public final class LocalRuntime {
         System.out.println("  Admin API key   in " + stack.secrets().file() + " (" + LocalSecrets.ADMIN_KEY
                 + "), with the service token that the internal APIs above require (" + LocalSecrets.INTERNAL_TOKEN
                 + ")");
-        System.out.println("Stop with Ctrl-C or ./deploy/stop.sh");
-        Thread.currentThread().join();
     }
 
     /** Waits until the gateway's catalog holds at least {@code count} papers (the seeds have no PMID to ask for). */
