@@ -153,6 +153,36 @@ public class MailOutbox {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    /**
+     * Moves the papers of this subscription still waiting for their first attempt to the next mail of the frequencies
+     * now asked for: of the confirmed subscriptions of the same address that matched a paper, the earliest. Joins the
+     * caller's transaction, which has stored the new frequency.
+     */
+    public void reschedule(UUID subscriptionId) {
+        em.flush();
+        Instant now = clock.instant();
+        int moved = em.createNativeQuery("""
+                update {h-schema}email_delivery d set due_at = x.due, next_attempt_at = x.due, updated_at = ?1
+                from (select dd.id, min(case s.email_frequency when 'IMMEDIATE' then cast(?1 as timestamptz)
+                                            when 'DAILY' then cast(?2 as timestamptz)
+                                            else cast(?3 as timestamptz) end) as due
+                      from {h-schema}email_delivery_subscription mine
+                      join {h-schema}email_delivery dd on dd.id = mine.delivery_id
+                      join {h-schema}email_delivery_subscription l on l.delivery_id = dd.id
+                      join {h-schema}subscription s on s.id = l.subscription_id
+                          and lower(s.email_address) = dd.address and s.email_state = 'CONFIRMED'
+                      where mine.subscription_id = ?4 and dd.kind = 'PAPER' and dd.state = 'PENDING'
+                        and dd.attempts = 0 and dd.next_attempt_at = dd.due_at
+                      group by dd.id) x
+                where d.id = x.id""")
+                .setParameter(1, now).setParameter(2, schedule.dueAt(EmailFrequency.DAILY, now))
+                .setParameter(3, schedule.dueAt(EmailFrequency.WEEKLY, now)).setParameter(4, subscriptionId)
+                .executeUpdate();
+        if (moved > 0) {
+            queued.fire(new Queued());
+        }
+    }
+
     /** Stores the mail asking {@code address} to confirm that the subscription may mail it; joins the caller's. */
     public void queueConfirmation(UUID subscriptionId, String address) {
         em.flush();

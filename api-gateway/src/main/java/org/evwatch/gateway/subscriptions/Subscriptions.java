@@ -104,17 +104,21 @@ public class Subscriptions {
 
     /**
      * Replaces name, query, filters, webhook and e-mail; a new or changed webhook URL gets a new secret, a new or
-     * changed address (or one that had unsubscribed) is mailed a new confirmation link.
+     * changed address (or one that had unsubscribed) is mailed a new confirmation link, and a changed frequency moves
+     * the papers still waiting for their digest to the new frequency's next mail.
      */
     @Transactional
     public SubscriptionView replace(Caller caller, UUID id, SubscriptionRequest request) {
         Subscription s = owned(caller, id);
         Validated v = validate(request);
         String oldUrl = s.webhookUrl;
+        EmailFrequency oldFrequency = s.emailFrequency;
         apply(s, v);
         boolean newSecret = s.webhookUrl != null && !s.webhookUrl.equals(oldUrl);
         if (applyEmail(s, v.email())) {
             mail.queueConfirmation(s.id, s.emailAddress);
+        } else if (s.emailFrequency != null && s.emailFrequency != oldFrequency) {
+            mail.reschedule(s.id);
         }
         s.updatedAt = clock.instant();
         invalidate();

@@ -55,6 +55,11 @@ class EmailDeliveryIT {
     private static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MAIL_WAIT = Duration.ofSeconds(20);
+    /**
+     * A retry can land on the SMTP server while it starts again and wait there for the server's 30 s read timeout
+     * before the next retry succeeds.
+     */
+    private static final Duration RESTART_WAIT = Duration.ofSeconds(60);
 
     @TestHTTPResource("/")
     String base;
@@ -191,6 +196,55 @@ class EmailDeliveryIT {
                 states -> states.stream().allMatch("SENT"::equals));
     }
 
+    @Test
+    void aChangedFrequencyMovesThePapersWaitingForTheirDigest() throws Exception {
+        String address = "changes@example.org";
+        Response created = subscribe("Changes", "title:mailchanges", address, "daily");
+        String id = created.path("id");
+        confirm(mails(address, 1));
+        PaperIndexed paper = Papers.fresh("exosome-pdac", "Mailchanges vesicles");
+        try (SseClient stream = stream(created)) {
+            Papers.publish(paper);
+            assertThat(stream.nextEvent(Duration.ofSeconds(15))).isNotNull();
+        }
+        assertThat(paperDueAt(id)).isEqualTo(next(LocalTime.of(7, 0), 1));
+
+        change(id, "Changes", "title:mailchanges", address, "weekly");
+        Instant weekly = next(LocalTime.of(7, 0), 7);
+        assertThat(paperDueAt(id)).as("the next Monday 07:00 UTC").isEqualTo(weekly);
+        assertThat(weekly.atZone(ZoneOffset.UTC).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+        assertThat(SmtpServer.receivedBy(address)).as("nothing before the digest time").hasSize(1);
+
+        change(id, "Changes", "title:mailchanges", address, "immediate");
+        ReceivedMail mail = mails(address, 2).get(1);
+        assertThat(mail.subject()).endsWith(paper.paper().title());
+        await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(id).getList("state"),
+                states -> states.stream().allMatch("SENT"::equals));
+    }
+
+    /** The next {@code time} UTC after now, on a Monday when {@code everyDays} is 7. */
+    private static Instant next(LocalTime time, int everyDays) {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        ZonedDateTime at = now.with(time);
+        if (everyDays == 7) {
+            at = at.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+        }
+        return (at.isAfter(now) ? at : at.plusDays(everyDays)).toInstant();
+    }
+
+    private static Instant paperDueAt(String id) {
+        List<String> due = deliveries(id).getList("findAll { it.kind == 'PAPER' }.dueAt", String.class);
+        assertThat(due).hasSize(1);
+        return Instant.parse(due.get(0));
+    }
+
+    private static void change(String id, String name, String q, String address, String frequency) {
+        given().auth().oauth2(ADMIN).contentType("application/json")
+                .body(Map.of("name", name, "q", q, "email", Map.of("address", address, "frequency", frequency)))
+                .put("/api/v1/subscriptions/" + id).then().statusCode(200).body("email.frequency", equalTo(frequency))
+                .body("email.state", equalTo("confirmed"));
+    }
+
     /** What the clock would do at 07:00 UTC: the digest's deliveries fall due. */
     private void digestTimeComes(List<PaperIndexed> papers) throws Exception {
         try (Connection c = database.getConnection();
@@ -215,7 +269,7 @@ class EmailDeliveryIT {
         } finally {
             SmtpServer.resume();
         }
-        assertThat(mails(address, 1).get(0).subject()).startsWith("Confirm EVwatch mail");
+        assertThat(mails(address, 1, RESTART_WAIT).get(0).subject()).startsWith("Confirm EVwatch mail");
         JsonPath log = await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(id),
                 l -> "SENT".equals(l.getString("[0].state")));
         List<String> outcomes = log.getList("[0].attemptLog.outcome");
@@ -273,7 +327,11 @@ class EmailDeliveryIT {
 
     /** The first {@code count} mails the SMTP server received for {@code address}, waiting for them. */
     private static List<ReceivedMail> mails(String address, int count) {
-        var received = await().atMost(MAIL_WAIT).pollInterval(Duration.ofMillis(100))
+        return mails(address, count, MAIL_WAIT);
+    }
+
+    private static List<ReceivedMail> mails(String address, int count, Duration wait) {
+        var received = await().atMost(wait).pollInterval(Duration.ofMillis(100))
                 .until(() -> SmtpServer.receivedBy(address), list -> list.size() >= count);
         return new ArrayList<>(received.stream().limit(count).map(ReceivedMail::of).toList());
     }
