@@ -142,6 +142,7 @@ public class AdminResource {
     @Path("/reindex")
     @Operation(operationId = "getReindexStatus", summary = "Status of the index rebuild")
     @APIResponse(responseCode = "200", description = "Rebuild status")
+    @APIResponse(responseCode = "503", description = "The catalog is unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReindexStatus reindexStatus(@Context HttpHeaders headers) {
         keys.require(headers, Role.ADMIN);
         return catalog.indexer().reindexStatus();

@@ -41,6 +41,7 @@ public class EntitiesResource {
     @APIResponse(responseCode = "200", description = "Entities, most papers first")
     @APIResponse(responseCode = "400", description = "Bad type or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Rate limit exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog is unavailable; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<EntityView> list(
             @QueryParam("prefix") @Parameter(description = "Name prefix", example = "exo") String prefix,
             @QueryParam("type") @Parameter(description = "Only entities of this type", schema = @Schema(implementation = EntityType.class)) String type,
@@ -64,8 +65,10 @@ public class EntitiesResource {
     @Path("/{id: .+}")
     @Operation(operationId = "getEntity", summary = "Get an entity by id")
     @APIResponse(responseCode = "200", description = "The entity", content = @Content(schema = @Schema(implementation = EntityView.class)))
+    @APIResponse(responseCode = "400", description = "Not an entity id such as MESH:D010190", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Rate limit exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog is unavailable; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EntityView get(@PathParam("id") @Parameter(description = "Entity id", example = "MESH:D010190") String id) {
         if (!FilterValues.isEntityId(id)) {
             throw ProblemException.badRequest("'id' is not an entity id such as MESH:D010190: " + id);

@@ -65,6 +65,7 @@ public class FeedsResource {
     @Produces(AtomWriter.MEDIA_TYPE)
     @Operation(operationId = "getAtomFeed", summary = "Atom 1.0 feed of the subscription's newest papers")
     @APIResponse(responseCode = "200", description = "Atom feed", content = @Content(mediaType = AtomWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "503", description = "The catalog is unavailable; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response atom(@PathParam("token") @Parameter(description = "Feed token") String token) {
         FeedChannel feed = channel(token, "atom");
         return feed(new AtomWriter().write(feed), AtomWriter.MEDIA_TYPE);
@@ -75,6 +76,7 @@ public class FeedsResource {
     @Produces(RssWriter.MEDIA_TYPE)
     @Operation(operationId = "getRssFeed", summary = "RSS 2.0 feed of the subscription's newest papers")
     @APIResponse(responseCode = "200", description = "RSS feed", content = @Content(mediaType = RssWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "503", description = "The catalog is unavailable; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response rss(@PathParam("token") @Parameter(description = "Feed token") String token) {
         FeedChannel feed = channel(token, "rss");
         return feed(new RssWriter().write(feed), RssWriter.MEDIA_TYPE);
@@ -85,6 +87,7 @@ public class FeedsResource {
     @Produces(JsonFeedWriter.MEDIA_TYPE)
     @Operation(operationId = "getJsonFeed", summary = "JSON Feed 1.1 of the subscription's newest papers")
     @APIResponse(responseCode = "200", description = "JSON Feed", content = @Content(mediaType = JsonFeedWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "503", description = "The catalog is unavailable; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response json(@PathParam("token") @Parameter(description = "Feed token") String token) {
         FeedChannel feed = channel(token, "json");
         return feed(new JsonFeedWriter().write(feed), JsonFeedWriter.MEDIA_TYPE);

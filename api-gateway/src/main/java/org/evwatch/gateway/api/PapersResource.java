@@ -83,6 +83,7 @@ public class PapersResource {
             @Content(mediaType = ExportFormat.CSL_TYPE, schema = @Schema(type = SchemaType.ARRAY))})
     @APIResponse(responseCode = "400", description = "Bad format parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such paper", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog is unavailable; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Rate limit exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response paper(
             @PathParam("id") @Parameter(description = "Any id of the paper", example = "doi:10.1038/nature14581") String id,

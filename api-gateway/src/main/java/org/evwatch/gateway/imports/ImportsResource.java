@@ -86,6 +86,7 @@ public class ImportsResource {
     @APIResponse(responseCode = "422", description = "Text of no format read, malformed as a whole, or refused XML", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createFromForm(Form form, @Context HttpHeaders headers) {
         Caller caller = keys.require(headers, Role.USER);
+        requireJsonAccepted(headers);
         if (form == null || form.file == null) {
             throw ProblemException.badRequest("The form has no 'file' part.");
         }
@@ -111,12 +112,24 @@ public class ImportsResource {
             @QueryParam("fileName") @Parameter(description = "The file's name, a hint for detection (.md, .html)") String fileName,
             @HeaderParam("Content-Encoding") @Parameter(hidden = true) String encoding, @Context HttpHeaders headers) {
         Caller caller = keys.require(headers, Role.USER);
+        requireJsonAccepted(headers);
         if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
             throw new ProblemException(Problem.of(415, "unsupported-file", "Not a text file", "Compressed bodies"
                     + " (Content-Encoding: " + encoding + ") are not unpacked; send the file as it is."));
         }
         MediaType type = headers.getMediaType();
         return start(caller, type == null ? null : type.getType() + "/" + type.getSubtype(), fileName, body);
+    }
+
+    /**
+     * A body of any type reaches these methods before content negotiation would refuse an Accept they cannot answer,
+     * so they refuse it themselves, as every other operation does.
+     */
+    private static void requireJsonAccepted(HttpHeaders headers) {
+        if (headers.getAcceptableMediaTypes().stream().noneMatch(t -> t.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+            throw new ProblemException(Problem.of(406, "not-acceptable", "Not acceptable", "An import answers with "
+                    + "application/json; the Accept header asks only for " + headers.getHeaderString("Accept") + "."));
+        }
     }
 
     @GET

@@ -144,6 +144,10 @@ public interface GatewaySettings {
          */
         @WithDefault("24h")
         Duration replayWindow();
+
+        /** Streams open at once on this instance; one more is answered 503 with a Retry-After. */
+        @WithDefault("1000")
+        int maxOpen();
     }
 
     interface Feeds {

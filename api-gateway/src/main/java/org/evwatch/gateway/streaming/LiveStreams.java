@@ -24,6 +24,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.gateway.matching.Percolator;
 import org.evwatch.gateway.model.PaperEvent;
+import org.evwatch.gateway.settings.GatewaySettings;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,7 +38,6 @@ import org.jboss.logging.Logger;
 public class LiveStreams {
 
     private static final Logger LOG = Logger.getLogger(LiveStreams.class);
-    private static final int MAX_STREAMS = 1000;
     /** Live events held for one stream while it catches up; past this the stream is closed, to resume later. */
     private static final int MAX_HELD = 10_000;
 
@@ -68,12 +68,14 @@ public class LiveStreams {
 
     private final ConcurrentHashMap<String, Listener> listeners = new ConcurrentHashMap<>();
     private final StreamCatchUp catchUp;
+    private final int maxOpen;
     private final ExecutorService catchUps = Executors.newFixedThreadPool(2, r -> daemon(r, "sse-catch-up"));
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "sse-heartbeat"));
 
-    public LiveStreams(StreamCatchUp catchUp) {
+    public LiveStreams(StreamCatchUp catchUp, GatewaySettings settings) {
         this.catchUp = catchUp;
+        this.maxOpen = settings.streams().maxOpen();
         heartbeat.scheduleAtFixedRate(this::keepAlive, 15, 15, TimeUnit.SECONDS);
     }
 
@@ -96,7 +98,7 @@ public class LiveStreams {
     }
 
     private boolean open(Listener l, OptionalLong lastEventId) {
-        if (listeners.size() >= MAX_STREAMS) {
+        if (listeners.size() >= maxOpen) {
             return false;
         }
         if (lastEventId.isPresent()) {

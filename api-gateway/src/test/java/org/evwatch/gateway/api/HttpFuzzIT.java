@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -17,11 +19,13 @@ import org.evwatch.testing.KafkaAndPostgresResource;
 import org.evwatch.testing.fuzz.HttpFuzz;
 import org.evwatch.testing.fuzz.RawHttp;
 import org.evwatch.testing.fuzz.RequestGenerator;
+import org.evwatch.testing.openapi.DocumentedStatuses;
 import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of hostile requests at the gateway on its real port, with the real indexer behind it, and at the
- * indexer's internal API: none may get a 5xx, every 4xx must be a problem. The rate limits are lifted so that the
+ * indexer's internal API: none may get a 5xx, every 4xx must be a problem, and every answer of a documented operation of
+ * the gateway has a status its OpenAPI document lists. The rate limits are lifted so that the
  * requests reach the resources instead of stopping at 429.
  */
 @QuarkusTest
@@ -60,7 +64,9 @@ class HttpFuzzIT {
                 "{\"name\":\"lab\",\"role\":\"USER\"}");
         var generator = new RequestGenerator(seed, paths, SEARCH_PARAMETERS, bodies,
                 Map.of("Authorization", "Bearer test-admin-key"));
-        HttpFuzz.run("the gateway", new RawHttp("127.0.0.1", RestAssured.port), generator, 5000, seed);
+        var contract = DocumentedStatuses.of(new ObjectMapper().readTree(
+                RestAssured.given().get("/q/openapi?format=json").then().statusCode(200).extract().asString()));
+        HttpFuzz.run("the gateway", new RawHttp("127.0.0.1", RestAssured.port), generator, 5000, seed, contract);
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.evwatch.testing.openapi.DocumentedStatuses;
+
 /**
  * Fires generated requests at a server and checks what a client may rely on: no answer is a 5xx, and every 4xx is
  * {@code application/problem+json} whose {@code status} is the HTTP status and whose {@code detail} says something.
@@ -34,6 +36,15 @@ public final class HttpFuzz {
     /** Sends {@code count} requests and fails with the first broken rule, in generation order. */
     public static void run(String target, RawHttp http, RequestGenerator generator, int count, long seed)
             throws InterruptedException {
+        run(target, http, generator, count, seed, null);
+    }
+
+    /**
+     * As {@link #run(String, RawHttp, RequestGenerator, int, long)}, and each answer of an operation the OpenAPI
+     * document has must also carry a status that operation documents.
+     */
+    public static void run(String target, RawHttp http, RequestGenerator generator, int count, long seed,
+            DocumentedStatuses contract) throws InterruptedException {
         List<FuzzRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             requests.add(generator.next());
@@ -42,7 +53,7 @@ public final class HttpFuzz {
         try {
             List<Future<Optional<String>>> verdicts = new ArrayList<>(count);
             for (FuzzRequest request : requests) {
-                verdicts.add(pool.submit(() -> violation(http, request)));
+                verdicts.add(pool.submit(() -> violation(http, request, contract)));
             }
             List<String> failures = new ArrayList<>();
             for (Future<Optional<String>> verdict : verdicts) {
@@ -62,7 +73,7 @@ public final class HttpFuzz {
     }
 
     /** Why the answer to {@code request} breaks the contract, or empty when it keeps it. */
-    static Optional<String> violation(RawHttp http, FuzzRequest request) {
+    static Optional<String> violation(RawHttp http, FuzzRequest request, DocumentedStatuses contract) {
         FuzzResponse response;
         try {
             response = http.send(request);
@@ -70,6 +81,11 @@ public final class HttpFuzz {
             return Optional.of(request + " -> no answer: " + e.getMessage());
         }
         String problem = problem(request, response);
+        if (problem == null && contract != null) {
+            problem = contract.match(request.method(), request.target())
+                    .filter(op -> !op.documents(response.status()))
+                    .map(op -> "a status " + op.operationId() + " does not document").orElse(null);
+        }
         return problem == null
                 ? Optional.empty()
                 : Optional.of(request + " -> " + response.status() + " " + problem + ": "
