@@ -141,7 +141,8 @@ record ServiceSettings(String module, Properties properties, Set<String> propert
     Set<String> topics() {
         Set<String> topics = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith("mp.messaging.") && (key.endsWith(".topic") || key.endsWith(".dead-letter-queue.topic"))) {
+            if (key.startsWith("mp.messaging.")
+                    && (key.endsWith(".topic") || key.endsWith(".dead-letter-queue.topic"))) {
                 topics.add(properties.getProperty(key));
             }
         }
