@@ -108,11 +108,11 @@ class ComposeFileTest {
 
     @Test
     void imagesHealthChecksStartOrderAndReplicasAreThoseOfEachService() {
-        String version = System.getProperty("evwatch.version");
+        String version = "${EVWATCH_VERSION:-" + System.getProperty("evwatch.version") + "}";
+        ImageBuild build = ImageBuild.load(root);
         for (ServiceSettings service : services.values()) {
             JsonNode s = service(service.module());
-            assertThat(s.path("image").asText()).isEqualTo("evwatch/" + service.applicationName()
-                    + ":${EVWATCH_VERSION:-" + version + "}");
+            assertThat(s.path("image").asText()).isEqualTo(build.image(service.applicationName(), version));
             assertThat(strings(s.path("healthcheck").path("test")))
                     .contains("http://127.0.0.1:" + service.port() + "/q/health/ready");
             assertThat(s.path("depends_on").path("kafka-init").path("condition").asText())

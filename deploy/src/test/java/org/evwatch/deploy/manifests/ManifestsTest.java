@@ -212,11 +212,14 @@ class ManifestsTest {
 
     @Test
     void portsProbesAndImagesAreThoseOfEachService() {
-        String version = System.getProperty("evwatch.version");
+        ImageBuild build = ImageBuild.load(Manifests.root());
         for (Deployment deployment : deployments()) {
             ServiceSettings service = services.get(deployment.getMetadata().getName());
             Container c = container(deployment);
-            assertThat(c.getImage()).isEqualTo("evwatch/" + service.applicationName() + ":" + version);
+            assertThat(c.getImage()).isEqualTo(build.image(service.applicationName(),
+                    System.getProperty("evwatch.version")));
+            assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser())
+                    .as("the image's user").isEqualTo(build.user());
             assertThat(c.getPorts()).singleElement().satisfies(p -> {
                 assertThat(p.getContainerPort()).isEqualTo(service.port());
                 assertThat(p.getName()).isEqualTo("http");
