@@ -260,7 +260,9 @@ public final class LocalStack implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
             for (Topics.Spec topic : Topics.ALL) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1))).all().get();
+                    NewTopic created = new NewTopic(topic.name(), topic.partitions(), (short) 1)
+                            .configs(Map.of("retention.ms", String.valueOf(topic.retention().toMillis())));
+                    admin.createTopics(List.of(created)).all().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;

@@ -1,5 +1,6 @@
 package org.evwatch.events;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -33,6 +34,14 @@ public final class Topics {
         /** Whether this is a consumer's dead-letter topic. */
         public boolean deadLetter() {
             return name.endsWith("-dlq");
+        }
+
+        /**
+         * How long the broker keeps a record: a week on the pipeline, time enough for a stopped consumer to catch up;
+         * four weeks on a dead-letter topic, time enough for people to look at it and replay it.
+         */
+        public Duration retention() {
+            return deadLetter() ? Duration.ofDays(28) : Duration.ofDays(7);
         }
     }
 
