@@ -21,6 +21,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.evwatch.events.PaperIndexed;
+import org.evwatch.events.Topics;
 import org.evwatch.events.consumer.BatchRecords;
 import org.evwatch.events.consumer.BatchRecords.Rejected;
 import org.evwatch.events.consumer.Redelivery;
@@ -116,7 +117,7 @@ public class NewPapers {
             return List.of();
         }
         try {
-            List<Taken> taken = redelivery.call(() -> QuarkusTransaction.requiringNew()
+            List<Taken> taken = redelivery.call(Topics.PAPERS_INDEXED, () -> QuarkusTransaction.requiringNew()
                     .call(() -> decoded.stream().map(d -> take(d.indexed(), d.payload())).toList()));
             handOn(decoded, taken);
             return List.of();
