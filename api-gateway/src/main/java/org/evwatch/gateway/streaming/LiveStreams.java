@@ -24,6 +24,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.gateway.matching.Percolator;
 import org.evwatch.gateway.model.PaperEvent;
+import org.evwatch.gateway.subscriptions.DeliveryMetrics;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,8 +73,11 @@ public class LiveStreams {
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "sse-heartbeat"));
 
-    public LiveStreams(StreamCatchUp catchUp) {
+    private final DeliveryMetrics metrics;
+
+    public LiveStreams(StreamCatchUp catchUp, DeliveryMetrics metrics) {
         this.catchUp = catchUp;
+        this.metrics = metrics;
         heartbeat.scheduleAtFixedRate(this::keepAlive, 15, 15, TimeUnit.SECONDS);
     }
 
@@ -201,7 +205,7 @@ public class LiveStreams {
             return;
         }
         l.lastSent = seq;
-        send(l, l.sse.newEventBuilder()
+        sendCounted(l, l.sse.newEventBuilder()
                 .name("paper")
                 .id(Long.toString(seq))
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
@@ -220,12 +224,27 @@ public class LiveStreams {
     }
 
     private void send(Listener l, OutboundSseEvent event) {
+        send(l, event, false);
+    }
+
+    /** Sends a paper event, counted as a delivery by live stream. */
+    private void sendCounted(Listener l, OutboundSseEvent event) {
+        send(l, event, true);
+    }
+
+    private void send(Listener l, OutboundSseEvent event, boolean paper) {
         if (l.sink.isClosed()) {
             listeners.remove(l.id);
+            if (paper) {
+                metrics.sse(false);
+            }
             return;
         }
         synchronized (l) {
             l.sink.send(event).whenComplete((ok, error) -> {
+                if (paper) {
+                    metrics.sse(error == null);
+                }
                 if (error != null) {
                     LOG.debugf("stream %s closed: %s", l.id, error.getMessage());
                     close(l);

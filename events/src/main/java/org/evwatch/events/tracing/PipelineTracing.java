@@ -40,9 +40,10 @@ public class PipelineTracing {
 
     /** The Kafka header that carries the W3C trace context from one service to the next. */
     public static final String HEADER = "traceparent";
-    /** The span attribute that names the record (its source record id) or the paper (its catalog id). */
-    public static final AttributeKey<String> RECORD_ID = AttributeKey.stringKey("evwatch.record.id");
-    public static final AttributeKey<String> PAPER_ID = AttributeKey.stringKey("evwatch.paper.id");
+    /** The span attribute that names the record: its source record id, or its paper key on papers.extracted. */
+    public static final String RECORD_ID = "evwatch.record.id";
+    /** The span attribute that names the paper: its catalog id. */
+    public static final String PAPER_ID = "evwatch.paper.id";
 
     private static final Logger LOG = Logger.getLogger(PipelineTracing.class);
     private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {
@@ -105,14 +106,22 @@ public class PipelineTracing {
                 .setAttribute(RECORD_ID, recordId).startSpan());
     }
 
-    /** A service taking a record from {@code topic}, continuing the trace of its {@code traceparent} (may be null). */
-    public TraceStep receive(String topic, String traceparent, AttributeKey<String> idKey, String id) {
+    /**
+     * A service taking a record from {@code topic}, continuing the trace of its {@code traceparent} (may be null);
+     * {@code idKey} is {@link #RECORD_ID} or {@link #PAPER_ID}.
+     */
+    public TraceStep receive(String topic, String traceparent, String idKey, String id) {
         return step(topic + " process", SpanKind.CONSUMER, traceparent, idKey, id);
     }
 
-    /** A step after {@code parent}: a record sent on, or a paper delivered. */
-    public TraceStep after(String traceparent, String name, SpanKind kind, AttributeKey<String> idKey, String id) {
-        return step(name, kind, traceparent, idKey, id);
+    /** A paper announced on {@code topic}, after the step of {@code traceparent}. */
+    public TraceStep sendOn(String topic, String traceparent, String paperId) {
+        return step(topic + " publish", SpanKind.PRODUCER, traceparent, PAPER_ID, paperId);
+    }
+
+    /** A paper delivered to a subscriber by {@code channel} (sse, webhook, email), after the step of traceparent. */
+    public TraceStep deliver(String channel, String traceparent, String paperId) {
+        return step("deliver " + channel, SpanKind.PRODUCER, traceparent, PAPER_ID, paperId);
     }
 
     /** The {@code traceparent} header of a Kafka record, or null. */
@@ -127,11 +136,11 @@ public class PipelineTracing {
         }
     }
 
-    private TraceStep step(String name, SpanKind kind, String traceparent, AttributeKey<String> idKey, String id) {
+    private TraceStep step(String name, SpanKind kind, String traceparent, String idKey, String id) {
         if (tracer == null) {
             return TraceStep.NONE;
         }
-        var builder = tracer.spanBuilder(name).setSpanKind(kind).setAttribute(idKey, id);
+        var builder = tracer.spanBuilder(name).setSpanKind(kind).setAttribute(idKey, String.valueOf(id));
         if (traceparent != null) {
             builder.setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent,
                     TRACEPARENT));
