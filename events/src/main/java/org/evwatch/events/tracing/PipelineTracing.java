@@ -131,6 +131,11 @@ public class PipelineTracing {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        shutdown();
+    }
+
+    /** Exports what is still buffered, then stops. */
+    public void shutdown() {
         if (sdk != null) {
             sdk.shutdown().join(5, java.util.concurrent.TimeUnit.SECONDS);
         }
