@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +69,20 @@ public final class OtlpReceiver implements AutoCloseable {
                     : exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            spans.addAll(decode(body));
+            try {
+                spans.addAll(decode(body));
+            } catch (RuntimeException e) {
+                // What the receiver cannot read is refused, and the test that expected its spans says why.
+                byte[] why = e.toString().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(400, why.length);
+                exchange.getResponseBody().write(why);
+                e.printStackTrace();
+                try {
+                    java.nio.file.Files.write(java.nio.file.Path.of("/tmp/otlp-body.bin"), body);
+                } catch (IOException x) {
+                }
+                throw e;
+            }
             exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
             exchange.sendResponseHeaders(200, -1);
         }

@@ -77,7 +77,10 @@ final class ProtoReader {
         switch (tag & 7) {
             case 0 -> varint();
             case 1 -> at += 8;
-            case 2 -> at += (int) varint();
+            case 2 -> {
+                int length = (int) varint();
+                at += length;
+            }
             case 5 -> at += 4;
             default -> throw new IllegalArgumentException("unsupported wire type " + (tag & 7));
         }

@@ -49,6 +49,7 @@ class OtlpReceiverTest {
             OtlpReceiver.Span publish = byName.get("papers.fetched publish");
             OtlpReceiver.Span process = byName.get("papers.fetched process");
             OtlpReceiver.Span deliver = byName.get("deliver sse");
+            assertEquals(3, byName.size(), () -> "spans received: " + receiver.spans());
             assertEquals("evwatch-fetcher", publish.service());
             assertEquals("pubmed:123", publish.attributes().get(PipelineTracing.RECORD_ID));
             assertEquals("evwatch-extractor", process.service());
