@@ -303,9 +303,11 @@ class EndToEndIT {
         List<String> services = List.of("evwatch-fetcher", "evwatch-extractor", "evwatch-indexer",
                 "evwatch-api-gateway");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            // a PubMed record's id is its PMID
             OtlpReceiver.Span fetched = traces.spans().stream().filter(s -> s.service().equals("evwatch-fetcher")
-                    && s.attributes().getOrDefault("evwatch.record.id", "").endsWith(":" + pmid)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no fetcher span for PMID " + pmid));
+                    && pmid.equals(s.attributes().get("evwatch.record.id"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no fetcher span for PMID " + pmid + " among "
+                            + traces.spans().size() + " spans, e.g. " + traces.spans().stream().limit(3).toList()));
             List<OtlpReceiver.Span> trace = traces.spans().stream()
                     .filter(s -> s.traceId().equals(fetched.traceId())).toList();
             assertThat(trace).extracting(OtlpReceiver.Span::service).containsAll(services);
