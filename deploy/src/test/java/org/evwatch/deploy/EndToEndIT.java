@@ -17,9 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.evwatch.events.metrics.PipelineMetric;
+import org.evwatch.testing.Scrape;
+import org.evwatch.testing.otlp.OtlpReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +36,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The whole system as separate processes: the Kafka broker, PostgreSQL and the four service jars, exercised only
- * through the inbox folder and the gateway's public API, and the internal APIs only to see that they are closed.
+ * through the inbox folder and the gateway's public API, and the internal APIs only to see that they are closed. The
+ * services export their traces to a receiver in this JVM and read their consumers' lag every second, so that the
+ * last tests can follow papers through the metrics and a trace.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
@@ -47,7 +53,10 @@ class EndToEndIT {
             "Tumour-derived microvesicles reprogram macrophages in metastatic melanoma",
             "Exosomal microRNA-21 predicts relapse after resection of hepatocellular carcinoma",
             "Apoptotic bodies of glioblastoma transfer oncogenic DNA to astrocytes");
+    /** The papers dropped at once while the metrics are scraped. */
+    static final int FLOW = 1000;
     static LocalStack stack;
+    static OtlpReceiver traces;
     static GatewayImports.Key importer;
     static String importId;
 
@@ -56,13 +65,22 @@ class EndToEndIT {
         Path runtime = ROOT.resolve("deploy/target/e2e-runtime");
         Folders.deleteTree(runtime);
         Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
-        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib)).start();
+        traces = OtlpReceiver.start();
+        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib));
+        for (String service : LocalStack.SERVICES) {
+            stack.environment(service, "EVWATCH_OTLP_ENDPOINT", traces.endpoint())
+                    .environment(service, "EVWATCH_METRICS_LAG_INTERVAL", "1s");
+        }
+        stack.start();
     }
 
     @AfterAll
     static void stop() {
         if (stack != null) {
             stack.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -231,6 +249,106 @@ class EndToEndIT {
         assertThat(JSON.readTree(admin.body()).path("owner").asText()).isEqualTo(importer.id());
         assertThat(GatewayImports.get(gateway("/api/v1/imports/" + UUID.randomUUID()), importer.key())
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(8)
+    void whilePapersFlowEveryServiceCountsThemAndTheExtractorsLagRisesAndFalls() throws Exception {
+        Map<String, Scrape> before = scrapeAll();
+        new PubmedGenerator(8).writeFiles(stack.inbox(), FLOW, FLOW, 97_000_000L);
+        double maxLag = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (moved(before, scrape("api-gateway"), "api-gateway", PipelineMetric.RECORDS_IN, "papers.indexed") < FLOW
+                && System.nanoTime() < deadline) {
+            maxLag = Math.max(maxLag, scrape("extractor").sum(lag(), "group", "evwatch-extractor", "topic",
+                    "papers.fetched"));
+            Thread.sleep(250);
+        }
+        Map<String, Scrape> after = scrapeAll();
+        assertThat(maxLag).as("the extractor's lag seen while papers flow").isPositive();
+        assertThat(after.get("fetcher").sum(prom(PipelineMetric.FETCHED_RECORDS), "source", "inbox")
+                - before.get("fetcher").sum(prom(PipelineMetric.FETCHED_RECORDS), "source", "inbox"))
+                .isGreaterThanOrEqualTo(FLOW);
+        assertThat(delta(before, after, "fetcher", prom(PipelineMetric.FETCHES), "source", "inbox", "outcome", "ok"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "fetcher", prom(PipelineMetric.RECORDS_OUT), "topic", "papers.fetched"))
+                .isGreaterThanOrEqualTo(FLOW);
+        assertThat(delta(before, after, "extractor", prom(PipelineMetric.RECORDS_IN), "topic", "papers.fetched"))
+                .isGreaterThanOrEqualTo(FLOW);
+        assertThat(delta(before, after, "extractor", prom(PipelineMetric.EXTRACTION) + "_count", "outcome", "ok"))
+                .isGreaterThanOrEqualTo(FLOW);
+        assertThat(delta(before, after, "indexer", prom(PipelineMetric.RECORDS_IN), "topic", "papers.extracted"))
+                .isGreaterThanOrEqualTo(FLOW);
+        assertThat(delta(before, after, "indexer", prom(PipelineMetric.RECORDS_OUT), "topic", "papers.indexed"))
+                .isGreaterThanOrEqualTo(FLOW);
+        assertThat(moved(before, after.get("api-gateway"), "api-gateway", PipelineMetric.RECORDS_IN,
+                "papers.indexed")).isGreaterThanOrEqualTo(FLOW);
+        // the confirmation mail of an earlier test, and the searches of the first
+        assertThat(after.get("api-gateway").sum(prom(PipelineMetric.DELIVERIES), "channel", "email", "outcome",
+                "sent")).isGreaterThanOrEqualTo(1);
+        assertThat(after.get("api-gateway").sum(prom(PipelineMetric.INDEXER_CALLS) + "_count", "operation", "search",
+                "outcome", "ok")).isGreaterThanOrEqualTo(1);
+        assertThat(after.get("indexer").sum(prom(PipelineMetric.SEARCH) + "_count", "outcome", "ok"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(after.get("indexer").samples()).anySatisfy(s -> assertThat(s.name())
+                .isEqualTo(prom(PipelineMetric.OUTBOX_BACKLOG)));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> scrape("extractor")
+                .sum(lag(), "group", "evwatch-extractor") == 0);
+    }
+
+    @Test
+    @Order(9)
+    void onePapersTraceSpansTheFourServices() throws Exception {
+        String pmid = LocalRuntime.pmids(List.of(SAMPLES.resolve("ev-cancer-2024.xml"))).get(0);
+        List<String> services = List.of("evwatch-fetcher", "evwatch-extractor", "evwatch-indexer",
+                "evwatch-api-gateway");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            // a PubMed record's id is its PMID
+            OtlpReceiver.Span fetched = traces.spans().stream().filter(s -> s.service().equals("evwatch-fetcher")
+                    && pmid.equals(s.attributes().get("evwatch.record.id"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no fetcher span for PMID " + pmid + " among "
+                            + traces.spans().size() + " spans, e.g. " + traces.spans().stream().limit(3).toList()));
+            List<OtlpReceiver.Span> trace = traces.spans().stream()
+                    .filter(s -> s.traceId().equals(fetched.traceId())).toList();
+            assertThat(trace).extracting(OtlpReceiver.Span::service).containsAll(services);
+            assertThat(trace).filteredOn(s -> s.service().equals("evwatch-api-gateway"))
+                    .extracting(s -> s.attributes().get("evwatch.paper.id")).doesNotContainNull();
+            assertThat(trace).filteredOn(s -> !s.spanId().equals(fetched.spanId()))
+                    .allSatisfy(s -> assertThat(trace).extracting(OtlpReceiver.Span::spanId)
+                            .contains(s.parentSpanId()));
+        });
+    }
+
+    private static Map<String, Scrape> scrapeAll() throws IOException, InterruptedException {
+        Map<String, Scrape> all = new java.util.HashMap<>();
+        for (String service : LocalStack.SERVICES) {
+            all.put(service, scrape(service));
+        }
+        return all;
+    }
+
+    private static Scrape scrape(String service) throws IOException, InterruptedException {
+        var response = stack.get(stack.url(service) + "/q/metrics");
+        assertThat(response.statusCode()).as(service + " /q/metrics").isEqualTo(200);
+        return Scrape.of(response.body());
+    }
+
+    private static double delta(Map<String, Scrape> before, Map<String, Scrape> after, String service, String name,
+            String... labels) {
+        return after.get(service).sum(name, labels) - before.get(service).sum(name, labels);
+    }
+
+    private static double moved(Map<String, Scrape> before, Scrape now, String service, PipelineMetric metric,
+            String topic) {
+        return now.sum(prom(metric), "topic", topic) - before.get(service).sum(prom(metric), "topic", topic);
+    }
+
+    private static String lag() {
+        return prom(PipelineMetric.CONSUMER_LAG);
+    }
+
+    private static String prom(PipelineMetric metric) {
+        return metric.prometheusName();
     }
 
     private static void assertImported(JsonNode job, String fileName, String badEntry, String why) {

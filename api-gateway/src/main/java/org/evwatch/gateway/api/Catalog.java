@@ -2,12 +2,16 @@ package org.evwatch.gateway.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.evwatch.events.metrics.PipelineMetric;
+import org.evwatch.events.metrics.PipelineMetrics;
 import org.evwatch.gateway.indexer.IndexerClient;
 import org.evwatch.gateway.matching.SearchFilters;
 import org.evwatch.indexer.api.PaperView;
@@ -17,16 +21,25 @@ import org.evwatch.gateway.problem.ProblemException;
 import org.evwatch.query.QuerySyntax;
 import org.evwatch.query.QuerySyntaxException;
 
-/** Searches and reads the catalog through the indexer, checking the query locally first. */
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Searches and reads the catalog through the indexer, checking the query locally first. Each search the indexer is
+ * asked is timed as the gateway sees it ({@link PipelineMetric#INDEXER_CALLS}).
+ */
 @ApplicationScoped
 public class Catalog {
 
     public static final int MAX_SIZE = 100;
 
     private final IndexerClient indexer;
+    private final Timer answered;
+    private final Timer failed;
 
-    public Catalog(@RestClient IndexerClient indexer) {
+    public Catalog(@RestClient IndexerClient indexer, PipelineMetrics metrics) {
         this.indexer = indexer;
+        this.answered = metrics.timer(PipelineMetric.INDEXER_CALLS, "search", "ok");
+        this.failed = metrics.timer(PipelineMetric.INDEXER_CALLS, "search", "failed");
     }
 
     public IndexerClient indexer() {
@@ -47,7 +60,8 @@ public class Catalog {
 
     public SearchResponse search(String q, SearchFilters f, String sort, Integer size, String cursor, String facets,
             Boolean highlight) {
-        return indexer.search(parameters(q, f, sort, size, cursor, facets, highlight));
+        MultivaluedMap<String, String> parameters = parameters(q, f, sort, size, cursor, facets, highlight);
+        return timed(() -> indexer.search(parameters));
     }
 
     /**
@@ -56,7 +70,20 @@ public class Catalog {
      */
     public byte[] searchJson(String q, SearchFilters f, String sort, Integer size, String cursor, String facets,
             Boolean highlight) {
-        return indexer.searchJson(parameters(q, f, sort, size, cursor, facets, highlight));
+        MultivaluedMap<String, String> parameters = parameters(q, f, sort, size, cursor, facets, highlight);
+        return timed(() -> indexer.searchJson(parameters));
+    }
+
+    private <T> T timed(Supplier<T> call) {
+        long start = System.nanoTime();
+        Timer outcome = failed;
+        try {
+            T answer = call.get();
+            outcome = answered;
+            return answer;
+        } finally {
+            outcome.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** Checks a search and names its parameters as the indexer's {@code /search} reads them. */

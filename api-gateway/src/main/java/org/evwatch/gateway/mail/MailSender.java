@@ -22,6 +22,7 @@ import io.quarkus.runtime.StartupEvent;
 
 import org.evwatch.gateway.scheduling.Poller;
 import org.evwatch.gateway.settings.GatewaySettings;
+import org.evwatch.gateway.subscriptions.DeliveryMetrics;
 import org.evwatch.gateway.webhook.RetrySchedule;
 import org.jboss.logging.Logger;
 
@@ -47,10 +48,13 @@ public class MailSender {
     private final MailTransport transport;
     private final GatewaySettings.Mail settings;
     private final RetrySchedule retries;
+    private final DeliveryMetrics metrics;
     private final Clock clock = Clock.systemUTC();
     private final Poller poller = new Poller("mail-send", this::pollSafely);
 
-    public MailSender(MailOutbox outbox, MailComposer composer, MailTransport transport, GatewaySettings settings) {
+    public MailSender(MailOutbox outbox, MailComposer composer, MailTransport transport, GatewaySettings settings,
+            DeliveryMetrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.composer = composer;
         this.transport = transport;
@@ -121,6 +125,7 @@ public class MailSender {
             error = describe(e);
             LOG.warnf("mail to %s failed: %s", letter.to(), error);
         }
+        metrics.email(deliveries.size(), error == null);
         outbox.record(deliveries.stream().map(MailOutbox.Claimed::id).toList(), started,
                 Duration.between(started, clock.instant()), error,
                 next -> retries.delayBefore(next, ThreadLocalRandom.current()::nextDouble));

@@ -21,10 +21,14 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.evwatch.events.PaperIndexed;
+import org.evwatch.events.Topics;
 import org.evwatch.events.consumer.BatchRecords;
 import org.evwatch.events.consumer.BatchRecords.Rejected;
 import org.evwatch.events.consumer.Redelivery;
+import org.evwatch.events.metrics.PipelineMetrics;
 import org.evwatch.events.serde.PaperIndexedDeserializer;
+import org.evwatch.events.tracing.PipelineTracing;
+import org.evwatch.events.tracing.TraceStep;
 import org.evwatch.gateway.mail.MailOutbox;
 import org.evwatch.gateway.model.PaperEvent;
 import org.evwatch.gateway.streaming.Announcements;
@@ -42,6 +46,8 @@ import org.jboss.logging.Logger;
  * reconnect and catch up from the table, and the webhook poller sends what was not yet attempted. A record that is
  * not a valid event, or that fails on its own when its batch is taken in again one record at a time, is parked on the
  * gateway's dead-letter topic, and the rest of its batch goes on.
+ * <p>
+ * Each record is a step of its paper's trace, and its delivery to live streams a step after it.
  */
 @ApplicationScoped
 public class NewPapers {
@@ -51,8 +57,8 @@ public class NewPapers {
             PaperEvent queryEvent, List<UUID> deliveries) {
     }
 
-    /** A record of the batch and the event it holds. */
-    private record Decoded(KafkaRecord<String, byte[]> record, PaperIndexed indexed, byte[] payload) {
+    /** A record of the batch, the event it holds, and its step of the paper's trace. */
+    private record Decoded(KafkaRecord<String, byte[]> record, PaperIndexed indexed, byte[] payload, TraceStep step) {
     }
 
     private static final Logger LOG = Logger.getLogger(NewPapers.class);
@@ -66,9 +72,14 @@ public class NewPapers {
     private final NewPaperMatcher matcher = new NewPaperMatcher();
     private final Redelivery redelivery;
     private final PaperIndexedDeserializer deserializer = new PaperIndexedDeserializer();
+    private final PipelineMetrics metrics;
+    private final PipelineTracing tracing;
 
     public NewPapers(Subscriptions subscriptions, LiveStreams streams, WebhookDispatcher webhooks,
-            Announcements announcements, MailOutbox mail, ObjectMapper json, Redelivery redelivery) {
+            Announcements announcements, MailOutbox mail, ObjectMapper json, Redelivery redelivery,
+            PipelineMetrics metrics, PipelineTracing tracing) {
+        this.metrics = metrics;
+        this.tracing = tracing;
         this.mail = mail;
         this.redelivery = redelivery;
         this.subscriptions = subscriptions;
@@ -81,6 +92,7 @@ public class NewPapers {
     @Incoming("papers-indexed")
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        metrics.recordsIn(Topics.PAPERS_INDEXED, batch.getRecords().size());
         List<Rejected> rejected = new ArrayList<>();
         List<Decoded> decoded = decode(batch.getRecords(), rejected);
         try {
@@ -88,7 +100,10 @@ public class NewPapers {
         } catch (RuntimeException e) {
             // Only a stop ends the retries: the failure strategy leaves every record uncommitted.
             LOG.warnf("batch of %d papers.indexed records not finished: %s", decoded.size(), e.toString());
+            decoded.forEach(d -> d.step().fail(e));
             return batch.nack(e);
+        } finally {
+            decoded.forEach(d -> d.step().close());
         }
         return BatchRecords.deadLetter(rejected).thenCompose(parked -> batch.ack());
     }
@@ -97,7 +112,11 @@ public class NewPapers {
         List<Decoded> decoded = new ArrayList<>(records.size());
         for (KafkaRecord<String, byte[]> r : records) {
             try {
-                decoded.add(new Decoded(r, deserializer.decode(BatchRecords.consumerRecord(r)), r.getPayload()));
+                PaperIndexed indexed = deserializer.decode(BatchRecords.consumerRecord(r));
+                TraceStep step = tracing.receive(Topics.PAPERS_INDEXED, tracing.enabled()
+                        ? PipelineTracing.traceparent(r.getHeaders())
+                        : null, PipelineTracing.PAPER_ID, indexed.paperId());
+                decoded.add(new Decoded(r, indexed, r.getPayload(), step));
             } catch (RuntimeException e) {
                 rejected.add(new Rejected(r, e));
             }
@@ -116,7 +135,7 @@ public class NewPapers {
             return List.of();
         }
         try {
-            List<Taken> taken = redelivery.call(() -> QuarkusTransaction.requiringNew()
+            List<Taken> taken = redelivery.call(Topics.PAPERS_INDEXED, () -> QuarkusTransaction.requiringNew()
                     .call(() -> decoded.stream().map(d -> take(d.indexed(), d.payload())).toList()));
             handOn(decoded, taken);
             return List.of();
@@ -141,8 +160,12 @@ public class NewPapers {
         for (int i = 0; i < decoded.size(); i++) {
             Taken t = taken.get(i);
             if (t != null) {
-                streams.publish(t.seq(), decoded.get(i).indexed(), t.liveMatched(), t.perSubscription(),
-                        t.queryEvent());
+                Decoded d = decoded.get(i);
+                try (TraceStep delivery = t.liveMatched().isEmpty() && t.perSubscription().isEmpty()
+                        ? TraceStep.NONE
+                        : tracing.deliver("sse", d.step().traceparent(), d.indexed().paperId())) {
+                    streams.publish(t.seq(), d.indexed(), t.liveMatched(), t.perSubscription(), t.queryEvent());
+                }
                 deliveries.addAll(t.deliveries());
             }
         }

@@ -25,6 +25,7 @@ import org.evwatch.events.PaperIndexed;
 import org.evwatch.gateway.matching.Percolator;
 import org.evwatch.gateway.model.PaperEvent;
 import org.evwatch.gateway.settings.GatewaySettings;
+import org.evwatch.gateway.subscriptions.DeliveryMetrics;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,9 +74,12 @@ public class LiveStreams {
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "sse-heartbeat"));
 
-    public LiveStreams(StreamCatchUp catchUp, GatewaySettings settings) {
+    private final DeliveryMetrics metrics;
+
+    public LiveStreams(StreamCatchUp catchUp, GatewaySettings settings, DeliveryMetrics metrics) {
         this.catchUp = catchUp;
         this.maxOpen = settings.streams().maxOpen();
+        this.metrics = metrics;
         heartbeat.scheduleAtFixedRate(this::keepAlive, 15, 15, TimeUnit.SECONDS);
     }
 
@@ -203,7 +207,7 @@ public class LiveStreams {
             return;
         }
         l.lastSent = seq;
-        send(l, l.sse.newEventBuilder()
+        sendCounted(l, l.sse.newEventBuilder()
                 .name("paper")
                 .id(Long.toString(seq))
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
@@ -222,12 +226,27 @@ public class LiveStreams {
     }
 
     private void send(Listener l, OutboundSseEvent event) {
+        send(l, event, false);
+    }
+
+    /** Sends a paper event, counted as a delivery by live stream. */
+    private void sendCounted(Listener l, OutboundSseEvent event) {
+        send(l, event, true);
+    }
+
+    private void send(Listener l, OutboundSseEvent event, boolean paper) {
         if (l.sink.isClosed()) {
             listeners.remove(l.id);
+            if (paper) {
+                metrics.sse(false);
+            }
             return;
         }
         synchronized (l) {
             l.sink.send(event).whenComplete((ok, error) -> {
+                if (paper) {
+                    metrics.sse(error == null);
+                }
                 if (error != null) {
                     LOG.debugf("stream %s closed: %s", l.id, error.getMessage());
                     close(l);

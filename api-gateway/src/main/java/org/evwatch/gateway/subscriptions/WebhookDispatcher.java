@@ -45,17 +45,19 @@ public class WebhookDispatcher {
     private final WebhookSender sender;
     private final RetrySchedule schedule;
     private final GatewaySettings settings;
+    private final DeliveryMetrics metrics;
     private final Clock clock = Clock.systemUTC();
     private final LinkedBlockingQueue<UUID> soon = new LinkedBlockingQueue<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> daemon(r, "webhook-send"));
     private final Poller poller = new Poller("webhook-poll", this::pollSafely);
 
     public WebhookDispatcher(DeliveryStore store, WebhookSender sender, RetrySchedule schedule,
-            GatewaySettings settings) {
+            GatewaySettings settings, DeliveryMetrics metrics) {
         this.store = store;
         this.sender = sender;
         this.schedule = schedule;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent event) {
@@ -143,6 +145,7 @@ public class WebhookDispatcher {
         Optional<Duration> retry = outcome.retryable()
                 ? schedule.delayBefore(attemptNo + 1, ThreadLocalRandom.current()::nextDouble)
                 : Optional.empty();
+        metrics.webhook(outcome.success(), retry.isPresent());
         return new DeliveryStore.Attempted(d.id(), attemptNo, started, outcome, retry);
     }
 

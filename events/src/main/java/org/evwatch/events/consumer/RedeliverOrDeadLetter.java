@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.evwatch.events.metrics.PipelineMetrics;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.Unremovable;
@@ -25,6 +26,9 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
  * broker did not take), its partition is rewound to it after a backoff ({@link Rewind}), so it is processed again, in
  * order, once the dependency is back. A record that failed while the service is stopping is left unacknowledged, so
  * its offset is not committed and the next consumer of its partition takes it again.
+ * <p>
+ * Every record that failed, was taken again or was dead-lettered is counted here, for every consumer
+ * ({@link PipelineMetrics}).
  */
 @ApplicationScoped
 @Unremovable
@@ -35,12 +39,14 @@ public class RedeliverOrDeadLetter implements KafkaFailureHandler.Factory {
 
     private final KafkaFailureHandler.Factory deadLetters;
     private final Redelivery redelivery;
+    private final PipelineMetrics metrics;
 
     @Inject
     public RedeliverOrDeadLetter(@Identifier("dead-letter-queue") KafkaFailureHandler.Factory deadLetters,
-            Redelivery redelivery) {
+            Redelivery redelivery, PipelineMetrics metrics) {
         this.deadLetters = deadLetters;
         this.redelivery = redelivery;
+        this.metrics = metrics;
     }
 
     @Override
@@ -57,11 +63,14 @@ public class RedeliverOrDeadLetter implements KafkaFailureHandler.Factory {
                             reason.toString());
                     return Uni.createFrom().nothing();
                 }
+                metrics.failed(record.getTopic());
                 if (Failures.isTransient(reason)) {
+                    metrics.retried(record.getTopic());
                     LOG.warnf("record %s-%d@%d (key %s) failed transiently, to be taken again: %s", record.getTopic(),
                             record.getPartition(), record.getOffset(), record.getKey(), reason.toString());
                     return rewind.rewind(record);
                 }
+                metrics.deadLettered(record.getTopic());
                 return deadLetter.handle(record, reason, metadata);
             }
 

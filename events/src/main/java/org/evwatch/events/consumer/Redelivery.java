@@ -6,8 +6,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+
+import org.evwatch.events.metrics.PipelineMetrics;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.faulttolerance.api.Guard;
@@ -25,6 +28,7 @@ public class Redelivery {
     private static final Logger LOG = Logger.getLogger(Redelivery.class);
 
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final PipelineMetrics metrics;
     private final Guard guard = Guard.create()
             .withDescription("consumer dependency")
             .withRetry()
@@ -38,13 +42,34 @@ public class Redelivery {
             .done()
             .build();
 
-    /** Runs {@code work}, retrying it while it fails transiently and the service is not stopping. */
-    public <T> T call(Callable<T> work) {
+    @Inject
+    public Redelivery(PipelineMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** For tests and for code outside CDI: retries counted in memory only. */
+    public Redelivery() {
+        this(PipelineMetrics.detached());
+    }
+
+    /**
+     * Runs {@code work} for records of {@code topic}, retrying it while it fails transiently and the service is not
+     * stopping; each retry is counted for the topic.
+     */
+    public <T> T call(String topic, Callable<T> work) {
         // The type only tells the guard whether the result is asynchronous; this work never is.
         @SuppressWarnings("unchecked")
         Class<T> synchronous = (Class<T>) Object.class;
+        boolean[] tried = {false};
+        Callable<T> counted = () -> {
+            if (tried[0]) {
+                metrics.retried(topic);
+            }
+            tried[0] = true;
+            return work.call();
+        };
         try {
-            return guard.call(work, synchronous);
+            return guard.call(counted, synchronous);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -16,7 +16,9 @@ import org.evwatch.events.PaperKeys;
 import org.evwatch.events.Topics;
 import org.evwatch.events.serde.EventJson;
 import org.evwatch.events.serde.PaperExtractedDeserializer;
+import org.evwatch.events.metrics.PipelineMetric;
 import org.evwatch.testing.DeadLetterChecks;
+import org.evwatch.testing.Scrape;
 import org.evwatch.testing.KafkaAndPostgresResource;
 import org.evwatch.testing.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -92,12 +94,24 @@ class ExtractorKafkaIT {
     void everyKindOfBadRecordIsParkedWithItsOriginAndAGoodRecordAfterThemStillComesOut() {
         try (KafkaConsumer<String, byte[]> dlq = TestKafka.consumer(Topics.PAPERS_FETCHED_DLQ);
                 KafkaConsumer<String, byte[]> out = TestKafka.consumer(Topics.PAPERS_EXTRACTED)) {
+            Scrape before = metrics();
             List<DeadLetterChecks.Sent> sent = DeadLetterChecks.produce(Topics.PAPERS_FETCHED, "bad-fetched");
             TestKafka.send(Topics.PAPERS_FETCHED, "99200004", fetched("99200004",
                     article("99200004", "10.5555/evwatch.test.0104", "Urinary EVs in prostate cancer")));
 
             DeadLetterChecks.assertAllDeadLettered(dlq, sent, Duration.ofSeconds(60));
             TestKafka.await(out, r -> "doi:10.5555/evwatch.test.0104".equals(r.key()), Duration.ofSeconds(30));
+            // each parked record counted once, by the failure strategy every consumer shares
+            Scrape after = metrics();
+            String deadLettered = PipelineMetric.RECORDS_DEAD_LETTERED.prometheusName();
+            assertThat(after.sum(deadLettered, "topic", Topics.PAPERS_FETCHED) - before.sum(deadLettered, "topic",
+                    Topics.PAPERS_FETCHED)).isEqualTo(sent.size());
+            String in = PipelineMetric.RECORDS_IN.prometheusName();
+            assertThat(after.sum(in, "topic", Topics.PAPERS_FETCHED) - before.sum(in, "topic", Topics.PAPERS_FETCHED))
+                    .isGreaterThanOrEqualTo(sent.size() + 1);
+            String extracted = PipelineMetric.EXTRACTION.prometheusName() + "_count";
+            assertThat(after.sum(extracted, "outcome", "ok") - before.sum(extracted, "outcome", "ok"))
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 
@@ -105,5 +119,9 @@ class ExtractorKafkaIT {
         var header = r.headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER);
         assertThat(header).as("dead-letter reason header").isNotNull();
         return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Scrape metrics() {
+        return Scrape.of(io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString());
     }
 }

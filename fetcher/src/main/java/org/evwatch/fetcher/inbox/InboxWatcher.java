@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.evwatch.events.PaperFetched;
+import org.evwatch.events.metrics.PipelineMetric;
+import org.evwatch.events.metrics.PipelineMetrics;
 import org.evwatch.fetcher.config.FetcherConfig;
 import org.evwatch.fetcher.imports.ImportOutcome;
 import org.evwatch.fetcher.imports.Importer;
@@ -36,10 +38,12 @@ public class InboxWatcher {
 
     private final FetcherConfig.Inbox config;
     private final Importer importer;
+    private final PipelineMetrics metrics;
 
-    public InboxWatcher(FetcherConfig config, Importer importer) {
+    public InboxWatcher(FetcherConfig config, Importer importer, PipelineMetrics metrics) {
         this.config = config.inbox();
         this.importer = importer;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${evwatch.fetcher.inbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = InboxDisabled.class)
@@ -99,6 +103,7 @@ public class InboxWatcher {
             // Left in place: the next scan takes it again, and what was acknowledged is skipped then.
             LOG.errorf("inbox file %s: Kafka did not acknowledge its records (%s); will retry", file.getFileName(),
                     e.getMessage());
+            fetch("failed");
             return 0;
         }
         List<ImportOutcome> rejected = outcomes.stream()
@@ -111,12 +116,17 @@ public class InboxWatcher {
         long accepted = outcomes.stream().filter(o -> o.outcome() == ImportOutcome.Outcome.ACCEPTED).count();
         LOG.infof("inbox file %s: %d entries, %d accepted, %d merged, %d rejected", file.getFileName(),
                 outcomes.size(), accepted, outcomes.size() - accepted - rejected.size(), rejected.size());
+        fetch("ok");
         Path moved = moveTo(file, "processed");
         if (moved != null && !rejected.isEmpty()) {
             writeLines(moved.resolveSibling(moved.getFileName() + ".rejected.txt"), rejected.stream()
                     .map(o -> (o.entry() + ": " + o.detail()).replaceAll("\\s+", " ").strip()).toList());
         }
         return (int) accepted;
+    }
+
+    private void fetch(String outcome) {
+        metrics.counter(PipelineMetric.FETCHES, SOURCE, outcome).increment();
     }
 
     private static void writeLines(Path target, List<String> lines) {
@@ -128,6 +138,7 @@ public class InboxWatcher {
     }
 
     private void reject(Path file, String why) {
+        fetch("rejected");
         // One line, whatever the parser said: the reason file is read by a person, or by a script line by line.
         String reason = why.replaceAll("\\s+", " ").strip();
         LOG.warnf("inbox file %s rejected: %s", file.getFileName(), reason);

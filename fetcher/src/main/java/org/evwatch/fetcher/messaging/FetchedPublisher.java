@@ -1,37 +1,70 @@
 package org.evwatch.fetcher.messaging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.evwatch.events.PaperFetched;
+import org.evwatch.events.Topics;
+import org.evwatch.events.metrics.PipelineMetric;
+import org.evwatch.events.metrics.PipelineMetrics;
+import org.evwatch.events.tracing.PipelineTracing;
+import org.evwatch.events.tracing.TraceStep;
 
+import io.micrometer.core.instrument.Counter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
-/** Sends records to papers.fetched, keyed by the source record id, and reports when Kafka has them. */
+/**
+ * Sends records to papers.fetched, keyed by the source record id, and reports when Kafka has them. Each record starts
+ * its trace here (when tracing is on): the span ends when Kafka acknowledges the record, and its context travels in
+ * the record's {@code traceparent} header.
+ */
 @ApplicationScoped
 public class FetchedPublisher {
 
     private final Emitter<PaperFetched> emitter;
+    private final PipelineMetrics metrics;
+    private final PipelineTracing tracing;
+    /** Records acknowledged, per source: bound once per source. */
+    private final Map<String, Counter> fetched = new ConcurrentHashMap<>();
 
-    public FetchedPublisher(@Channel("papers-fetched") Emitter<PaperFetched> emitter) {
+    public FetchedPublisher(@Channel("papers-fetched") Emitter<PaperFetched> emitter, PipelineMetrics metrics,
+            PipelineTracing tracing) {
         this.emitter = emitter;
+        this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /** Completes when the broker has acknowledged the record, or fails with the reason it was refused. */
     public CompletableFuture<Void> send(PaperFetched record) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
+        TraceStep step = tracing.send(Topics.PAPERS_FETCHED, record.sourceRecordId());
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(record.sourceRecordId());
+        if (tracing.enabled()) {
+            RecordHeaders headers = new RecordHeaders();
+            step.addTo(headers);
+            metadata.withHeaders(headers);
+        }
         Message<PaperFetched> message = Message.of(record)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.sourceRecordId()).build())
+                .addMetadata(metadata.build())
                 .withAck(() -> {
+                    step.close();
+                    metrics.recordOut(Topics.PAPERS_FETCHED);
+                    fetched.computeIfAbsent(record.source(), s -> metrics.counter(PipelineMetric.FETCHED_RECORDS, s))
+                            .increment();
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
                 })
                 .withNack(failure -> {
+                    step.fail(failure);
+                    step.close();
                     acked.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });

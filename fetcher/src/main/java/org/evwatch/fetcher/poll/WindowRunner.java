@@ -6,6 +6,8 @@ import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.evwatch.events.metrics.PipelineMetric;
+import org.evwatch.events.metrics.PipelineMetrics;
 import org.evwatch.fetcher.config.FetchConfig;
 import org.evwatch.fetcher.http.FetchException;
 import org.evwatch.fetcher.messaging.FetchedPublisher;
@@ -33,14 +35,29 @@ public class WindowRunner {
     private final SentRecords sent;
     private final FetchedPublisher publisher;
     private final long ackTimeoutMillis;
+    private final PipelineMetrics metrics;
 
-    public WindowRunner(SentRecords sent, FetchedPublisher publisher, FetchConfig config) {
+    public WindowRunner(SentRecords sent, FetchedPublisher publisher, FetchConfig config, PipelineMetrics metrics) {
         this.sent = sent;
         this.publisher = publisher;
         this.ackTimeoutMillis = config.poll().ackTimeout().toMillis();
+        this.metrics = metrics;
     }
 
+    /** Fetches the window; counted as a fetch of the source, ok or failed. */
     public Outcome run(Source source, Watch watch, DateWindow window, BooleanSupplier cancelled)
+            throws FetchException, NotAcknowledgedException {
+        boolean ok = false;
+        try {
+            Outcome outcome = fetch(source, watch, window, cancelled);
+            ok = true;
+            return outcome;
+        } finally {
+            metrics.counter(PipelineMetric.FETCHES, source.name(), ok ? "ok" : "failed").increment();
+        }
+    }
+
+    private Outcome fetch(Source source, Watch watch, DateWindow window, BooleanSupplier cancelled)
             throws FetchException, NotAcknowledgedException {
         WindowSender sender = new WindowSender(sent, publisher, cancelled, ackTimeoutMillis);
         FetchResult result;

@@ -28,7 +28,7 @@ import org.evwatch.indexer.merge.RecordVersions;
 final class CatalogBatch {
 
     /** A new version of a paper, numbered once the batch is placed. */
-    private record Change(PaperIndexed indexed, PaperState paper, List<String> removedPaperIds) {
+    private record Change(PaperIndexed indexed, PaperState paper, List<String> removedPaperIds, String recordKey) {
     }
 
     private final CatalogReads reads;
@@ -89,7 +89,7 @@ final class CatalogBatch {
                 created ? PaperIndexed.Change.CREATED : PaperIndexed.Change.UPDATED, target.version, now,
                 merged.paper(), counts, merged.summary(), merged.sources());
         pending.changed(target, merged, EventJson.writeString(indexed));
-        changes.add(new Change(indexed, target, removed));
+        changes.add(new Change(indexed, target, removed, record.paperKey()));
     }
 
     /** The oldest candidate takes in the others; their ids go to {@code removed}. */
@@ -127,7 +127,7 @@ final class CatalogBatch {
         for (int i = 0; i < seqs.length; i++) {
             Change change = changes.get(i);
             change.paper().changeSeq = seqs[i];
-            outcomes.add(new Outcome(change.indexed(), seqs[i], change.removedPaperIds()));
+            outcomes.add(new Outcome(change.indexed(), seqs[i], change.removedPaperIds(), change.recordKey()));
         }
         return outcomes;
     }

@@ -36,8 +36,11 @@ public class CatalogService {
         this.em = em;
     }
 
-    /** What one record did to the catalog. */
-    public record Outcome(PaperIndexed indexed, long changeSeq, List<String> removedPaperIds) {
+    /**
+     * What one record did to the catalog: the paper version it made, and the key of the record (its paper key on
+     * papers.extracted).
+     */
+    public record Outcome(PaperIndexed indexed, long changeSeq, List<String> removedPaperIds, String recordKey) {
     }
 
     /**

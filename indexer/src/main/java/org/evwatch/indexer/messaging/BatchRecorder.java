@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.evwatch.events.PaperExtracted;
+import org.evwatch.events.Topics;
 import org.evwatch.events.consumer.BatchRecords;
 import org.evwatch.events.consumer.BatchRecords.Rejected;
 import org.evwatch.events.consumer.Failures;
@@ -64,7 +65,7 @@ final class BatchRecorder {
         }
         try {
             List<PaperExtracted> papers = part.stream().map(Decoded::extracted).toList();
-            outcomes.addAll(redelivery.call(() -> catalog.record(papers)));
+            outcomes.addAll(redelivery.call(Topics.PAPERS_EXTRACTED, () -> catalog.record(papers)));
         } catch (RuntimeException e) {
             if (redelivery.stopping() || Failures.isTransient(e)) {
                 throw e;

@@ -57,6 +57,15 @@ public final class Outbox {
         return out;
     }
 
+    /** How many announcements wait to be published. */
+    public static long unsentCount(Connection connection) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("select count(*) from outbox where sent_at is null");
+                ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Marks the announcements published. */
     public static void markSent(Connection connection, List<Pending> sent) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(

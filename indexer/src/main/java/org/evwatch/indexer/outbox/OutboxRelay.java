@@ -22,6 +22,12 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.evwatch.events.Topics;
+import org.evwatch.events.metrics.PipelineMetric;
+import org.evwatch.events.metrics.PipelineMetrics;
+import org.evwatch.events.tracing.PipelineTracing;
+import org.evwatch.events.tracing.TraceStep;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -37,6 +43,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * <p>
  * Rows are never picked up while a catalog change is on its way into the search index
  * ({@link #holdingAnnouncements}), so a paper is searchable by the time it is announced.
+ * <p>
+ * Each announcement sent continues the trace of the record that made it ({@link AnnouncementTraces}); the rows
+ * waiting are served as the outbox backlog ({@link PipelineMetric#OUTBOX_BACKLOG}, outbox {@code papers.indexed}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -47,8 +56,15 @@ public class OutboxRelay {
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
     private static final int KEEP_SENT_DAYS = 7;
 
+    private static final long BACKLOG_FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final DataSource dataSource;
     private final Emitter<byte[]> emitter;
+    private final PipelineMetrics metrics;
+    private final PipelineTracing tracing;
+    private final AnnouncementTraces traces;
+    private volatile long backlog;
+    private volatile long backlogReadAt = System.nanoTime() - BACKLOG_FRESH_NANOS;
     private final Semaphore work = new Semaphore(0);
     /** Shared by the writers of catalog and index, exclusive for picking rows up. */
     private final ReentrantReadWriteLock fence = new ReentrantReadWriteLock();
@@ -58,12 +74,17 @@ public class OutboxRelay {
 
     public OutboxRelay(DataSource dataSource,
             @Channel("papers-indexed") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2
-                    * BATCH) Emitter<byte[]> emitter) {
+                    * BATCH) Emitter<byte[]> emitter,
+            PipelineMetrics metrics, PipelineTracing tracing, AnnouncementTraces traces) {
         this.dataSource = dataSource;
         this.emitter = emitter;
+        this.metrics = metrics;
+        this.tracing = tracing;
+        this.traces = traces;
     }
 
     void start(@Observes StartupEvent event) {
+        metrics.gauge(PipelineMetric.OUTBOX_BACKLOG, this, OutboxRelay::backlog, Topics.PAPERS_INDEXED);
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -150,15 +171,39 @@ public class OutboxRelay {
 
     private CompletableFuture<Void> publish(Outbox.Pending p) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        Metadata key = Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(p.paperId()).build());
-        emitter.send(Message.of(p.payload(), key, () -> {
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(p.paperId());
+        String parent = tracing.enabled() ? traces.take(p.paperId(), p.version()) : null;
+        TraceStep step = parent == null ? TraceStep.NONE : tracing.sendOn(Topics.PAPERS_INDEXED, parent, p.paperId());
+        if (step != TraceStep.NONE) {
+            RecordHeaders headers = new RecordHeaders();
+            step.addTo(headers);
+            metadata.withHeaders(headers);
+        }
+        emitter.send(Message.of(p.payload(), Metadata.of(metadata.build()), () -> {
+            step.close();
+            metrics.recordOut(Topics.PAPERS_INDEXED);
             acked.complete(null);
             return CompletableFuture.completedFuture(null);
         }, failure -> {
+            step.fail(failure);
+            step.close();
             acked.completeExceptionally(failure);
             return CompletableFuture.completedFuture(null);
         }));
         return acked;
+    }
+
+    /** The rows waiting, read at most once a second (a scrape asks for it). */
+    private double backlog() {
+        if (System.nanoTime() - backlogReadAt >= BACKLOG_FRESH_NANOS) {
+            try (Connection c = dataSource.getConnection()) {
+                backlog = Outbox.unsentCount(c);
+                backlogReadAt = System.nanoTime();
+            } catch (SQLException e) {
+                return Double.NaN;
+            }
+        }
+        return backlog;
     }
 
     private void pruneNowAndThen() throws SQLException {

@@ -10,6 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.evwatch.events.metrics.PipelineMetric;
+import org.evwatch.events.metrics.PipelineMetrics;
 
 import org.evwatch.indexer.api.SearchApi;
 import org.evwatch.indexer.api.SearchHit;
@@ -22,13 +26,22 @@ import org.evwatch.query.FilterValues;
 import org.evwatch.query.PaperFields;
 import org.evwatch.query.QuerySyntaxException;
 
-/** Full-text search with filters, exact facets, highlighting and cursor paging, from the Lucene index. */
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Full-text search with filters, exact facets, highlighting and cursor paging, from the Lucene index. Each search is
+ * timed ({@link PipelineMetric#SEARCH}).
+ */
 public class SearchResource implements SearchApi {
 
     private final SearchIndex index;
+    private final Timer answered;
+    private final Timer failed;
 
-    public SearchResource(SearchIndex index) {
+    public SearchResource(SearchIndex index, PipelineMetrics metrics) {
         this.index = index;
+        this.answered = metrics.timer(PipelineMetric.SEARCH, "ok");
+        this.failed = metrics.timer(PipelineMetric.SEARCH, "failed");
     }
 
     @Override
@@ -52,14 +65,20 @@ public class SearchResource implements SearchApi {
     }
 
     private SearchResult run(SearchRequest request) {
+        long start = System.nanoTime();
+        Timer outcome = failed;
         try {
-            return index.search(request);
+            SearchResult result = index.search(request);
+            outcome = answered;
+            return result;
         } catch (InvalidCursorException e) {
             throw new Problems.BadParameterException("cursor", e.getMessage());
         } catch (QuerySyntaxException e) {
             throw new Problems.BadQueryException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            outcome.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
