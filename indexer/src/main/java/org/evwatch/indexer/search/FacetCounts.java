@@ -17,22 +17,29 @@ import org.apache.lucene.util.FixedBitSet;
  * facet values are counted per segment (see {@link SegmentFacets}); each segment's counts are then added into one
  * array numbered across the reader (see {@link ReaderFacets}). No sampling and no top-k approximation: a count
  * always equals the number of matching papers with that value. Slices of the index are counted in parallel when the
- * searcher has an executor, then summed.
+ * searcher has an executor, then summed. On request it also counts the matches per month of publication, one array
+ * look-up per match.
  */
 final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCounts.Result> {
 
-    /** The number of matches, and the count of every facet value, by global value number. */
-    record Result(long total, long[] counts) {
+    /**
+     * The number of matches, the count of every facet value by global value number, and when asked the matches per
+     * month from {@link ReaderFacets#minMonth()} on (null when not asked).
+     */
+    record Result(long total, long[] counts, long[] months) {
     }
 
     private final SegmentFacets.Cache cache;
     private final ReaderFacets reader;
     /** Index into {@code cache.fields()} of each requested field. */
     private final int[] requested;
+    /** The number of months counted: 0 when months are not asked for. */
+    private final int monthSpan;
 
-    FacetCounts(SegmentFacets.Cache cache, ReaderFacets reader, List<String> fields) {
+    FacetCounts(SegmentFacets.Cache cache, ReaderFacets reader, List<String> fields, boolean months) {
         this.cache = cache;
         this.reader = reader;
+        this.monthSpan = months && reader.maxMonth() >= 0 ? reader.maxMonth() - reader.minMonth() + 1 : 0;
         this.requested = fields.stream().mapToInt(f -> {
             int i = cache.fields().indexOf(f);
             if (i < 0) {
@@ -51,18 +58,23 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
     public Result reduce(Collection<Counter> collectors) {
         long total = 0;
         long[] counts = reader.newCounts();
+        long[] months = new long[monthSpan];
         for (Counter c : collectors) {
             total += c.total;
             long[] part = c.counts;
             for (int g = 0; g < counts.length; g++) {
                 counts[g] += part[g];
             }
+            for (int m = 0; m < monthSpan; m++) {
+                months[m] += c.months[m];
+            }
         }
-        return new Result(total, counts);
+        return new Result(total, counts, monthSpan > 0 ? months : null);
     }
 
     final class Counter implements Collector {
         private final long[] counts = reader.newCounts();
+        private final int[] months = new int[monthSpan];
         private long total;
 
         @Override
@@ -76,27 +88,48 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
             int[] toGlobal = reader.toGlobal(context.ord);
             int[] ordCounts = facets.newCounts();
             FixedBitSet matches = facets.newMatches();
-            return new LeafCollector() {
-                private int matched;
+            return new SegmentCounter(facets, ordCounts, matches, toGlobal);
+        }
 
-                @Override
-                public void setScorer(Scorable scorer) {
-                }
+        /** Counts the matches of one segment: their facet values, and their months when asked. */
+        private final class SegmentCounter implements LeafCollector {
+            private final SegmentFacets facets;
+            private final int[] ordCounts;
+            private final FixedBitSet matches;
+            private final int[] toGlobal;
+            private final int first = reader.minMonth();
+            private int matched;
 
-                @Override
-                public void collect(int doc) {
-                    matched++;
-                    facets.count(doc, ordCounts, matches);
-                }
+            SegmentCounter(SegmentFacets facets, int[] ordCounts, FixedBitSet matches, int[] toGlobal) {
+                this.facets = facets;
+                this.ordCounts = ordCounts;
+                this.matches = matches;
+                this.toGlobal = toGlobal;
+            }
 
-                @Override
-                public void finish() {
-                    total += matched;
-                    for (int f : requested) {
-                        facets.addTo(f, ordCounts, matches, toGlobal, counts);
+            @Override
+            public void setScorer(Scorable scorer) {
+            }
+
+            @Override
+            public void collect(int doc) {
+                matched++;
+                facets.count(doc, ordCounts, matches);
+                if (monthSpan > 0) {
+                    int month = facets.month(doc);
+                    if (month >= 0) {
+                        months[month - first]++;
                     }
                 }
-            };
+            }
+
+            @Override
+            public void finish() {
+                total += matched;
+                for (int f : requested) {
+                    facets.addTo(f, ordCounts, matches, toGlobal, counts);
+                }
+            }
         }
     }
 }

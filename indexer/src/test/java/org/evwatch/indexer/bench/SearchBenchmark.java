@@ -183,10 +183,10 @@ public final class SearchBenchmark {
         for (String q : QUERIES) {
             SearchRequest all = SearchRequest.of(q);
             SearchRequest bare = new SearchRequest(q, null, null, null, null, null, null, null, null,
-                    SearchRequest.SortOrder.RELEVANCE, 20, null, java.util.Set.of(), false);
+                    SearchRequest.SortOrder.RELEVANCE, 20, null, java.util.Set.of(), false, false);
             SearchRequest facets = bare.withFacets(all.facets());
             SearchRequest highlight = new SearchRequest(q, null, null, null, null, null, null, null, null,
-                    SearchRequest.SortOrder.RELEVANCE, 20, null, java.util.Set.of(), true);
+                    SearchRequest.SortOrder.RELEVANCE, 20, null, java.util.Set.of(), true, false);
             StringBuilder line = new StringBuilder("| `" + q + "` |");
             for (SearchRequest r : List.of(bare, facets, highlight, all)) {
                 for (int w = 0; w < 20; w++) {
