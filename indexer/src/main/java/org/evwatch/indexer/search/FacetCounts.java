@@ -2,7 +2,9 @@ package org.evwatch.indexer.search;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
@@ -17,29 +19,32 @@ import org.apache.lucene.util.FixedBitSet;
  * facet values are counted per segment (see {@link SegmentFacets}); each segment's counts are then added into one
  * array numbered across the reader (see {@link ReaderFacets}). No sampling and no top-k approximation: a count
  * always equals the number of matching papers with that value. Slices of the index are counted in parallel when the
- * searcher has an executor, then summed. On request it also counts the matches per month of publication, one array
- * look-up per match.
+ * searcher has an executor, then summed. For a timeline it also counts the matches per month of publication, one
+ * array look-up per match, and keeps each segment's matches as a bit set for the timeline's entity counts.
  */
 final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCounts.Result> {
 
     /**
-     * The number of matches, the count of every facet value by global value number, and when asked the matches per
-     * month from {@link ReaderFacets#minMonth()} on (null when not asked).
+     * The number of matches, the count of every facet value by global value number, and for a timeline the matches
+     * per month from {@link ReaderFacets#minMonth()} on and the matching documents of each segment by leaf position
+     * (null without a timeline, and for a segment without matches).
      */
-    record Result(long total, long[] counts, long[] months) {
+    record Result(long total, long[] counts, long[] months, FixedBitSet[] matched) {
     }
 
     private final SegmentFacets.Cache cache;
     private final ReaderFacets reader;
     /** Index into {@code cache.fields()} of each requested field. */
     private final int[] requested;
-    /** The number of months counted: 0 when months are not asked for. */
+    private final boolean timeline;
+    /** The number of months counted: 0 without a timeline or a dated paper. */
     private final int monthSpan;
 
-    FacetCounts(SegmentFacets.Cache cache, ReaderFacets reader, List<String> fields, boolean months) {
+    FacetCounts(SegmentFacets.Cache cache, ReaderFacets reader, List<String> fields, boolean timeline) {
         this.cache = cache;
         this.reader = reader;
-        this.monthSpan = months && reader.maxMonth() >= 0 ? reader.maxMonth() - reader.minMonth() + 1 : 0;
+        this.timeline = timeline;
+        this.monthSpan = timeline && reader.maxMonth() >= 0 ? reader.maxMonth() - reader.minMonth() + 1 : 0;
         this.requested = fields.stream().mapToInt(f -> {
             int i = cache.fields().indexOf(f);
             if (i < 0) {
@@ -59,7 +64,9 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
         long total = 0;
         long[] counts = reader.newCounts();
         long[] months = new long[monthSpan];
+        FixedBitSet[] matched = new FixedBitSet[reader.leafCount()];
         for (Counter c : collectors) {
+            c.matched.forEach((leaf, docs) -> matched[leaf] = docs);
             total += c.total;
             long[] part = c.counts;
             for (int g = 0; g < counts.length; g++) {
@@ -69,12 +76,13 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
                 months[m] += c.months[m];
             }
         }
-        return new Result(total, counts, monthSpan > 0 ? months : null);
+        return new Result(total, counts, timeline ? months : null, timeline ? matched : null);
     }
 
     final class Counter implements Collector {
         private final long[] counts = reader.newCounts();
         private final int[] months = new int[monthSpan];
+        private final Map<Integer, FixedBitSet> matched = new HashMap<>();
         private long total;
 
         @Override
@@ -87,7 +95,10 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
             SegmentFacets facets = cache.of(context.reader());
             int[] toGlobal = reader.toGlobal(context.ord);
             int[] ordCounts = facets.newCounts();
-            FixedBitSet matches = facets.newMatches();
+            FixedBitSet matches = facets.newMatches(timeline);
+            if (timeline) {
+                matched.put(context.ord, matches);
+            }
             return new SegmentCounter(facets, ordCounts, matches, toGlobal);
         }
 

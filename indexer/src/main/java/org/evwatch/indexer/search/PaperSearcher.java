@@ -45,7 +45,7 @@ final class PaperSearcher {
         this.facetCache = facetCache;
     }
 
-    /** The total, facets and timeline of a search: one pass over all matches without scoring (two for a timeline). */
+    /** The total, facets and timeline of a search: one pass over all matches without scoring. */
     private record Counts(long total, Map<String, List<SearchResult.FacetValue>> facets,
             SearchResult.Timeline timeline) {
     }
@@ -103,7 +103,7 @@ final class PaperSearcher {
             FacetCounts.Result r = searcher.search(matching,
                     new FacetCounts(facetCache, values, facetFields, request.timeline()));
             SearchResult.Timeline timeline = request.timeline()
-                    ? Timelines.of(searcher, matching, facetCache, values, r, YearMonth.now(ZoneOffset.UTC))
+                    ? Timelines.of(searcher, facetCache, values, r, YearMonth.now(ZoneOffset.UTC))
                     : null;
             return new Counts(r.total(), values.top(facetNames, r.counts()), timeline);
         }

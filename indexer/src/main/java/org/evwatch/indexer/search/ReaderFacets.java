@@ -142,6 +142,11 @@ final class ReaderFacets {
         return new long[labelOf.length];
     }
 
+    /** The number of segments of the reader. */
+    int leafCount() {
+        return toGlobal.length;
+    }
+
     /** The global value number of each ordinal of the segment at {@code leafOrd} in the reader. */
     int[] toGlobal(int leafOrd) {
         return toGlobal[leafOrd];

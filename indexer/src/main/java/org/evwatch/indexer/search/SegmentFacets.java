@@ -194,9 +194,9 @@ final class SegmentFacets {
         return new int[values.length];
     }
 
-    /** A bit set to collect the matches in, when some field is counted by intersection; else null. */
-    FixedBitSet newMatches() {
-        return anyFew ? new FixedBitSet(Math.max(1, start.length - 1)) : null;
+    /** A bit set to collect the matches in, when some field is counted by intersection or {@code always}; else null. */
+    FixedBitSet newMatches(boolean always) {
+        return anyFew || always ? new FixedBitSet(Math.max(1, start.length - 1)) : null;
     }
 
     /** Counts one matching document: its values of many-valued fields, and its bit among the matches. */

@@ -5,28 +5,21 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.FixedBitSet;
 import org.evwatch.events.EntityType;
 import org.evwatch.query.PaperFields;
-import org.evwatch.query.PaperFilters;
 
 /**
  * The timeline of a search. The matches per month come from the pass that counts the facets (one array look-up per
  * match, see {@link FacetCounts}); years and the recent months are read off them. The most frequent entities of the
- * charted types are read off the entity facet's counts; their matches per year take a second pass, over only the
- * matches that hold one of them, reading the entity ordinals the facets already keep in memory.
+ * charted types are read off the entity facet's counts; their matches per year are then counted over the matches
+ * that pass kept, from the entity ordinals and months the facet arrays hold: the query does not run again.
  */
 final class Timelines {
 
@@ -42,20 +35,19 @@ final class Timelines {
     }
 
     /**
-     * The timeline of the matches of {@code matching}, from the counts of the facet pass (which counted months).
+     * The timeline of the matches, from the counts of the facet pass (which counted months and kept the matches).
      *
      * @param now the current month: the monthly series ends with it
      */
-    static SearchResult.Timeline of(IndexSearcher searcher, Query matching, SegmentFacets.Cache cache,
-            ReaderFacets values, FacetCounts.Result counts, YearMonth now) throws IOException {
+    static SearchResult.Timeline of(IndexSearcher searcher, SegmentFacets.Cache cache, ReaderFacets values,
+            FacetCounts.Result counts, YearMonth now) throws IOException {
         long[] months = counts.months() == null ? new long[0] : counts.months();
         int first = values.minMonth();
         List<SearchResult.Period> years = years(months, first);
         long dated = Arrays.stream(months).sum();
         List<SearchResult.EntityTrend> entities = years.isEmpty()
                 ? List.of()
-                : entities(searcher, matching, cache, values, counts.counts(), Integer.parseInt(years.get(0).period()),
-                        years.size());
+                : entities(searcher, cache, values, counts, Integer.parseInt(years.get(0).period()), years.size());
         return new SearchResult.Timeline(counts.total() - dated, years, recentMonths(months, first, now), entities);
     }
 
@@ -102,111 +94,61 @@ final class Timelines {
     }
 
     /** The top entities of each charted type, with their matches per year from {@code firstYear} on. */
-    private static List<SearchResult.EntityTrend> entities(IndexSearcher searcher, Query matching,
-            SegmentFacets.Cache cache, ReaderFacets values, long[] counts, int firstYear, int years)
-            throws IOException {
+    private static List<SearchResult.EntityTrend> entities(IndexSearcher searcher, SegmentFacets.Cache cache,
+            ReaderFacets values, FacetCounts.Result counts, int firstYear, int years) throws IOException {
         int f = values.fields().indexOf(PaperFields.FACET_ENTITY);
         List<ReaderFacets.Ranked> ranked = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
         int[] rowOfGroup = new int[values.groupCount(f)];
         Arrays.fill(rowOfGroup, -1);
+        int rows = 0;
         for (String type : CHARTED_TYPES) {
-            ReaderFacets.Ranked top = values.rank(f, counts, ENTITIES_PER_TYPE, type);
+            ReaderFacets.Ranked top = values.rank(f, counts.counts(), ENTITIES_PER_TYPE, type);
             ranked.add(top);
-            for (int i = 0; i < top.groups().length; i++) {
-                rowOfGroup[top.groups()[i]] = ids.size();
-                ids.add(top.key(i));
+            for (int group : top.groups()) {
+                rowOfGroup[group] = rows++;
             }
         }
-        if (ids.isEmpty()) {
-            return List.of();
+        int[][] perYear = new int[rows][years];
+        if (rows > 0) {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                FixedBitSet matched = counts.matched()[leaf.ord];
+                if (matched != null) {
+                    countYears(cache.of(leaf.reader()), values.toGlobal(leaf.ord), matched,
+                            new EntityRows(f, values, rowOfGroup, firstYear), perYear);
+                }
+            }
         }
-        Query withThem = new BooleanQuery.Builder().add(matching, Occur.MUST)
-                .add(PaperFilters.anyOf(PaperFields.ENTITY, ids), Occur.FILTER).build();
-        long[][] perYear = searcher.search(withThem,
-                new EntityYears(cache, values, f, rowOfGroup, ids.size(), firstYear, years));
-        List<SearchResult.EntityTrend> out = new ArrayList<>(ids.size());
+        List<SearchResult.EntityTrend> out = new ArrayList<>(rows);
         int row = 0;
         for (int t = 0; t < CHARTED_TYPES.size(); t++) {
             ReaderFacets.Ranked top = ranked.get(t);
             for (int i = 0; i < top.groups().length; i++, row++) {
                 out.add(new SearchResult.EntityTrend(CHARTED_TYPES.get(t), top.key(i), top.label(i), top.count(i),
-                        yearPeriods(firstYear, perYear[row])));
+                        yearPeriods(firstYear, Arrays.stream(perYear[row]).asLongStream().toArray())));
             }
         }
         return out;
     }
 
-    /** Counts the matches per chosen entity (a row) and year (a column). */
-    private static final class EntityYears implements CollectorManager<EntityYears.Counter, long[][]> {
-        private final SegmentFacets.Cache cache;
-        private final ReaderFacets values;
-        private final int field;
-        private final int[] rowOfGroup;
-        private final int rows;
-        private final int firstYear;
-        private final int years;
+    /** Where the chosen entities are counted: the entity field, each group's row (-1: none), the first year. */
+    private record EntityRows(int field, ReaderFacets values, int[] rowOfGroup, int firstYear) {
+    }
 
-        EntityYears(SegmentFacets.Cache cache, ReaderFacets values, int field, int[] rowOfGroup, int rows,
-                int firstYear, int years) {
-            this.cache = cache;
-            this.values = values;
-            this.field = field;
-            this.rowOfGroup = rowOfGroup;
-            this.rows = rows;
-            this.firstYear = firstYear;
-            this.years = years;
+    /** Adds the matches of one segment to the row of each chosen entity they have, in the column of their year. */
+    private static void countYears(SegmentFacets facets, int[] toGlobal, FixedBitSet matched, EntityRows e,
+            int[][] perYear) {
+        int base = facets.fieldStart(e.field());
+        int[] rowOf = new int[facets.fieldStart(e.field() + 1) - base];
+        for (int i = 0; i < rowOf.length; i++) {
+            rowOf[i] = e.rowOfGroup()[e.values().groupOf(toGlobal[base + i])];
         }
-
-        @Override
-        public Counter newCollector() {
-            return new Counter();
-        }
-
-        @Override
-        public long[][] reduce(Collection<Counter> collectors) {
-            long[][] out = new long[rows][years];
-            for (Counter c : collectors) {
-                for (int r = 0; r < rows; r++) {
-                    for (int y = 0; y < years; y++) {
-                        out[r][y] += c.counts[r][y];
-                    }
-                }
-            }
-            return out;
-        }
-
-        final class Counter implements Collector {
-            private final int[][] counts = new int[rows][years];
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-            }
-
-            @Override
-            public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-                SegmentFacets facets = cache.of(context.reader());
-                int[] toGlobal = values.toGlobal(context.ord);
-                int base = facets.fieldStart(field);
-                int[] rowOf = new int[facets.fieldStart(field + 1) - base];
-                for (int i = 0; i < rowOf.length; i++) {
-                    rowOf[i] = rowOfGroup[values.groupOf(toGlobal[base + i])];
-                }
-                return new LeafCollector() {
-                    @Override
-                    public void setScorer(Scorable scorer) {
-                    }
-
-                    @Override
-                    public void collect(int doc) {
-                        int month = facets.month(doc);
-                        int column = month / 12 - firstYear;
-                        if (month >= 0 && column >= 0 && column < years) {
-                            facets.countRows(field, doc, rowOf, column, counts);
-                        }
-                    }
-                };
+        int years = perYear.length == 0 ? 0 : perYear[0].length;
+        BitSetIterator docs = new BitSetIterator(matched, 0);
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            int month = facets.month(doc);
+            int column = month < 0 ? -1 : month / 12 - e.firstYear();
+            if (column >= 0 && column < years) {
+                facets.countRows(e.field(), doc, rowOf, column, perYear);
             }
         }
     }
