@@ -60,8 +60,8 @@ public class PapersResource {
                     + "abstract") boolean highlight,
             @QueryParam("timeline") @DefaultValue("false") @Parameter(description = "Add the timeline of the "
                     + "matches (JSON only): papers per year and per month over the last 24 months, and the years of "
-                    + "the top EV subtypes, diseases and EV markers. Off by default: it costs a second pass over the "
-                    + "matches") boolean timeline,
+                    + "the top EV subtypes, diseases and EV markers. Off by default: it costs a few milliseconds more "
+                    + "per search") boolean timeline,
             @QueryParam("format") @Parameter(description = "json (default), ris, bibtex or csl", schema = @Schema(enumeration = {
                     "json", "ris", "bibtex", "csl"})) String format,
             @Context HttpHeaders headers) {
