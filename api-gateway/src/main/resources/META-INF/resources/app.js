@@ -246,11 +246,13 @@ function drawBars() {
   $('chart-months').setAttribute('aria-pressed', String(months));
   $('chart-caption').textContent = (months ? 'Matching papers per month, last 24 months' : 'Matching papers per year')
     + (t.undated ? ' (' + papers(t.undated) + ' without a date)' : '');
-  const W = 640, H = 170, top = 16, bottom = 22, step = W / periods.length;
+  // A few periods get bars of at most 60 units, centred, rather than a few very wide ones.
+  const W = 640, H = 170, top = 16, bottom = 22, step = Math.min(60, W / periods.length);
+  const left = (W - step * periods.length) / 2;
   const max = Math.max(1, ...periods.map((p) => p.count));
   const every = Math.ceil(periods.length / 12);
   const chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'group', 'aria-labelledby': 'chart-caption' },
-    periods.map((p, i) => bar(p, i * step, step, (H - top - bottom) * p.count / max, H - bottom, {
+    periods.map((p, i) => bar(p, left + i * step, step, (H - top - bottom) * p.count / max, H - bottom, {
       value: periods.length <= 36 && p.count > 0, tick: i % every === 0, months, top })));
   $('chart-bars').replaceChildren(chart);
   $('chart-table').replaceChildren(el('table', {},
@@ -292,8 +294,9 @@ function drawTrends(t) {
 function trend(e) {
   const W = 120, H = 24, n = e.years.length;
   const max = Math.max(1, ...e.years.map((p) => p.count));
-  const points = e.years.map((p, i) => (n === 1 ? W / 2 : i * W / (n - 1)).toFixed(1) + ','
-    + (H - 2 - (H - 4) * p.count / max).toFixed(1)).join(' ');
+  const xy = e.years.map((p, i) => [(n === 1 ? W / 2 : 2 + i * (W - 4) / (n - 1)).toFixed(1),
+    (H - 2 - (H - 4) * p.count / max).toFixed(1)]);
+  const [lastX, lastY] = xy[xy.length - 1];
   const perYear = e.years.filter((p) => p.count).map((p) => p.period + ': ' + p.count).join(', ');
   return el('li', {}, el('button', {
     type: 'button', className: 'trend', dataset: { id: e.id, type: e.type },
@@ -302,7 +305,8 @@ function trend(e) {
     onclick: () => toggleFilter('entity', e.id, true)
   },
   el('span', { className: 'trend-name' }, e.name),
-  svg('svg', { class: 'spark', viewBox: '0 0 ' + W + ' ' + H, 'aria-hidden': 'true' }, svg('polyline', { points })),
+  svg('svg', { class: 'spark', viewBox: '0 0 ' + W + ' ' + H, 'aria-hidden': 'true' },
+    svg('polyline', { points: xy.map((p) => p.join(',')).join(' ') }), svg('circle', { cx: lastX, cy: lastY, r: 2 })),
   el('span', { className: 'count' }, e.count)));
 }
 
