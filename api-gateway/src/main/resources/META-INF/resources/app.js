@@ -7,13 +7,23 @@ const FACET_TITLES = {
   relevance: 'Relevance', entityType: 'Entity type', entity: 'Entities', year: 'Year',
   journal: 'Journal', pubType: 'Publication type', source: 'Source'
 };
-const FILTER_PARAMS = ['entity', 'entityType', 'journal', 'pubType', 'source', 'relevance', 'year'];
+const FILTER_PARAMS = ['entity', 'entityType', 'journal', 'pubType', 'source', 'relevance', 'year', 'from', 'to'];
+// Filters with one value: a new one replaces the old.
+const SINGLE_FILTERS = ['year', 'from', 'to'];
 
 const $ = (id) => document.getElementById(id);
-const state = { q: '', sort: 'relevance', filters: {}, cursor: null, loading: false };
+const state = { q: '', sort: 'relevance', filters: {}, cursor: null, loading: false, timeline: null, chart: 'years' };
 
 function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
+  return fill(document.createElement(tag), attrs, children);
+}
+
+// SVG elements: attributes are set as they are named (viewBox, class), never through properties.
+function svg(tag, attrs, ...children) {
+  return fill(document.createElementNS('http://www.w3.org/2000/svg', tag), attrs, children);
+}
+
+function fill(node, attrs, children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
     if (k === 'className') node.className = v;
@@ -110,6 +120,7 @@ function apiSearchParams(cursor) {
     }
   }
   if (cursor) p.set('cursor', cursor);
+  else p.set('timeline', 'true');
   return p;
 }
 
@@ -126,13 +137,14 @@ async function runSearch(append) {
     $('status').textContent = data.total === 0 ? 'No papers match.'
       : data.total + (data.total === 1 ? ' paper' : ' papers');
     for (const hit of data.hits) $('results').append(renderHit(hit));
-    if (!append) renderFacets(data.facets || {});
+    if (!append) { renderFacets(data.facets || {}); renderTimeline(data.timeline); }
     $('more').hidden = !data.nextCursor;
   } catch (e) {
     $('status').textContent = e.message + (e.problem && e.problem.position !== undefined
       ? ' (at character ' + e.problem.position + ')' : '');
     $('status').className = 'error';
     $('facets').replaceChildren();
+    $('timeline').hidden = true;
     $('more').hidden = true;
   }
 }
@@ -188,10 +200,114 @@ function renderFacets(facets) {
 function toggleFilter(name, value, on) {
   const filters = { ...state.filters };
   const values = new Set(filters[name] || []);
-  if (name === 'year') values.clear();
+  if (SINGLE_FILTERS.includes(name)) values.clear();
   on ? values.add(value) : values.delete(value);
   if (values.size) filters[name] = [...values]; else delete filters[name];
+  // A year and a date range are two ways to say one thing: the newer replaces the other.
+  if (on && name === 'year') { delete filters.from; delete filters.to; }
+  if (on && (name === 'from' || name === 'to')) delete filters.year;
   location.hash = searchHash(state.q, state.sort, filters);
+}
+
+// ---------- timeline chart ----------
+
+const TREND_TITLES = { EV_SUBTYPE: 'EV subtypes', DISEASE: 'Diseases', EV_MARKER: 'EV markers' };
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function papers(n) {
+  return n + (n === 1 ? ' paper' : ' papers');
+}
+
+function periodName(period) {
+  // '2024' stays; '2024-05' reads 'May 2024'.
+  return period.length === 7 ? MONTH_NAMES[Number(period.slice(5)) - 1] + ' ' + period.slice(0, 4) : period;
+}
+
+function renderTimeline(timeline) {
+  state.timeline = timeline;
+  $('timeline').hidden = !timeline || !timeline.years.length;
+  if ($('timeline').hidden) return;
+  drawBars();
+  drawTrends(timeline);
+}
+
+// Shows only the papers of one bar's year or month: a date range filter.
+function filterPeriod(p) {
+  const filters = { ...state.filters, from: [p.from], to: [p.to] };
+  delete filters.year;
+  location.hash = searchHash(state.q, state.sort, filters);
+}
+
+function drawBars() {
+  const t = state.timeline;
+  const months = state.chart === 'months';
+  const periods = months ? t.months : t.years;
+  $('chart-years').setAttribute('aria-pressed', String(!months));
+  $('chart-months').setAttribute('aria-pressed', String(months));
+  $('chart-caption').textContent = (months ? 'Matching papers per month, last 24 months' : 'Matching papers per year')
+    + (t.undated ? ' (' + papers(t.undated) + ' without a date)' : '');
+  // A few periods get bars of at most 60 units, centred, rather than a few very wide ones.
+  const W = 640, H = 170, top = 16, bottom = 22, step = Math.min(60, W / periods.length);
+  const left = (W - step * periods.length) / 2;
+  const max = Math.max(1, ...periods.map((p) => p.count));
+  const every = Math.ceil(periods.length / 12);
+  const chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'group', 'aria-labelledby': 'chart-caption' },
+    periods.map((p, i) => bar(p, left + i * step, step, (H - top - bottom) * p.count / max, H - bottom, {
+      value: periods.length <= 36 && p.count > 0, tick: i % every === 0, months, top })));
+  $('chart-bars').replaceChildren(chart);
+  $('chart-table').replaceChildren(el('table', {},
+    el('thead', {}, el('tr', {}, el('th', {}, months ? 'Month' : 'Year'), el('th', {}, 'Papers'))),
+    el('tbody', {}, periods.map((p) => el('tr', {}, el('td', {}, periodName(p.period)), el('td', {}, p.count))))));
+}
+
+// One bar: the whole column takes the click (an empty year too), the title and label say its numbers.
+function bar(p, x, width, height, base, o) {
+  const label = periodName(p.period) + ': ' + papers(p.count);
+  const activate = (ev) => {
+    if (ev.type === 'keydown' && ev.key !== 'Enter' && ev.key !== ' ') return;
+    ev.preventDefault();
+    filterPeriod(p);
+  };
+  return svg('g', {
+    class: 'bar', role: 'button', tabindex: '0', 'aria-label': label + '. Show only these.',
+    'data-period': p.period, 'data-count': p.count, onclick: activate, onkeydown: activate
+  },
+  svg('title', {}, label),
+  svg('rect', { class: 'column', x, y: o.top, width, height: base - o.top }),
+  svg('rect', { class: 'fill', x: x + width * 0.12, y: base - height, width: width * 0.76, height }),
+  o.value ? svg('text', { class: 'value', x: x + width / 2, y: base - height - 3 }, p.count) : null,
+  o.tick ? svg('text', { class: 'tick', x: x + width / 2, y: base + 15 },
+    o.months ? periodName(p.period).replace(' 20', " '") : p.period) : null);
+}
+
+function drawTrends(t) {
+  const box = $('trends');
+  box.replaceChildren();
+  for (const [type, title] of Object.entries(TREND_TITLES)) {
+    const entities = t.entities.filter((e) => e.type === type);
+    if (!entities.length) continue;
+    box.append(el('div', { className: 'trend-group' }, el('h4', {}, title), el('ul', {}, entities.map(trend))));
+  }
+}
+
+// A small line of an entity's papers per year; a click filters the search by the entity.
+function trend(e) {
+  const W = 120, H = 24, n = e.years.length;
+  const max = Math.max(1, ...e.years.map((p) => p.count));
+  const xy = e.years.map((p, i) => [(n === 1 ? W / 2 : 2 + i * (W - 4) / (n - 1)).toFixed(1),
+    (H - 2 - (H - 4) * p.count / max).toFixed(1)]);
+  const [lastX, lastY] = xy[xy.length - 1];
+  const perYear = e.years.filter((p) => p.count).map((p) => p.period + ': ' + p.count).join(', ');
+  return el('li', {}, el('button', {
+    type: 'button', className: 'trend', dataset: { id: e.id, type: e.type },
+    title: 'Filter by ' + e.name + ' (' + perYear + ')',
+    'aria-label': e.name + ', ' + papers(e.count) + ' (' + perYear + '). Filter by it.',
+    onclick: () => toggleFilter('entity', e.id, true)
+  },
+  el('span', { className: 'trend-name' }, e.name),
+  svg('svg', { class: 'spark', viewBox: '0 0 ' + W + ' ' + H, 'aria-hidden': 'true' },
+    svg('polyline', { points: xy.map((p) => p.join(',')).join(' ') }), svg('circle', { cx: lastX, cy: lastY, r: 2 })),
+  el('span', { className: 'count' }, e.count)));
 }
 
 function renderActiveFilters() {
@@ -323,6 +439,7 @@ async function createSubscription(ev) {
   const filters = {};
   for (const [name, values] of Object.entries(state.filters)) {
     if (name === 'year') { filters.from = values[0] + '-01-01'; filters.to = values[0] + '-12-31'; }
+    else if (name === 'from' || name === 'to') filters[name] = values[0];
     else filters[name] = values;
   }
   const body = { name: $('sub-name').value.trim(), q: state.q, filters };
@@ -366,6 +483,8 @@ $('sort').addEventListener('change', () => {
   location.hash = searchHash($('q').value.trim(), $('sort').value, state.filters);
 });
 $('more').addEventListener('click', () => runSearch(true));
+$('chart-years').addEventListener('click', () => { state.chart = 'years'; drawBars(); });
+$('chart-months').addEventListener('click', () => { state.chart = 'months'; drawBars(); });
 $('subscribe-button').addEventListener('click', openSubscribe);
 $('subscribe-form').addEventListener('submit', createSubscription);
 $('subscribe-cancel').addEventListener('click', () => $('subscribe-dialog').close());

@@ -34,6 +34,12 @@ public final class PaperDocuments {
         STORED_TEXT_WITH_OFFSETS.freeze();
     }
 
+    /**
+     * The version of the fields {@link #toDocument} writes. An index written with another version lacks some of them
+     * (2: the entity facet carries the entity's type) and is rebuilt from the catalog.
+     */
+    public static final int LAYOUT = 2;
+
     /** Sort value of a paper without a known date: it sorts last when newest come first. */
     public static final long NO_DATE = Long.MIN_VALUE;
 
@@ -98,7 +104,8 @@ public final class PaperDocuments {
             if (entity.id() != null && entityIds.add(entity.id())) {
                 addKeyword(doc, PaperFields.ENTITY, entity.id());
                 doc.add(new SortedSetDocValuesField(PaperFields.FACET_ENTITY,
-                        new BytesRef(PaperFields.entityFacetValue(entity.id(), entity.name()))));
+                        new BytesRef(PaperFields.entityFacetValue(entity.id(),
+                                entity.type() == null ? null : entity.type().name(), entity.name()))));
             }
             if (entity.type() != null && types.add(entity.type().name())) {
                 addKeyword(doc, PaperFields.TYPE, entity.type().name());
@@ -151,9 +158,9 @@ public final class PaperDocuments {
         }
         LocalDate published = publishedDate(dates);
         long sortDay = published == null ? NO_DATE : published.toEpochDay();
-        if (published != null) {
-            doc.add(new LongPoint(PaperFields.PUBLISHED, sortDay));
-        }
+        // Every paper has the point, an undated one at NO_DATE, which no date range reaches: Lucene refuses a field
+        // that has a point in some documents and only doc values in others.
+        doc.add(new LongPoint(PaperFields.PUBLISHED, sortDay));
         doc.add(new NumericDocValuesField(PaperFields.PUBLISHED, sortDay));
     }
 

@@ -56,14 +56,16 @@ public final class PaperFields {
     public static final String FACET_SOURCE = "facet.source";
     public static final String FACET_RELEVANCE = "facet.relevance";
 
-    /** Separates an entity's id from its name in an entity facet value. */
+    /** Separates an entity's id, type and name in an entity facet value. */
     public static final char ENTITY_FACET_SEPARATOR = '\u001f';
 
     /**
-     * The entity facet value: id and name together, so that a facet can show names without a look-up elsewhere.
+     * The entity facet value: id, type and name together, so that a facet can show names and group entities by type
+     * without a look-up elsewhere. A missing type or name is an empty part.
      */
-    public static String entityFacetValue(String id, String name) {
-        return name == null ? id : id + ENTITY_FACET_SEPARATOR + name;
+    public static String entityFacetValue(String id, String type, String name) {
+        return id + ENTITY_FACET_SEPARATOR + (type == null ? "" : type) + ENTITY_FACET_SEPARATOR
+                + (name == null ? "" : name);
     }
 
     /** Facet names of the internal API, mapped to the doc-values field that holds them. */

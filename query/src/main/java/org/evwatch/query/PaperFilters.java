@@ -74,9 +74,9 @@ public final class PaperFilters {
         return IntPoint.newRangeQuery(PaperFields.YEAR, from, to);
     }
 
-    /** Papers published in [from, to], inclusive; either bound may be null. */
+    /** Papers published in [from, to], inclusive; either bound may be null. Undated papers are never in a range. */
     public static Query published(LocalDate from, LocalDate to) {
-        long lo = from == null ? Long.MIN_VALUE : from.toEpochDay();
+        long lo = from == null ? PaperDocuments.NO_DATE + 1 : from.toEpochDay();
         long hi = to == null ? Long.MAX_VALUE : to.toEpochDay();
         return LongPoint.newRangeQuery(PaperFields.PUBLISHED, lo, hi);
     }

@@ -60,17 +60,17 @@ public class Catalog {
 
     public SearchResponse search(String q, SearchFilters f, String sort, Integer size, String cursor, String facets,
             Boolean highlight) {
-        MultivaluedMap<String, String> parameters = parameters(q, f, sort, size, cursor, facets, highlight);
+        MultivaluedMap<String, String> parameters = parameters(q, f, sort, size, cursor, facets, highlight, null);
         return timed(() -> indexer.search(parameters));
     }
 
     /**
      * The same search, answered with the indexer's JSON as it came: what the gateway sends on unchanged costs it no
-     * parsing and no writing.
+     * parsing and no writing. With {@code timeline} true it carries the timeline of the matches.
      */
     public byte[] searchJson(String q, SearchFilters f, String sort, Integer size, String cursor, String facets,
-            Boolean highlight) {
-        MultivaluedMap<String, String> parameters = parameters(q, f, sort, size, cursor, facets, highlight);
+            Boolean highlight, Boolean timeline) {
+        MultivaluedMap<String, String> parameters = parameters(q, f, sort, size, cursor, facets, highlight, timeline);
         return timed(() -> indexer.searchJson(parameters));
     }
 
@@ -88,7 +88,7 @@ public class Catalog {
 
     /** Checks a search and names its parameters as the indexer's {@code /search} reads them. */
     private static MultivaluedMap<String, String> parameters(String q, SearchFilters f, String sort, Integer size,
-            String cursor, String facets, Boolean highlight) {
+            String cursor, String facets, Boolean highlight, Boolean timeline) {
         checkQuery(q);
         if (sort != null && !sort.equals("relevance") && !sort.equals("date")) {
             throw ProblemException.badRequest("'sort' is relevance or date.");
@@ -111,6 +111,7 @@ public class Catalog {
         put(p, "cursor", blankToNull(cursor));
         put(p, "facets", blankToNull(facets));
         put(p, "highlight", highlight);
+        put(p, "timeline", timeline);
         return p;
     }
 

@@ -55,6 +55,30 @@ class PapersApiIT {
     }
 
     @Test
+    void theTimelineOfTheMatchesPassesThroughWhenAskedFor() {
+        // The fixtures count as published on 2015-07-09, 2023-05-20 and 2024-01(-01); only the first has an EV
+        // subtype (exosome), two have a disease (pancreatic neoplasms, glioblastoma), none an EV marker.
+        given().queryParam("timeline", true).get("/api/v1/papers").then().statusCode(200)
+                .body("timeline.undated", equalTo(0))
+                .body("timeline.years.period", equalTo(List.of("2015", "2016", "2017", "2018", "2019", "2020",
+                        "2021", "2022", "2023", "2024")))
+                .body("timeline.years.count", equalTo(List.of(1, 0, 0, 0, 0, 0, 0, 0, 1, 1)))
+                .body("timeline.years[0].from", equalTo("2015-01-01"))
+                .body("timeline.years[0].to", equalTo("2015-12-31"))
+                .body("timeline.months", hasSize(24))
+                .body("timeline.entities.id", containsInAnyOrder("EV:subtype/exosome", "MESH:D010190",
+                        "MESH:D005909"))
+                .body("timeline.entities.find { it.id == 'EV:subtype/exosome' }.type", equalTo("EV_SUBTYPE"))
+                .body("timeline.entities.find { it.id == 'EV:subtype/exosome' }.years.count",
+                        equalTo(List.of(1, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        // Filtered, the timeline counts only the matches; not asked for, it is null.
+        given().queryParam("timeline", true).queryParam("entity", "MESH:D005909").get("/api/v1/papers").then()
+                .statusCode(200).body("timeline.years.period", equalTo(List.of("2023")))
+                .body("timeline.entities.id", equalTo(List.of("MESH:D005909")));
+        given().get("/api/v1/papers").then().statusCode(200).body("timeline", nullValue());
+    }
+
+    @Test
     void cursorPagingWalksEveryResultOnce() {
         List<String> ids = new ArrayList<>();
         String cursor = null;

@@ -7,12 +7,17 @@ import static org.hamcrest.Matchers.startsWith;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.evwatch.gateway.testsupport.Fixtures;
 import org.evwatch.gateway.testsupport.IndexerProcess;
 import org.evwatch.gateway.testsupport.WebDriverClient;
 import org.evwatch.testing.KafkaAndPostgresResource;
@@ -20,7 +25,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The web page in headless Chromium, as a reader uses it: search, open a paper, subscribe. The catalog behind the
+ * The web page in headless Chromium, as a reader uses it: search, open a paper, subscribe, read and click the chart
+ * of the field. The catalog behind the
  * gateway is the real indexer holding the fixture papers; the gateway, its database and the browser are real.
  */
 @QuarkusTest
@@ -35,6 +41,19 @@ class WebUiIT {
 
     @Test
     void searchOpenAPaperAndSubscribe() throws Exception {
+        inBrowser(this::run);
+    }
+
+    @Test
+    void theChartOfTheFieldDrawsTheYearsAndMonthsAndNarrowsTheSearchWhenClicked() throws Exception {
+        inBrowser(this::chart);
+    }
+
+    private interface BrowserSteps {
+        void run(WebDriverClient browser) throws Exception;
+    }
+
+    private static void inBrowser(BrowserSteps steps) throws Exception {
         String[] chromium = WebDriverClient.installed();
         if (chromium == null) {
             if ("true".equals(System.getenv("CI"))) {
@@ -46,7 +65,7 @@ class WebUiIT {
         }
         try (WebDriverClient browser = new WebDriverClient(chromium[0], chromium[1])) {
             try {
-                run(browser);
+                steps.run(browser);
             } catch (AssertionError | RuntimeException e) {
                 Path shot = Path.of("target", "webui-failure.png");
                 Files.createDirectories(shot.getParent());
@@ -54,6 +73,63 @@ class WebUiIT {
                 throw e;
             }
         }
+    }
+
+    private void chart(WebDriverClient browser) throws Exception {
+        // The fixture papers' publication years, from their files: one bar per year from the first to the last.
+        Map<Integer, Long> perYear = Fixtures.PAPERS.stream().map(Fixtures::paper)
+                .collect(Collectors.groupingBy(p -> Integer.parseInt(p.dates().published().substring(0, 4)),
+                        TreeMap::new, Collectors.counting()));
+        int first = Collections.min(perYear.keySet());
+        int last = Collections.max(perYear.keySet());
+        browser.open(base + "#/search");
+        browser.waitForText("#status", Fixtures.PAPERS.size() + " papers", WAIT);
+        browser.waitFor("#chart-bars .bar", WAIT);
+        List<String> bars = browser.findAll("#chart-bars .bar");
+        assertThat(bars).hasSize(last - first + 1);
+        for (int year = first; year <= last; year++) {
+            long n = perYear.getOrDefault(year, 0L);
+            String bar = browser.waitFor("#chart-bars .bar[data-period='" + year + "']", WAIT);
+            assertThat(browser.attribute(bar, "aria-label"))
+                    .isEqualTo(year + ": " + n + (n == 1 ? " paper" : " papers") + ". Show only these.");
+        }
+        assertThat(browser.script("return document.querySelector('#chart-table').textContent"))
+                .contains(first + "" + perYear.get(first));
+        // The entity trends: the fixtures' diseases and their EV subtype, each with its number of papers.
+        String trend = browser.waitFor("#trends .trend[data-id='MESH:D005909']", WAIT);
+        assertThat(browser.text(trend)).contains("Glioblastoma", "1");
+        assertThat(browser.findAll("#trends .trend[data-type=EV_SUBTYPE]")).hasSize(1);
+
+        // The last 24 months: none of the fixtures is that recent, but each month has its bar.
+        browser.click(browser.waitFor("#chart-months", WAIT));
+        browser.waitForText("#chart-caption", "per month", WAIT);
+        assertThat(browser.findAll("#chart-bars .bar")).hasSize(24);
+        browser.click(browser.waitFor("#chart-years", WAIT));
+        browser.waitForText("#chart-caption", "per year", WAIT);
+
+        // A bar narrows the search to its year, through the date range.
+        String glioma = Fixtures.paper("glioma-ev-mirna").dates().published().substring(0, 4);
+        browser.click(browser.waitFor("#chart-bars .bar[data-period='" + glioma + "']", WAIT));
+        browser.waitForText("#active-filters", "from: " + glioma + "-01-01", WAIT);
+        browser.waitForText("#status", perYear.get(Integer.parseInt(glioma)) + " paper", WAIT);
+        assertThat(browser.text(browser.waitFor("#results li.hit", WAIT)))
+                .contains(Fixtures.paper("glioma-ev-mirna").title());
+        assertThat(browser.findAll("#results li.hit")).hasSize(perYear.get(Integer.parseInt(glioma)).intValue());
+        assertThat(browser.script("return location.hash")).contains("from=" + glioma + "-01-01",
+                "to=" + glioma + "-12-31");
+        browser.waitFor("#chart-bars .bar[data-period='" + glioma + "']", WAIT);
+        assertThat(browser.findAll("#chart-bars .bar")).hasSize(1);
+        Files.createDirectories(Path.of("target"));
+        browser.screenshot(Path.of("target", "webui-chart.png"));
+
+        // An entity's trend adds it as a filter.
+        browser.open(base + "#/search?q=");
+        browser.waitForText("#status", Fixtures.PAPERS.size() + " papers", WAIT);
+        browser.click(browser.waitFor("#trends .trend[data-id='EV:subtype/exosome']", WAIT));
+        browser.waitForText("#active-filters", "entity: EV:subtype/exosome", WAIT);
+        browser.waitForText("#status", "1 paper", WAIT);
+        assertThat(browser.text(browser.waitFor("#results li.hit", WAIT)))
+                .contains(Fixtures.paper("exosome-pdac").title());
     }
 
     private void run(WebDriverClient browser) throws Exception {

@@ -48,5 +48,7 @@ public interface SearchApi {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Comma list of entity, entityType, year, journal, pubType, source, relevance; "
                     + "default all") @QueryParam("facets") String facets,
-            @QueryParam("highlight") @DefaultValue("true") Boolean highlight);
+            @QueryParam("highlight") @DefaultValue("true") Boolean highlight,
+            @Parameter(description = "true to add the timeline: matches per year and month, and the years of the "
+                    + "top EV subtypes, diseases and EV markers") @QueryParam("timeline") @DefaultValue("false") Boolean timeline);
 }

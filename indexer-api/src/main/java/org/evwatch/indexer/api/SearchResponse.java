@@ -11,7 +11,8 @@ public record SearchResponse(
         @Schema(description = "Exact number of matching papers") long total,
         List<SearchHit> hits,
         @Schema(description = "Per facet, values with exact counts over all matching papers") Map<String, List<FacetValue>> facets,
-        @Schema(description = "Opaque cursor of the next page; null on the last page", nullable = true) String nextCursor) {
+        @Schema(description = "Opaque cursor of the next page; null on the last page", nullable = true) String nextCursor,
+        @Schema(description = "The matches over time with timeline=true; else null", nullable = true) SearchTimeline timeline) {
 
     public SearchResponse {
         hits = hits == null ? List.of() : List.copyOf(hits);

@@ -58,10 +58,23 @@ class ContractTest {
         SearchResponse response = new SearchResponse(1,
                 List.of(new SearchHit("p-1", null, "T", null, null, "Nature", "2024-05-01", 2024, null, null,
                         "RELEVANT", List.of(), null)),
-                null, null);
+                null, null, null);
         String json = JSON.writeValueAsString(response);
         assertThat(json).contains("\"total\":1", "\"relevance\":\"RELEVANT\"", "\"facets\":{}",
-                "\"nextCursor\":null", "\"highlights\":{}");
+                "\"nextCursor\":null", "\"highlights\":{}", "\"timeline\":null");
+        assertThat(JSON.readValue(json, SearchResponse.class)).isEqualTo(response);
+    }
+
+    @Test
+    void aTimelineKeepsItsShapeOnTheWire() throws Exception {
+        var year = new SearchTimeline.Period("2024", "2024-01-01", "2024-12-31", 3);
+        SearchResponse response = new SearchResponse(3, List.of(), null, null, new SearchTimeline(0, List.of(year),
+                List.of(new SearchTimeline.Period("2024-05", "2024-05-01", "2024-05-31", 2)),
+                List.of(new SearchTimeline.EntityTrend(org.evwatch.events.EntityType.EV_SUBTYPE,
+                        "EV:subtype/exosome", "exosome", 3, List.of(year)))));
+        String json = JSON.writeValueAsString(response);
+        assertThat(json).contains("\"timeline\":{\"undated\":0,\"years\":[{\"period\":\"2024\",\"from\":\"2024-01-01\"",
+                "\"type\":\"EV_SUBTYPE\"");
         assertThat(JSON.readValue(json, SearchResponse.class)).isEqualTo(response);
     }
 

@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.evwatch.events.metrics.PipelineMetric;
 import org.evwatch.events.metrics.PipelineMetrics;
 
+import org.evwatch.events.EntityType;
 import org.evwatch.indexer.api.SearchApi;
 import org.evwatch.indexer.api.SearchHit;
 import org.evwatch.indexer.api.SearchResponse;
+import org.evwatch.indexer.api.SearchTimeline;
 import org.evwatch.indexer.search.InvalidCursorException;
 import org.evwatch.indexer.search.SearchIndex;
 import org.evwatch.indexer.search.SearchRequest;
@@ -47,7 +49,7 @@ public class SearchResource implements SearchApi {
     @Override
     public SearchResponse search(String q, List<String> entity, List<String> entityType, String from, String to,
             List<String> journal, List<String> pubType, List<String> source, List<String> relevance, String sort,
-            Integer size, String cursor, String facets, Boolean highlight) {
+            Integer size, String cursor, String facets, Boolean highlight, Boolean timeline) {
         int pageSize = size == null ? SearchRequest.DEFAULT_SIZE : size;
         if (pageSize < 1 || pageSize > SearchRequest.MAX_SIZE) {
             throw new Problems.BadParameterException("size", "size must be between 1 and " + SearchRequest.MAX_SIZE);
@@ -60,7 +62,7 @@ public class SearchResource implements SearchApi {
         checkFilter("relevance", relevance);
         SearchRequest request = new SearchRequest(q == null ? "" : q, entity, entityType, date("from", from),
                 date("to", to), journal, pubType, source, relevance, order(sort), pageSize, cursor,
-                facetNames(facets), highlight == null || highlight);
+                facetNames(facets), highlight == null || highlight, timeline != null && timeline);
         return response(run(request));
     }
 
@@ -87,7 +89,22 @@ public class SearchResource implements SearchApi {
         result.facets().forEach((name, values) -> facetViews.put(name, values.stream()
                 .map(v -> new SearchResponse.FacetValue(v.value(), v.label(), v.count())).toList()));
         List<SearchHit> hits = result.hits().stream().map(SearchResource::hit).toList();
-        return new SearchResponse(result.total(), hits, facetViews, result.nextCursor());
+        return new SearchResponse(result.total(), hits, facetViews, result.nextCursor(), timeline(result.timeline()));
+    }
+
+    private static SearchTimeline timeline(SearchResult.Timeline t) {
+        if (t == null) {
+            return null;
+        }
+        return new SearchTimeline(t.undated(), periods(t.years()), periods(t.months()), t.entities().stream()
+                .map(e -> new SearchTimeline.EntityTrend(EntityType.valueOf(e.type()), e.id(), e.name(), e.count(),
+                        periods(e.years())))
+                .toList());
+    }
+
+    private static List<SearchTimeline.Period> periods(List<SearchResult.Period> periods) {
+        return periods.stream().map(p -> new SearchTimeline.Period(p.period(), p.from().toString(),
+                p.to().toString(), p.count())).toList();
     }
 
     private static SearchHit hit(SearchResult.Hit h) {

@@ -21,15 +21,19 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.evwatch.query.PaperAnalysis;
+import org.evwatch.query.PaperDocuments;
 import org.evwatch.query.PaperFields;
 
 /**
  * One index directory with its writer, near-real-time searcher manager and reopen thread. Commits carry the highest
- * catalog sequence number written, so that after a crash the service re-feeds only what the last commit misses.
+ * catalog sequence number written, so that after a crash the service re-feeds only what the last commit misses, and
+ * the document layout of the generation, so that one written by an older version is rebuilt.
  */
 final class Generation implements Closeable {
 
     private static final String SEQ = "catalogSeq";
+    /** The document layout the generation was written with (see {@link PaperDocuments#LAYOUT}); 1 when unnamed. */
+    private static final String LAYOUT = "layout";
 
     private final Path dir;
     private final Directory directory;
@@ -40,6 +44,7 @@ final class Generation implements Closeable {
     private final ConcurrentHashMap<String, Long> versions = new ConcurrentHashMap<>();
     private final AtomicLong maxSeq = new AtomicLong();
     private volatile long committedSeq;
+    private final int layout;
 
     private Generation(Path dir, boolean create, SearcherFactory searchers, double maxStaleSeconds)
             throws IOException {
@@ -61,6 +66,7 @@ final class Generation implements Closeable {
         writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
         this.committedSeq = Long.parseLong(data.getOrDefault(SEQ, "0"));
         this.maxSeq.set(committedSeq);
+        this.layout = create ? PaperDocuments.LAYOUT : Integer.parseInt(data.getOrDefault(LAYOUT, "1"));
         this.manager = new SearcherManager(writer, searchers);
         this.reopen = new ControlledRealTimeReopenThread<>(writer, manager, maxStaleSeconds, 0.02);
         reopen.setName("index-reopen-" + dir.getFileName());
@@ -108,6 +114,11 @@ final class Generation implements Closeable {
         return committedSeq;
     }
 
+    /** The document layout of the papers in this generation. */
+    int layout() {
+        return layout;
+    }
+
     IndexSearcher acquire() throws IOException {
         return manager.acquire();
     }
@@ -152,7 +163,7 @@ final class Generation implements Closeable {
 
     synchronized void commit() throws IOException {
         long seq = maxSeq.get();
-        writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq)).entrySet());
+        writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq), LAYOUT, Integer.toString(layout)).entrySet());
         writer.commit();
         committedSeq = seq;
     }

@@ -14,6 +14,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.SearcherFactory;
+import org.evwatch.query.PaperDocuments;
 
 /**
  * The writing side of the index: papers go to the active generation, and also to the one being rebuilt while a
@@ -31,13 +32,16 @@ final class IndexWriting implements Closeable {
     private final boolean needsRebuild;
     private final Object rebuildLock = new Object();
 
-    /** Opens the current generation, or creates an empty one when there is none or it cannot be read. */
+    /**
+     * Opens the current generation, or creates an empty one when there is none or it cannot be read. A generation of
+     * an older document layout stays searchable until its rebuild replaces it.
+     */
     IndexWriting(Path base, double maxStaleSeconds, SearcherFactory searchers) throws IOException {
         this.files = new GenerationFiles(base);
         this.searchers = searchers;
         this.maxStaleSeconds = maxStaleSeconds;
         Generation opened = openCurrent();
-        this.needsRebuild = opened == null;
+        this.needsRebuild = opened == null || opened.layout() != PaperDocuments.LAYOUT;
         if (opened == null) {
             opened = Generation.open(files.next(), true, searchers, maxStaleSeconds, true);
             files.point(opened.dir());

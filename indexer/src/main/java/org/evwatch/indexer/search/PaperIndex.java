@@ -64,7 +64,10 @@ public final class PaperIndex implements Closeable {
         return new PaperIndex(base, maxStaleSeconds, searchExecutor);
     }
 
-    /** True when the index had to be created empty on open: the caller should rebuild it from the catalog. */
+    /**
+     * True when the index had to be created empty on open, or holds papers in an older document layout: the caller
+     * should rebuild it from the catalog.
+     */
     public boolean needsRebuild() {
         return writing.needsRebuild();
     }

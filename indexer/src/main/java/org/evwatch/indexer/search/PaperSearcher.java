@@ -1,6 +1,8 @@
 package org.evwatch.indexer.search;
 
 import java.io.IOException;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,8 +45,9 @@ final class PaperSearcher {
         this.facetCache = facetCache;
     }
 
-    /** The total and facets of a search: one pass over all matches without scoring. */
-    private record Counts(long total, Map<String, List<SearchResult.FacetValue>> facets) {
+    /** The total, facets and timeline of a search: one pass over all matches without scoring. */
+    private record Counts(long total, Map<String, List<SearchResult.FacetValue>> facets,
+            SearchResult.Timeline timeline) {
     }
 
     SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
@@ -68,7 +71,8 @@ final class PaperSearcher {
                     ? Highlights.of(searcher, text, page)
                     : Map.of();
             String next = more ? Cursors.encode(request.sort(), (FieldDoc) page[page.length - 1]) : null;
-            return new SearchResult(counts.total(), hits(searcher, page, highlights), counts.facets(), next);
+            return new SearchResult(counts.total(), hits(searcher, page, highlights), counts.facets(), next,
+                    counts.timeline());
         } finally {
             gen.release(searcher);
         }
@@ -89,16 +93,24 @@ final class PaperSearcher {
             throws IOException {
         List<String> facetNames = PaperFields.FACET_NAMES.stream().filter(request.facets()::contains).toList();
         Query matching = matchOnly(query);
-        if (!facetNames.isEmpty()) {
-            List<String> facetFields = facetNames.stream().map(PaperFields.FACETS::get).toList();
+        if (!facetNames.isEmpty() || request.timeline()) {
+            // A timeline ranks entities by the entity facet, so it is counted even when not asked for.
+            List<String> facetFields = new ArrayList<>(facetNames.stream().map(PaperFields.FACETS::get).toList());
+            if (request.timeline() && !facetFields.contains(PaperFields.FACET_ENTITY)) {
+                facetFields.add(PaperFields.FACET_ENTITY);
+            }
             ReaderFacets values = facetCache.of(searcher.getIndexReader());
-            FacetCounts.Result r = searcher.search(matching, new FacetCounts(facetCache, values, facetFields));
-            return new Counts(r.total(), values.top(facetNames, r.counts()));
+            FacetCounts.Result r = searcher.search(matching,
+                    new FacetCounts(facetCache, values, facetFields, request.timeline()));
+            SearchResult.Timeline timeline = request.timeline()
+                    ? Timelines.of(searcher, facetCache, values, r, YearMonth.now(ZoneOffset.UTC))
+                    : null;
+            return new Counts(r.total(), values.top(facetNames, r.counts()), timeline);
         }
         if (firstPage != null && firstPage.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
-            return new Counts(firstPage.totalHits.value, Map.of());
+            return new Counts(firstPage.totalHits.value, Map.of(), null);
         }
-        return new Counts(searcher.count(matching), Map.of());
+        return new Counts(searcher.count(matching), Map.of(), null);
     }
 
     private static List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page,

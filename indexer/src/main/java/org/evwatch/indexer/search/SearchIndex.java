@@ -25,9 +25,9 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The service's search index: opened at start (rebuilt from the catalog when missing, corrupt or from another
- * catalog; otherwise caught up with the changes its last commit misses), fed after every catalog commit,
- * committed periodically, and rebuilt on demand without downtime.
+ * The service's search index: opened at start (rebuilt from the catalog when missing, corrupt, of an older layout
+ * or from another catalog; otherwise caught up with the changes its last commit misses), fed after every catalog
+ * commit, committed periodically, and rebuilt on demand without downtime.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -62,7 +62,8 @@ public class SearchIndex {
         index = PaperIndex.open(Path.of(config.dir()), config.maxStale().toMillis() / 1000.0, searchPool);
         long catalogSeq = catalog.maxSeq();
         if (index.needsRebuild() || index.committedSeq() > catalogSeq) {
-            LOG.infof("search index at %s is empty or belongs to another catalog: rebuilding", config.dir());
+            LOG.infof("search index at %s is empty, of an older layout or of another catalog: rebuilding",
+                    config.dir());
             startRebuild();
         } else {
             long caughtUp = catalog.changedSince(index.committedSeq(), config.pageSize(), this::write);

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One search: the query text, the filters (OR within one list, AND across lists), sort, page and what to compute.
+ * One search: the query text, the filters (OR within one list, AND across lists), sort, page and what to compute:
+ * facets, highlights, and the timeline of the matches (see {@link SearchResult.Timeline}).
  */
 public record SearchRequest(String q, List<String> entities, List<String> entityTypes, LocalDate from, LocalDate to,
         List<String> journals, List<String> pubTypes, List<String> sources, List<String> relevance, SortOrder sort,
-        int size, String cursor, Set<String> facets, boolean highlight) {
+        int size, String cursor, Set<String> facets, boolean highlight, boolean timeline) {
 
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
@@ -35,26 +36,31 @@ public record SearchRequest(String q, List<String> entities, List<String> entity
     /** A query with no filters, first page, every facet, highlighted. */
     public static SearchRequest of(String q) {
         return new SearchRequest(q, null, null, null, null, null, null, null, null, SortOrder.RELEVANCE,
-                DEFAULT_SIZE, null, Set.copyOf(org.evwatch.query.PaperFields.FACET_NAMES), true);
+                DEFAULT_SIZE, null, Set.copyOf(org.evwatch.query.PaperFields.FACET_NAMES), true, false);
     }
 
     public SearchRequest withCursor(String next) {
         return new SearchRequest(q, entities, entityTypes, from, to, journals, pubTypes, sources, relevance, sort,
-                size, next, facets, highlight);
+                size, next, facets, highlight, timeline);
     }
 
     public SearchRequest withSize(int n) {
         return new SearchRequest(q, entities, entityTypes, from, to, journals, pubTypes, sources, relevance, sort, n,
-                cursor, facets, highlight);
+                cursor, facets, highlight, timeline);
     }
 
     public SearchRequest withSort(SortOrder order) {
         return new SearchRequest(q, entities, entityTypes, from, to, journals, pubTypes, sources, relevance, order,
-                size, cursor, facets, highlight);
+                size, cursor, facets, highlight, timeline);
+    }
+
+    public SearchRequest withTimeline(boolean on) {
+        return new SearchRequest(q, entities, entityTypes, from, to, journals, pubTypes, sources, relevance, sort,
+                size, cursor, facets, highlight, on);
     }
 
     public SearchRequest withFacets(Set<String> names) {
         return new SearchRequest(q, entities, entityTypes, from, to, journals, pubTypes, sources, relevance, sort,
-                size, cursor, names, highlight);
+                size, cursor, names, highlight, timeline);
     }
 }

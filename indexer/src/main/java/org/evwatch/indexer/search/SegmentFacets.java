@@ -1,6 +1,8 @@
 package org.evwatch.indexer.search;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,11 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
+import org.evwatch.query.PaperDocuments;
+import org.evwatch.query.PaperFields;
 
 /**
  * The facet values of one index segment, read once from doc values into plain arrays, so that exact facets over
@@ -24,6 +29,7 @@ import org.apache.lucene.util.FixedBitSet;
  * documents per value; its counts are the sizes of the intersections of the matches with each of them, a few
  * microseconds per value, with no work per match.</li>
  * </ul>
+ * It also keeps each document's month of publication (from the published day's doc values), for the timeline.
  * <p>
  * Doc values belong to a segment's core, which never changes once written; deletions live elsewhere and are applied
  * by the collector. So one copy serves every reader that shares the segment, and is dropped when the core closes
@@ -43,13 +49,29 @@ final class SegmentFacets {
     /** For the ordinals of fields with few values, the documents that have the value; null for the others. */
     private final FixedBitSet[] docsWith;
     private final boolean anyFew;
+    /** Each document's month of publication as {@code year * 12 + month - 1}, or -1 when it has no date. */
+    private final short[] monthOf;
+    private final int minMonth;
+    private final int maxMonth;
 
-    private SegmentFacets(int[] start, int[] ords, String[] values, int[] fieldStart, FixedBitSet[] docsWith) {
+    private SegmentFacets(int[] start, int[] ords, String[] values, int[] fieldStart, FixedBitSet[] docsWith,
+            short[] monthOf) {
         this.start = start;
         this.ords = ords;
         this.values = values;
         this.fieldStart = fieldStart;
         this.docsWith = docsWith;
+        this.monthOf = monthOf;
+        int lo = Integer.MAX_VALUE;
+        int hi = -1;
+        for (short m : monthOf) {
+            if (m >= 0) {
+                lo = Math.min(lo, m);
+                hi = Math.max(hi, m);
+            }
+        }
+        this.minMonth = hi < 0 ? -1 : lo;
+        this.maxMonth = hi;
         boolean few = false;
         for (FixedBitSet b : docsWith) {
             few |= b != null;
@@ -86,7 +108,25 @@ final class SegmentFacets {
             }
             readValues(dv, base, values);
         }
-        return new SegmentFacets(start, ords, values, fieldStart, docsWith);
+        return new SegmentFacets(start, ords, values, fieldStart, docsWith, readMonths(reader));
+    }
+
+    /** The month of each document's published day; -1 for none, and for dates past what a short holds. */
+    private static short[] readMonths(LeafReader reader) throws IOException {
+        short[] months = new short[reader.maxDoc()];
+        Arrays.fill(months, (short) -1);
+        NumericDocValues dv = DocValues.getNumeric(reader, PaperFields.PUBLISHED);
+        for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+            long day = dv.longValue();
+            if (day != PaperDocuments.NO_DATE) {
+                LocalDate date = LocalDate.ofEpochDay(day);
+                int month = date.getYear() * 12 + date.getMonthValue() - 1;
+                if (month >= 0 && month <= Short.MAX_VALUE) {
+                    months[doc] = (short) month;
+                }
+            }
+        }
+        return months;
     }
 
     /** Where each field's ordinals start in the space shared by all fields; the last entry ends the space. */
@@ -154,9 +194,9 @@ final class SegmentFacets {
         return new int[values.length];
     }
 
-    /** A bit set to collect the matches in, when some field is counted by intersection; else null. */
-    FixedBitSet newMatches() {
-        return anyFew ? new FixedBitSet(Math.max(1, start.length - 1)) : null;
+    /** A bit set to collect the matches in, when some field is counted by intersection or {@code always}; else null. */
+    FixedBitSet newMatches(boolean always) {
+        return anyFew || always ? new FixedBitSet(Math.max(1, start.length - 1)) : null;
     }
 
     /** Counts one matching document: its values of many-valued fields, and its bit among the matches. */
@@ -182,6 +222,43 @@ final class SegmentFacets {
         }
     }
 
+    /**
+     * Adds the document to {@code into[row][column]} for each of its values of field {@code f} that has a row:
+     * {@code rowOf[ord - fieldStart(f)]}, -1 for none.
+     */
+    void countRows(int f, int doc, int[] rowOf, int column, int[][] into) {
+        int base = fieldStart[f];
+        int end = fieldStart[f + 1];
+        if (base < end && docsWith[base] != null) {
+            for (int ord = base; ord < end; ord++) {
+                if (rowOf[ord - base] >= 0 && docsWith[ord].get(doc)) {
+                    into[rowOf[ord - base]][column]++;
+                }
+            }
+            return;
+        }
+        for (int i = start[doc], stop = start[doc + 1]; i < stop; i++) {
+            int o = ords[i];
+            if (o >= base && o < end && rowOf[o - base] >= 0) {
+                into[rowOf[o - base]][column]++;
+            }
+        }
+    }
+
+    /** The document's month of publication, {@code year * 12 + month - 1}, or -1 when it has no date. */
+    int month(int doc) {
+        return monthOf[doc];
+    }
+
+    /** The earliest and latest months of the segment's documents; -1 when none has a date. */
+    int minMonth() {
+        return minMonth;
+    }
+
+    int maxMonth() {
+        return maxMonth;
+    }
+
     int valueCount() {
         return values.length;
     }
@@ -205,7 +282,8 @@ final class SegmentFacets {
         for (FixedBitSet b : docsWith) {
             bits += b == null ? 0 : b.ramBytesUsed();
         }
-        return 4L * (start.length + ords.length + fieldStart.length) + 16L * values.length + strings + bits;
+        return 4L * (start.length + ords.length + fieldStart.length) + 2L * monthOf.length + 16L * values.length
+                + strings + bits;
     }
 
     /**

@@ -176,19 +176,23 @@ public final class SearchBenchmark {
         }
     }
 
-    /** Where the time of one search goes: ranking alone, plus facets, plus highlighting (1 client, CPU time). */
+    /**
+     * Where the time of one search goes: ranking alone, plus facets, plus highlighting, all of them, and all of them
+     * with the timeline (1 client, CPU time).
+     */
     private static void breakdown(PaperIndex index, StringBuilder report) throws Exception {
-        report.append("\n| query | ranked page only | + facets | + highlight | all | CPU p50 ms each |\n");
-        report.append("|---|---|---|---|---|---|\n");
+        report.append(
+                "\n| query | ranked page only | + facets | + highlight | all | all + timeline | CPU p50 ms each |\n");
+        report.append("|---|---|---|---|---|---|---|\n");
         for (String q : QUERIES) {
             SearchRequest all = SearchRequest.of(q);
             SearchRequest bare = new SearchRequest(q, null, null, null, null, null, null, null, null,
-                    SearchRequest.SortOrder.RELEVANCE, 20, null, java.util.Set.of(), false);
+                    SearchRequest.SortOrder.RELEVANCE, 20, null, java.util.Set.of(), false, false);
             SearchRequest facets = bare.withFacets(all.facets());
             SearchRequest highlight = new SearchRequest(q, null, null, null, null, null, null, null, null,
-                    SearchRequest.SortOrder.RELEVANCE, 20, null, java.util.Set.of(), true);
+                    SearchRequest.SortOrder.RELEVANCE, 20, null, java.util.Set.of(), true, false);
             StringBuilder line = new StringBuilder("| `" + q + "` |");
-            for (SearchRequest r : List.of(bare, facets, highlight, all)) {
+            for (SearchRequest r : List.of(bare, facets, highlight, all, all.withTimeline(true))) {
                 for (int w = 0; w < 20; w++) {
                     index.search(r);
                 }

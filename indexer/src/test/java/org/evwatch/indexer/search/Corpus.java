@@ -19,11 +19,19 @@ final class Corpus {
     static PaperIndexed paper(String id, String title, String abstractText, int year, String journal,
             String source, Summary.Relevance.Label relevance, List<PaperIndexed.EntityCount> entities,
             String... pubTypes) {
+        return dated(id, title, abstractText, year + "-0" + (1 + Math.abs(id.hashCode()) % 9) + "-15", journal,
+                source, relevance, entities, pubTypes);
+    }
+
+    /** A paper published on {@code published} (an ISO date, possibly partial; null for none). */
+    static PaperIndexed dated(String id, String title, String abstractText, String published, String journal,
+            String source, Summary.Relevance.Label relevance, List<PaperIndexed.EntityCount> entities,
+            String... pubTypes) {
         Paper paper = new Paper(new Paper.Identifiers("10.1000/" + id, null, null, null, null), title,
                 List.of(new Paper.AbstractSection(null, abstractText)),
                 List.of(new Paper.Author("Ana", "Author" + id, null, null, List.of())),
                 new Paper.Journal(journal, null, null, null, null, null, null, null, null),
-                new Paper.PaperDates(null, null, year + "-0" + (1 + Math.abs(id.hashCode()) % 9) + "-15", null),
+                new Paper.PaperDates(null, null, published, null),
                 List.of(pubTypes), List.of(), List.of(), null, "eng", null, List.of());
         return new PaperIndexed(1, id, PaperIndexed.Change.CREATED, 1, Instant.parse("2025-01-01T00:00:00Z"), paper,
                 entities, new Summary(null, List.of(), new Summary.Relevance(relevance, 0.5)), List.of(source));

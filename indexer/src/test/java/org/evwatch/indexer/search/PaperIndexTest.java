@@ -77,14 +77,14 @@ class PaperIndexTest {
         load(Corpus.small());
         SearchRequest r = new SearchRequest("", List.of("MESH:D001943", "MESH:D005910"), null, null, null, null,
                 null, List.of("pubmed"), List.of("relevant"), SearchRequest.SortOrder.DATE, 20, null, Set.of(),
-                false);
+                false, false);
         // (breast OR glioma) AND pubmed AND relevant, newest first.
         List<String> found = ids(index.search(r));
         assertThat(found).containsExactlyInAnyOrder("p08", "p05", "p01");
         assertThat(found.get(0)).as("the 2025 paper first").isEqualTo("p08");
         SearchRequest dates = new SearchRequest("", null, List.of("EV_MARKER"), LocalDate.of(2020, 1, 1),
                 LocalDate.of(2023, 12, 31), List.of("Journal of Extracellular Vesicles"), List.of("preprint"), null,
-                null, SearchRequest.SortOrder.RELEVANCE, 20, null, Set.of(), false);
+                null, SearchRequest.SortOrder.RELEVANCE, 20, null, Set.of(), false, false);
         assertThat(ids(index.search(dates))).containsExactly("p06");
     }
 
