@@ -45,6 +45,11 @@ final class ApiCalls {
             return new Call("POST", path, null, contentType, body.getBytes(StandardCharsets.UTF_8), null);
         }
 
+        /** A POST that sends no body. */
+        static Call post(String path) {
+            return new Call("POST", path, null, null, null, null);
+        }
+
         static Call put(String path, String json) {
             return new Call("PUT", path, null, "application/json", json.getBytes(StandardCharsets.UTF_8), null);
         }

@@ -25,8 +25,8 @@ import org.evwatch.gateway.problem.Problem;
  * <li>an operation that declares no security takes a key optionally (anonymous, or either way of sending a key: a key
  * raises the rate limit), so every operation states its security;</li>
  * <li>the answers every operation can give before it runs, from the HTTP layer: 400 for a malformed request target,
- * 406 for an {@code Accept} it cannot answer, 414 for a target past 8192 characters, and, where a body is sent, 413 past
- * the body limit and 415 for a content type it does not read;</li>
+ * 406 for an {@code Accept} it cannot answer, 414 for a target past 8192 characters, and, for an operation that reads a body, 413
+ * past the body limit and 415 for a content type it does not read;</li>
  * <li>a repeatable query parameter's allowed values and example belong to its items, not to the array;</li>
  * <li>the server is the public URL the gateway was given ({@code EVWATCH_PUBLIC_URL}), or, without one, {@code /}:
  * the address the document itself is served from.</li>
@@ -54,7 +54,7 @@ public class ContractFilter implements OASFilter {
                 .description("/".equals(url) ? "The address this document is served from" : "EVwatch"))));
         openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().forEach((method, op) -> {
             addProblems(op, EVERY_OPERATION);
-            if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
+            if (op.getRequestBody() != null) {
                 addProblems(op, WITH_A_BODY);
             }
         }));

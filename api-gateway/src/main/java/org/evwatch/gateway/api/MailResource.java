@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evwatch.gateway.mail.MailComposer;
@@ -57,6 +58,7 @@ public class MailResource {
             + "mailed to it. Confirming twice is harmless.")
     @APIResponse(responseCode = "200", description = "An HTML page saying what was confirmed", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "409", description = "The address unsubscribed since; the link no longer confirms it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = false, description = "None needed: the page's button posts an empty form", content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(type = SchemaType.OBJECT)))
     public String confirm(@QueryParam("token") @Parameter(description = TOKEN, required = true) String token) {
         return MailPages.done(consent.confirm(token));
     }
@@ -78,6 +80,7 @@ public class MailResource {
             + "for a digest. Also the target of List-Unsubscribe-Post (RFC 8058): the body "
             + "List-Unsubscribe=One-Click is accepted and not needed. Unsubscribing twice is harmless.")
     @APIResponse(responseCode = "200", description = "An HTML page saying what stopped", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @RequestBody(required = false, description = "List-Unsubscribe=One-Click from a mail client (RFC 8058), or nothing", content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(type = SchemaType.OBJECT)))
     public String unsubscribe(@QueryParam("token") @Parameter(description = TOKEN, required = true) String token) {
         return MailPages.done(consent.unsubscribe(token));
     }
