@@ -93,6 +93,9 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Map<String, String>> environments = new HashMap<>();
     /** JVM options that replace the default ones of a service, by service. */
     private final Map<String, List<String>> jvmOptions = new HashMap<>();
+    /** Further instances of a service: their module by name, and their ports. */
+    private final Map<String, String> instanceOf = new HashMap<>();
+    private final Map<String, Integer> extraPorts = new HashMap<>();
     private EmbeddedPostgres postgres;
     private String jdbcUrl;
     private LocalSecrets secrets;
@@ -111,7 +114,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String url(String service) {
-        return "http://127.0.0.1:" + settings.servicePorts().get(service);
+        return "http://127.0.0.1:" + port(service);
+    }
+
+    private int port(String service) {
+        Integer extra = extraPorts.get(service);
+        return extra != null ? extra : settings.servicePorts().get(service);
     }
 
     /**
@@ -178,6 +186,17 @@ public final class LocalStack implements AutoCloseable {
         for (String service : services) {
             awaitHttp(url(service) + "/q/health/ready", Duration.ofSeconds(180), service);
         }
+        return this;
+    }
+
+    /**
+     * Starts one more instance of a service (its module name) on a free port, under a name of its own (for
+     * {@link #url}, {@link #kill}, {@link #restart}), with the service's environment, and waits until it is ready.
+     */
+    public LocalStack startInstance(String module, String name) throws Exception {
+        instanceOf.put(name, module);
+        extraPorts.put(name, freePort());
+        restart(name);
         return this;
     }
 
@@ -324,13 +343,14 @@ public final class LocalStack implements AutoCloseable {
         DriverManager.getConnection(jdbcUrl, settings.dbUser(), settings.dbPassword()).close();
     }
 
-    private void startService(String module) throws IOException {
+    private void startService(String name) throws IOException {
+        String module = instanceOf.getOrDefault(name, name);
         Path jar = settings.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -B package -DskipTests");
         }
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(settings.servicePorts().get(module)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port(name)));
         env.put("EVWATCH_KAFKA", kafkaBootstrap());
         env.put("EVWATCH_DB_URL", jdbcUrl);
         env.put("EVWATCH_DB_USER", settings.dbUser());
@@ -344,16 +364,17 @@ public final class LocalStack implements AutoCloseable {
             mailFolder().ifPresent(folder -> env.put("EVWATCH_GATEWAY_MAIL_FOLDER", folder.toString()));
         }
         env.putAll(environments.getOrDefault(module, Map.of()));
+        env.putAll(environments.getOrDefault(name, Map.of()));
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(jvmOptions.getOrDefault(module, List.of("-Xmx512m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1")));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(settings.runtime().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.runtime().resolve("logs/" + module + ".log")
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.runtime().resolve("logs/" + name + ".log")
                         .toFile()));
         pb.environment().putAll(env);
-        track(pb.start(), module);
+        track(pb.start(), name);
     }
 
     private Process java(List<String> args, Map<String, String> env, Path log) throws IOException {

@@ -197,7 +197,9 @@ final class ApiCalls {
         if (call.body() == null) {
             return request.method(call.method(), HttpRequest.BodyPublishers.noBody()).build();
         }
-        return request.header("Content-Type", call.contentType())
-                .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.body())).build();
+        if (call.contentType() != null) {
+            request.header("Content-Type", call.contentType());
+        }
+        return request.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.body())).build();
     }
 }

@@ -69,9 +69,18 @@ final class GatewayProbe {
      * subscription's live stream URL on this runtime's gateway.
      */
     static String subscribeToEverything(LocalStack stack, String webhookUrl) throws IOException, InterruptedException {
+        return stack.url("api-gateway") + subscribeToEverything(stack, "api-gateway", webhookUrl);
+    }
+
+    /**
+     * Subscribes through one gateway instance (its name in the stack), as above; returns the path of the
+     * subscription's live stream, which every instance serves.
+     */
+    static String subscribeToEverything(LocalStack stack, String gateway, String webhookUrl)
+            throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("name", "every paper", "q", "", "webhook",
                 Map.of("url", webhookUrl)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url("api-gateway") + "/api/v1/subscriptions"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url(gateway) + "/api/v1/subscriptions"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + stack.secrets().get(LocalSecrets.ADMIN_KEY))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -79,6 +88,6 @@ final class GatewayProbe {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         String stream = JSON.readTree(response.body()).path("links").path("stream").asText();
-        return stack.url("api-gateway") + stream.replaceFirst("^https?://[^/]+", "");
+        return stream.replaceFirst("^https?://[^/]+", "");
     }
 }

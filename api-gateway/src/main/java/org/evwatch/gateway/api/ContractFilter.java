@@ -25,8 +25,8 @@ import org.evwatch.gateway.problem.Problem;
  * <li>an operation that declares no security takes a key optionally (anonymous, or either way of sending a key: a key
  * raises the rate limit), so every operation states its security;</li>
  * <li>the answers every operation can give before it runs, from the HTTP layer: 400 for a malformed request target,
- * 406 for an {@code Accept} it cannot answer, 414 for a target past 8192 characters, and, for an operation that reads a body, 413
- * past the body limit and 415 for a content type it does not read;</li>
+ * 406 for an {@code Accept} it cannot answer, 413 for a body past the limit (sent with any method), 414 for a target past
+ * 8192 characters, and, for a POST or PUT, 415 for a body without a content type or of one it does not read;</li>
  * <li>a repeatable query parameter's allowed values and example belong to its items, not to the array;</li>
  * <li>the server is the public URL the gateway was given ({@code EVWATCH_PUBLIC_URL}), or, without one, {@code /}:
  * the address the document itself is served from.</li>
@@ -42,10 +42,10 @@ public class ContractFilter implements OASFilter {
     private static final Map<String, String> EVERY_OPERATION = new TreeMap<>(Map.of(
             "400", "Malformed request: a bad percent-encoding or a control character in the path or query",
             "406", "The Accept header asks only for types this operation does not answer with",
+            "413", "Body larger than the limit (64 KiB under /api), whatever the operation",
             "414", "Request target longer than 8192 characters"));
     private static final Map<String, String> WITH_A_BODY = new TreeMap<>(Map.of(
-            "413", "Body larger than the limit (64 KiB under /api)",
-            "415", "A Content-Type this operation does not read"));
+            "415", "A body without a Content-Type, or of a type this operation does not read"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -54,7 +54,7 @@ public class ContractFilter implements OASFilter {
                 .description("/".equals(url) ? "The address this document is served from" : "EVwatch"))));
         openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().forEach((method, op) -> {
             addProblems(op, EVERY_OPERATION);
-            if (op.getRequestBody() != null) {
+            if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
                 addProblems(op, WITH_A_BODY);
             }
         }));

@@ -33,6 +33,8 @@ import org.evwatch.gateway.mail.MailOutbox;
 import org.evwatch.gateway.model.PaperEvent;
 import org.evwatch.gateway.streaming.Announcements;
 import org.evwatch.gateway.streaming.LiveStreams;
+import org.evwatch.gateway.streaming.StreamCatchUp;
+import org.evwatch.gateway.peers.PeerNotices;
 import org.evwatch.gateway.subscriptions.Subscriptions;
 import org.evwatch.gateway.subscriptions.WebhookDispatcher;
 import org.jboss.logging.Logger;
@@ -57,6 +59,11 @@ public class NewPapers {
             PaperEvent queryEvent, List<UUID> deliveries) {
     }
 
+    /** Where a paper goes: the subscriptions it matched, their events, the query streams it matched and theirs. */
+    private record Routed(List<Subscriptions.Active> subscriptions, Map<UUID, PaperEvent> perSubscription,
+            List<String> liveMatched, PaperEvent queryEvent) {
+    }
+
     /** A record of the batch, the event it holds, and its step of the paper's trace. */
     private record Decoded(KafkaRecord<String, byte[]> record, PaperIndexed indexed, byte[] payload, TraceStep step) {
     }
@@ -74,10 +81,12 @@ public class NewPapers {
     private final PaperIndexedDeserializer deserializer = new PaperIndexedDeserializer();
     private final PipelineMetrics metrics;
     private final PipelineTracing tracing;
+    private final PeerNotices peers;
 
     public NewPapers(Subscriptions subscriptions, LiveStreams streams, WebhookDispatcher webhooks,
             Announcements announcements, MailOutbox mail, ObjectMapper json, Redelivery redelivery,
-            PipelineMetrics metrics, PipelineTracing tracing) {
+            PipelineMetrics metrics, PipelineTracing tracing, PeerNotices peers) {
+        this.peers = peers;
         this.metrics = metrics;
         this.tracing = tracing;
         this.mail = mail;
@@ -136,7 +145,7 @@ public class NewPapers {
         }
         try {
             List<Taken> taken = redelivery.call(Topics.PAPERS_INDEXED, () -> QuarkusTransaction.requiringNew()
-                    .call(() -> decoded.stream().map(d -> take(d.indexed(), d.payload())).toList()));
+                    .call(() -> takeAndTell(decoded)));
             handOn(decoded, taken);
             return List.of();
         } catch (RuntimeException e) {
@@ -151,6 +160,37 @@ public class NewPapers {
                 rejected.addAll(takeAll(List.of(d)));
             }
             return rejected;
+        }
+    }
+
+    /** Takes each paper in, and tells the other gateway instances the numbers given (when this commits). */
+    private List<Taken> takeAndTell(List<Decoded> decoded) {
+        List<Taken> taken = new ArrayList<>(decoded.size());
+        List<Long> seqs = new ArrayList<>(decoded.size());
+        for (Decoded d : decoded) {
+            Taken t = take(d.indexed(), d.payload());
+            taken.add(t);
+            if (t != null) {
+                seqs.add(t.seq());
+            }
+        }
+        peers.announced(seqs);
+        return taken;
+    }
+
+    /**
+     * Announcements another gateway instance took in: each to the streams open here that it matches (the other
+     * instance queued its webhook and e-mail deliveries).
+     */
+    public void publishFromPeer(List<Announcements.Stored> stored) {
+        for (Announcements.Stored s : stored) {
+            PaperIndexed indexed = StreamCatchUp.decode(s);
+            if (indexed != null) {
+                Routed r = route(indexed, subscriptions.active(), streams.queries());
+                Map<UUID, PaperEvent> followed = new HashMap<>(r.perSubscription());
+                followed.keySet().removeIf(id -> !streams.follows(id));
+                streams.publish(s.seq(), indexed, r.liveMatched(), followed, r.queryEvent());
+            }
         }
     }
 
@@ -181,23 +221,35 @@ public class NewPapers {
         if (seq.isEmpty()) {
             return null;
         }
-        List<Subscriptions.Active> active = subscriptions.active();
-        List<Percolator.Compiled> live = streams.queries();
-        NewPaperMatcher.Matched matched = matcher.match(indexed, active, live);
-        Map<UUID, PaperEvent> perSubscription = new HashMap<>();
+        Routed r = route(indexed, subscriptions.active(), streams.queries());
         List<UUID> deliveries = new ArrayList<>();
-        for (Subscriptions.Active a : matched.subscriptions()) {
-            PaperEvent e = PaperEvent.of(indexed, new PaperEvent.SubscriptionRef(a.id().toString(), a.name()));
-            perSubscription.put(a.id(), e);
+        for (Subscriptions.Active a : r.subscriptions()) {
             if (a.webhookUrl() != null) {
-                webhooks.store(a.id(), a.webhookUrl(), indexed.paperId(), indexed.version(), write(e))
-                        .ifPresent(deliveries::add);
+                webhooks.store(a.id(), a.webhookUrl(), indexed.paperId(), indexed.version(),
+                        write(r.perSubscription().get(a.id()))).ifPresent(deliveries::add);
             }
         }
-        mail.queuePapers(indexed, perSubscription.keySet());
+        mail.queuePapers(indexed, r.perSubscription().keySet());
+        return new Taken(seq.getAsLong(), r.liveMatched(), r.perSubscription(), r.queryEvent(), deliveries);
+    }
+
+    /** Where a paper goes: the subscriptions and open query streams it matches, with the event for each. */
+    private Routed route(PaperIndexed indexed, List<Subscriptions.Active> active, List<Percolator.Compiled> live) {
+        NewPaperMatcher.Matched matched;
+        List<Subscriptions.Active> subscribed;
+        synchronized (matcher) {
+            // The matched subscriptions are read in place from the index: copied before another paper is matched.
+            matched = matcher.match(indexed, active, live);
+            subscribed = List.copyOf(matched.subscriptions());
+        }
+        Map<UUID, PaperEvent> perSubscription = new HashMap<>();
+        for (Subscriptions.Active a : subscribed) {
+            perSubscription.put(a.id(), PaperEvent.of(indexed,
+                    new PaperEvent.SubscriptionRef(a.id().toString(), a.name())));
+        }
         List<String> liveMatched = live.stream().map(Percolator.Compiled::id).filter(matched::contains).toList();
         PaperEvent queryEvent = liveMatched.isEmpty() ? null : PaperEvent.of(indexed, null);
-        return new Taken(seq.getAsLong(), liveMatched, perSubscription, queryEvent, deliveries);
+        return new Routed(subscribed, perSubscription, liveMatched, queryEvent);
     }
 
     private String write(PaperEvent e) {

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -63,6 +65,34 @@ public class Announcements {
                 "select seq, payload from {h-schema}announcement where seq > ?1 order by seq limit ?2")
                 .setParameter(1, seq).setParameter(2, limit).getResultList();
         return rows.stream().map(r -> new Stored(((Number) r[0]).longValue(), (byte[]) r[1])).toList();
+    }
+
+    /** The stored announcements with these numbers, oldest first (those pruned since are left out). */
+    @Transactional
+    public List<Stored> numbered(long[] seqs) {
+        if (seqs.length == 0) {
+            return List.of();
+        }
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "select seq, payload from gateway.announcement where seq = any(?) order by seq")) {
+                select.setArray(1, c.createArrayOf("bigint", Arrays.stream(seqs).boxed().toArray()));
+                List<Stored> out = new ArrayList<>(seqs.length);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Stored(rs.getLong(1), rs.getBytes(2)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The highest number given so far, 0 if none. */
+    @Transactional
+    public long last() {
+        return ((Number) em.createNativeQuery("select coalesce(max(seq), 0) from {h-schema}announcement")
+                .getSingleResult()).longValue();
     }
 
     /** Forgets announcements received before {@code before}; how many. */

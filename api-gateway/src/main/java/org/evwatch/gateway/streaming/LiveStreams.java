@@ -2,6 +2,7 @@ package org.evwatch.gateway.streaming;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,10 +54,12 @@ public class LiveStreams {
         final Percolator.Compiled query;
         final SseEventSink sink;
         final Sse sse;
-        /** The number of the last event sent; live events at or below it were sent by the catch-up. */
+        /** The highest number sent, or the one the stream resumes after. */
         long lastSent;
         /** Live events that came while the stream catches up; null once it is live. */
         List<Held> held;
+        /** The numbers the catch-up sent, which held events may repeat; null once it is live. */
+        Set<Long> replayed;
 
         Listener(String id, UUID subscriptionId, Percolator.Compiled query, SseEventSink sink, Sse sse) {
             this.id = id;
@@ -108,6 +111,7 @@ public class LiveStreams {
         if (lastEventId.isPresent()) {
             l.lastSent = lastEventId.getAsLong();
             l.held = new ArrayList<>();
+            l.replayed = new HashSet<>();
         }
         listeners.put(l.id, l);
         // The first comment flushes the headers, so the client knows the stream is open.
@@ -127,18 +131,23 @@ public class LiveStreams {
             }
             catchUp.replay(l.lastSent, target.get(), (seq, event) -> {
                 synchronized (l) {
+                    l.replayed.add(seq);
                     sendPaper(l, seq, event);
                 }
                 return !l.sink.isClosed();
             });
             synchronized (l) {
                 for (Held h : l.held) {
-                    PaperEvent event = catchUp.eventFor(target.get(), h.indexed());
+                    PaperEvent event = l.replayed.contains(h.seq())
+                            ? null
+                            : catchUp.eventFor(target.get(),
+                                    h.indexed());
                     if (event != null) {
                         sendPaper(l, h.seq(), event);
                     }
                 }
                 l.held = null;
+                l.replayed = null;
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "stream %s could not catch up after event %d; closed, the client may reconnect", l.id,
@@ -202,11 +211,12 @@ public class LiveStreams {
     }
 
     /** Sends a paper event unless an event numbered as high was sent already. Called holding the listener's lock. */
+    /**
+     * Sends one paper event. Numbers rise on a stream fed by one gateway instance; with several, each numbering the
+     * papers it takes in, an event may come after one with a higher number, and is sent all the same.
+     */
     private void sendPaper(Listener l, long seq, PaperEvent event) {
-        if (seq <= l.lastSent) {
-            return;
-        }
-        l.lastSent = seq;
+        l.lastSent = Math.max(l.lastSent, seq);
         sendCounted(l, l.sse.newEventBuilder()
                 .name("paper")
                 .id(Long.toString(seq))

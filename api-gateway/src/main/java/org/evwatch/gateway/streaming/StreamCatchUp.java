@@ -76,7 +76,8 @@ public class StreamCatchUp {
         } while (page.size() == PAGE);
     }
 
-    private static PaperIndexed decode(Announcements.Stored stored) {
+    /** The paper an announcement holds; null, with a warning, if it cannot be read. */
+    public static PaperIndexed decode(Announcements.Stored stored) {
         try {
             return EventJson.read(stored.payload(), PaperIndexed.class);
         } catch (MalformedEventException e) {

@@ -25,6 +25,7 @@ import org.evwatch.gateway.mail.EmailState;
 import org.evwatch.gateway.mail.MailOutbox;
 import org.evwatch.gateway.matching.Percolator;
 import org.evwatch.gateway.matching.SearchFilters;
+import org.evwatch.gateway.peers.PeerNotices;
 import org.evwatch.gateway.problem.Problem;
 import org.evwatch.gateway.problem.ProblemException;
 import org.evwatch.gateway.security.Caller;
@@ -37,8 +38,8 @@ import org.evwatch.query.QuerySyntaxException;
 
 /**
  * Creates, reads, changes and deletes subscriptions, and keeps the compiled saved queries that new papers are
- * matched against. The compiled set is rebuilt after every change here and at least every 30 s, so changes made
- * by another gateway instance are picked up too.
+ * matched against. The compiled set is rebuilt after every change here, after a change another gateway instance
+ * made (it tells, see {@link PeerNotices}), and at least every 30 s.
  */
 @ApplicationScoped
 public class Subscriptions {
@@ -58,12 +59,15 @@ public class Subscriptions {
     private final SsrfGuard guard;
     private final PublicUrl publicUrl;
     private final MailOutbox mail;
+    private final PeerNotices peers;
     private final Clock clock = Clock.systemUTC();
     private volatile List<Active> active;
     private volatile long activeAt;
     private Map<UUID, Loaded> loaded = Map.of();
 
-    public Subscriptions(ObjectMapper json, SsrfGuard guard, PublicUrl publicUrl, MailOutbox mail) {
+    public Subscriptions(ObjectMapper json, SsrfGuard guard, PublicUrl publicUrl, MailOutbox mail,
+            PeerNotices peers) {
+        this.peers = peers;
         this.json = json;
         this.guard = guard;
         this.publicUrl = publicUrl;
@@ -200,7 +204,14 @@ public class Subscriptions {
         }
     }
 
+    /** After a change here: rebuilt now, and in the other gateway instances once the change commits. */
     private void invalidate() {
+        active = null;
+        peers.subscriptionsChanged();
+    }
+
+    /** Rebuilds the compiled set at its next use, e.g. when another instance changed the subscriptions. */
+    public void reloadSoon() {
         active = null;
     }
 
