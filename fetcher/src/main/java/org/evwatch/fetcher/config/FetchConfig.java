@@ -73,6 +73,13 @@ public interface FetchConfig {
         @WithDefault("2m")
         Duration ackTimeout();
 
+        /**
+         * How long a fetcher instance holds a source's lease without finishing a window; past it, another instance
+         * may take the source over. Longer than the slowest window.
+         */
+        @WithDefault("10m")
+        Duration lease();
+
         /** Sources polled at the same time; each source runs on its own thread so one cannot block another. */
         @WithDefault("4")
         int threads();

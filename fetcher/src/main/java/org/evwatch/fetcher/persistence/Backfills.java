@@ -9,9 +9,18 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Stores backfills so that a running one survives a restart, and reports their progress. */
+/**
+ * Stores backfills so that a running one survives a restart, and reports their progress. One fetcher instance works
+ * on a backfill at a time, under its lease ({@code backfill/ID}, see {@link SourceLeases}).
+ */
 @ApplicationScoped
 public class Backfills {
+
+    private final SourceLeases leases;
+
+    public Backfills(SourceLeases leases) {
+        this.leases = leases;
+    }
 
     /**
      * A backfill's progress.
@@ -42,9 +51,12 @@ public class Backfills {
     /**
      * Records a completed window: the backfill resumes after {@code through}, or is done. Single-statement updates,
      * so that a cancel arriving meanwhile is never overwritten.
+     *
+     * @throws SourceLeases.LeaseLostException when another instance works on the backfill now: nothing is written
      */
     @Transactional
-    public void windowDone(long id, LocalDate through, long seen, long sent, Instant now) {
+    public void windowDone(SourceLeases.Lease lease, long id, LocalDate through, long seen, long sent, Instant now) {
+        leases.renew(lease);
         Backfill.update("seen = seen + ?1, sent = sent + ?2, nextDay = ?3, lastError = null, updatedAt = ?4 "
                 + "where id = ?5", seen, sent, through.plusDays(1), now, id);
         Backfill.update("state = ?1 where id = ?2 and state = ?3 and nextDay > toDay", Backfill.State.DONE, id,

@@ -8,9 +8,18 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Reads and moves the per-source cursors, and keeps each source's last success and last error. */
+/**
+ * Reads and moves the per-source cursors, and keeps each source's last success and last error. Polls write under the
+ * source's lease ({@link SourceLeases}): a write renews it, and is refused when another instance holds it now.
+ */
 @ApplicationScoped
 public class Cursors {
+
+    private final SourceLeases leases;
+
+    public Cursors(SourceLeases leases) {
+        this.leases = leases;
+    }
 
     /** A cursor as the rest of the fetcher sees it. */
     public record View(String source, String watchId, LocalDate completedThrough, Instant lastSuccessAt,
@@ -26,10 +35,14 @@ public class Cursors {
     /**
      * Records a window whose records are all acknowledged. The cursor only moves forward, and only when
      * {@code completedThrough} is given (an open window, still receiving papers, does not move it).
+     *
+     * @throws SourceLeases.LeaseLostException when another instance holds the source's lease now: nothing is written
      */
     @Transactional
-    public void windowDone(String source, String watchId, LocalDate completedThrough, long sent, Instant at) {
-        SourceCursor c = load(source, watchId);
+    public void windowDone(SourceLeases.Lease lease, String watchId, LocalDate completedThrough, long sent,
+            Instant at) {
+        leases.renew(lease);
+        SourceCursor c = load(lease.source(), watchId);
         if (completedThrough != null
                 && (c.completedThrough == null || completedThrough.isAfter(c.completedThrough))) {
             c.completedThrough = completedThrough;
@@ -39,9 +52,11 @@ public class Cursors {
         c.persist();
     }
 
+    /** Records a failed poll, under the lease (see {@link #windowDone}). */
     @Transactional
-    public void failed(String source, String watchId, String error, Instant at) {
-        SourceCursor c = load(source, watchId);
+    public void failed(SourceLeases.Lease lease, String watchId, String error, Instant at) {
+        leases.renew(lease);
+        SourceCursor c = load(lease.source(), watchId);
         c.lastError = error;
         c.lastErrorAt = at;
         c.persist();

@@ -1,8 +1,10 @@
 package org.evwatch.fetcher.poll;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +18,7 @@ import org.evwatch.fetcher.config.FetchConfig;
 import org.evwatch.fetcher.http.FetchException;
 import org.evwatch.fetcher.persistence.Backfill;
 import org.evwatch.fetcher.persistence.Backfills;
+import org.evwatch.fetcher.persistence.SourceLeases;
 import org.evwatch.fetcher.source.DateWindow;
 import org.evwatch.fetcher.watch.Watch;
 import org.jboss.logging.Logger;
@@ -39,7 +42,13 @@ public class BackfillRunner {
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
     private final Map<Long, Boolean> cancelled = new ConcurrentHashMap<>();
 
-    public BackfillRunner(Backfills backfills, SourceRegistry registry, WindowRunner runner, FetchConfig config) {
+    private final SourceLeases leases;
+    private final Duration lease;
+
+    public BackfillRunner(Backfills backfills, SourceRegistry registry, WindowRunner runner, FetchConfig config,
+            SourceLeases leases) {
+        this.leases = leases;
+        this.lease = config.poll().lease();
         this.backfills = backfills;
         this.registry = registry;
         this.runner = runner;
@@ -82,7 +91,7 @@ public class BackfillRunner {
         if (active.add(id)) {
             executor.submit(() -> {
                 try {
-                    run(id);
+                    runLeased(id);
                 } finally {
                     active.remove(id);
                 }
@@ -90,7 +99,22 @@ public class BackfillRunner {
         }
     }
 
-    private void run(long id) {
+    /** Works on the backfill if no other instance does (it holds the backfill's lease). */
+    private void runLeased(long id) {
+        Optional<SourceLeases.Lease> held = leases.acquire("backfill/" + id, leases.self(), lease);
+        if (held.isEmpty()) {
+            return;
+        }
+        try {
+            run(id, held.get());
+        } catch (SourceLeases.LeaseLostException e) {
+            LOG.warnf("backfill %d stopped: %s", id, e.getMessage());
+        } finally {
+            leases.release(held.get());
+        }
+    }
+
+    private void run(long id, SourceLeases.Lease held) {
         while (true) {
             Backfills.View b = backfills.find(id).orElse(null);
             if (b == null || b.state() != Backfill.State.RUNNING || cancelled.containsKey(id)) {
@@ -110,9 +134,11 @@ public class BackfillRunner {
             try {
                 WindowRunner.Outcome outcome = runner.run(entry.source(), watch, window,
                         () -> cancelled.containsKey(id));
-                backfills.windowDone(id, to, outcome.seen(), outcome.sent(), clock.instant());
+                backfills.windowDone(held, id, to, outcome.seen(), outcome.sent(), clock.instant());
             } catch (CancellationException e) {
                 return;
+            } catch (SourceLeases.LeaseLostException e) {
+                throw e;
             } catch (FetchException | WindowRunner.NotAcknowledgedException | RuntimeException e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 LOG.warnf("backfill %d of %s stopped at %s: %s", id, b.source(), window, message);

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.evwatch.fetcher.config.FetchConfig;
 import org.evwatch.fetcher.http.FetchException;
 import org.evwatch.fetcher.persistence.Cursors;
+import org.evwatch.fetcher.persistence.SourceLeases;
 import org.evwatch.fetcher.source.DateWindow;
 import org.evwatch.fetcher.watch.Watch;
 import org.jboss.logging.Logger;
@@ -22,7 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * An incremental poll of one source: from the day after its cursor to today, window by window. A window moves the
  * cursor only once every record is acknowledged and only when its days are settled; a failure stops the source's
- * poll (its window is retried on the next one) and is recorded as the source's last error.
+ * poll (its window is retried on the next one) and is recorded as the source's last error. A poll runs under the
+ * source's lease ({@link SourceLeases}): with several fetcher instances, one polls a source while the others pass
+ * it over, and one that loses the lease mid-poll stops.
  */
 @ApplicationScoped
 public class Poller {
@@ -42,8 +46,11 @@ public class Poller {
     private final FetchConfig.Poll config;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final SourceLeases leases;
 
-    public Poller(SourceRegistry registry, WindowRunner runner, Cursors cursors, FetchConfig config) {
+    public Poller(SourceRegistry registry, WindowRunner runner, Cursors cursors, FetchConfig config,
+            SourceLeases leases) {
+        this.leases = leases;
         this.registry = registry;
         this.runner = runner;
         this.cursors = cursors;
@@ -55,7 +62,10 @@ public class Poller {
         return lock != null && lock.isLocked();
     }
 
-    /** Polls a source now; when it is already being polled, returns at once with {@code ran = false}. */
+    /**
+     * Polls a source now; when it is already being polled, here or by another instance, returns at once with
+     * {@code ran = false}.
+     */
     public Report poll(String sourceName) {
         SourceRegistry.Entry entry = registry.find(sourceName)
                 .orElseThrow(() -> new IllegalArgumentException("no source named " + sourceName));
@@ -64,14 +74,32 @@ public class Poller {
             return new Report(sourceName, false, List.of());
         }
         try {
-            List<WatchReport> reports = new ArrayList<>();
-            for (Watch watch : registry.watches()) {
-                reports.add(pollWatch(entry, watch));
+            Optional<SourceLeases.Lease> lease = leases.acquire(sourceName, leases.self(), config.lease());
+            if (lease.isEmpty()) {
+                return new Report(sourceName, false, List.of());
             }
-            return new Report(sourceName, true, reports);
+            try {
+                return new Report(sourceName, true, pollWatches(entry, lease.get()));
+            } finally {
+                leases.release(lease.get());
+            }
         } finally {
             lock.unlock();
         }
+    }
+
+    private List<WatchReport> pollWatches(SourceRegistry.Entry entry, SourceLeases.Lease lease) {
+        List<WatchReport> reports = new ArrayList<>();
+        for (Watch watch : registry.watches()) {
+            try {
+                reports.add(pollWatch(entry, watch, lease));
+            } catch (SourceLeases.LeaseLostException e) {
+                LOG.warnf("poll of %s stopped: %s", entry.name(), e.getMessage());
+                reports.add(new WatchReport(watch.id(), 0, 0, 0, null, e.getMessage()));
+                break;
+            }
+        }
+        return reports;
     }
 
     /**
@@ -95,7 +123,7 @@ public class Poller {
         return windows;
     }
 
-    private WatchReport pollWatch(SourceRegistry.Entry entry, Watch watch) {
+    private WatchReport pollWatch(SourceRegistry.Entry entry, Watch watch, SourceLeases.Lease lease) {
         String name = entry.name();
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate settled = today.minusDays(config.settleDays());
@@ -111,7 +139,7 @@ public class Poller {
             for (DateWindow window : plan(from, today, entry.windowDays(), settled)) {
                 WindowRunner.Outcome outcome = runner.run(entry.source(), watch, window, () -> false);
                 boolean complete = entry.source().windowed() && !window.to().isAfter(settled);
-                cursors.windowDone(name, watch.id(), complete ? window.to() : null, outcome.sent(), clock.instant());
+                cursors.windowDone(lease, watch.id(), complete ? window.to() : null, outcome.sent(), clock.instant());
                 windows++;
                 seen += outcome.seen();
                 sent += outcome.sent();
@@ -120,12 +148,12 @@ public class Poller {
             return new WatchReport(watch.id(), windows, seen, sent,
                     cursors.completedThrough(name, watch.id()).orElse(null), null);
         } catch (FetchException | WindowRunner.NotAcknowledgedException | RuntimeException e) {
-            if (e instanceof CancellationException) {
-                throw (CancellationException) e;
+            if (e instanceof CancellationException || e instanceof SourceLeases.LeaseLostException) {
+                throw (RuntimeException) e;
             }
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warnf("poll of %s for watch %s stopped at %s: %s", name, watch.id(), from, message);
-            cursors.failed(name, watch.id(), message, clock.instant());
+            cursors.failed(lease, watch.id(), message, clock.instant());
             return new WatchReport(watch.id(), windows, seen, sent,
                     cursors.completedThrough(name, watch.id()).orElse(null), message);
         }

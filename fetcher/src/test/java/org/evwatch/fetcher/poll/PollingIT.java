@@ -26,6 +26,7 @@ import org.evwatch.fetcher.config.FetchConfig;
 import org.evwatch.fetcher.persistence.Backfill;
 import org.evwatch.fetcher.persistence.Backfills;
 import org.evwatch.fetcher.persistence.Cursors;
+import org.evwatch.fetcher.persistence.SourceLeases;
 import org.evwatch.fetcher.persistence.StoredValidators;
 import org.evwatch.testing.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,8 @@ class PollingIT {
     Backfills backfills;
     @Inject
     BackfillRunner backfillRunner;
+    @Inject
+    SourceLeases leases;
 
     private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
     private final BioRxivDays days = new BioRxivDays(prefix);
@@ -92,7 +95,7 @@ class PollingIT {
 
             // A restart: new sources, HTTP client and poller; only PostgreSQL and Kafka remain.
             server.setScenarioState("d1", "recovered");
-            Poller restarted = new Poller(new SourceRegistry(config, validators), runner, cursors, config);
+            Poller restarted = new Poller(new SourceRegistry(config, validators), runner, cursors, config, leases);
             Poller.Report second = restarted.poll("biorxiv");
 
             assertThat(second.watches()).singleElement().satisfies(w -> {
@@ -117,6 +120,43 @@ class PollingIT {
                 assertThat(r.update()).isFalse();
             });
         }
+    }
+
+    @Test
+    void aSourceLeasedByAnotherInstanceIsPassedOverUntilItIsFree() {
+        SourceLeases.Lease other = leases.acquire("biorxiv", "another-fetcher", Duration.ofMinutes(5)).orElseThrow();
+        try {
+            int requests = StubbedSources.server.getAllServeEvents().size();
+            assertThat(poller.poll("biorxiv").ran()).as("polled while another instance holds it").isFalse();
+            assertThat(StubbedSources.server.getAllServeEvents()).as("requests to the source").hasSize(requests);
+            assertThat(leases.acquire("biorxiv", "a-third-fetcher", Duration.ofMinutes(5))).isEmpty();
+            assertThat(leases.heldBy("biorxiv")).contains("another-fetcher");
+        } finally {
+            leases.release(other);
+        }
+        assertThat(leases.heldBy("biorxiv")).as("given back").isEmpty();
+    }
+
+    @Test
+    void aLeaseThatExpiredAndWasTakenOverMovesNoCursor() throws InterruptedException {
+        String source = prefix + "-leased";
+        SourceLeases.Lease stalled = leases.acquire(source, "stalled-fetcher", Duration.ofMillis(1)).orElseThrow();
+        Thread.sleep(50);
+        SourceLeases.Lease taken = leases.acquire(source, "live-fetcher", Duration.ofMinutes(5)).orElseThrow();
+        assertThat(taken.token()).as("a new holder's fencing token").isGreaterThan(stalled.token());
+
+        cursors.windowDone(taken, "ev-cancer", today.minusDays(3), 4, Instant.now());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cursors.windowDone(stalled, "ev-cancer", today,
+                9, Instant.now())).isInstanceOf(SourceLeases.LeaseLostException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cursors.failed(stalled, "ev-cancer", "late",
+                Instant.now())).isInstanceOf(SourceLeases.LeaseLostException.class);
+        assertThat(cursors.completedThrough(source, "ev-cancer")).as("moved only by the holder")
+                .contains(today.minusDays(3));
+        assertThat(cursors.forSource(source)).singleElement().satisfies(c -> {
+            assertThat(c.recordsSent()).isEqualTo(4);
+            assertThat(c.lastError()).isNull();
+        });
+        leases.release(taken);
     }
 
     @Test
@@ -192,7 +232,9 @@ class PollingIT {
         days.serveDay(server, to, 2, 1);
         // as a previous process left it: stored as running, halfway, with nobody working on it
         Backfills.View left = backfills.start("biorxiv", "ev-cancer", from, to, Instant.now());
-        backfills.windowDone(left.id(), from, 1, 0, Instant.now());
+        SourceLeases.Lease previous = leases.acquire("backfill/" + left.id(), "a-previous-fetcher",
+                Duration.ofMillis(1)).orElseThrow();
+        backfills.windowDone(previous, left.id(), from, 1, 0, Instant.now());
 
         backfillRunner.resumeRunning();
 
