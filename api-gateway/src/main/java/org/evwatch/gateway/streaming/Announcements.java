@@ -65,6 +65,13 @@ public class Announcements {
         return rows.stream().map(r -> new Stored(((Number) r[0]).longValue(), (byte[]) r[1])).toList();
     }
 
+    /** The number of the newest announcement taken in; 0 when there is none. */
+    @Transactional
+    public long newest() {
+        return ((Number) em.createNativeQuery("select coalesce(max(seq), 0) from {h-schema}announcement")
+                .getSingleResult()).longValue();
+    }
+
     /** Forgets announcements received before {@code before}; how many. */
     @Transactional
     public int prune(Instant before) {

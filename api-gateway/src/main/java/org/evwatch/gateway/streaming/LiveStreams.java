@@ -133,7 +133,7 @@ public class LiveStreams {
             });
             synchronized (l) {
                 for (Held h : l.held) {
-                    PaperEvent event = catchUp.eventFor(target.get(), h.indexed());
+                    PaperEvent event = catchUp.eventFor(target.get(), h.seq(), h.indexed());
                     if (event != null) {
                         sendPaper(l, h.seq(), event);
                     }
