@@ -12,11 +12,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 import org.evwatch.events.PaperIndexed;
@@ -36,7 +39,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
 @QuarkusTestResource(SmtpServer.class)
+@TestProfile(SubscriptionPauseIT.SlowRetries.class)
 class SubscriptionPauseIT {
+
+    /** A failed webhook post is retried after 2 s: long enough to pause the subscription before the retry. */
+    public static final class SlowRetries implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("evwatch.gateway.webhooks.initial-delay", "2s", "evwatch.gateway.webhooks.max-delay", "2s");
+        }
+    }
 
     private static final String ADMIN = "test-admin-key";
     private static final String ADDRESS = "pausing-reader@example.org";
@@ -123,6 +135,42 @@ class SubscriptionPauseIT {
             takenIn(Papers.fresh("exosome-pdac", "Pausestart vesicles"), "title:pausestart");
             assertThat(stream.nextEvent(QUIET)).isNull();
         }
+    }
+
+    @Test
+    void aWebhookRetryDueWhileTheSubscriptionIsPausedWaitsAndIsSentAfterTheResume() throws Exception {
+        try (WebhookReceiver hook = new WebhookReceiver(null, 503, 204)) {
+            Map<String, Object> body = new HashMap<>(Map.of("name", "Held retry", "q", "title:holdwatch",
+                    "webhook", Map.of("url", hook.url())));
+            Response created = given().auth().oauth2(ADMIN).contentType("application/json").body(body)
+                    .post("/api/v1/subscriptions");
+            created.then().statusCode(201);
+            hook.secret(created.path("webhook.secret"));
+            String id = created.path("id");
+            Papers.publish(Papers.fresh("exosome-pdac", "Holdwatch vesicles"));
+            await().atMost(WAIT).until(() -> delivery(id).path("attempts").asInt() == 1);
+            assertThat(delivery(id).path("nextAttemptAt").isNull()).as("a retry is due").isFalse();
+
+            body.put("paused", true);
+            replace(id, body).then().statusCode(200);
+            Thread.sleep(4_000);
+            assertThat(hook.received()).as("no retry while paused").hasSize(1);
+            JsonNode held = delivery(id);
+            assertThat(held.path("state").asText()).isEqualTo("PENDING");
+            assertThat(held.path("nextAttemptAt").isNull()).as("held: no attempt is due").isTrue();
+
+            body.put("paused", false);
+            replace(id, body).then().statusCode(200);
+            await().atMost(WAIT).until(() -> delivery(id).path("state").asText().equals("DELIVERED"));
+            assertThat(hook.received()).hasSize(2);
+            assertThat(hook.received().get(1).signatureValid()).isTrue();
+        }
+    }
+
+    private static JsonNode delivery(String id) throws Exception {
+        JsonNode list = JSON.readTree(given().auth().oauth2(ADMIN).get("/api/v1/subscriptions/" + id
+                + "/deliveries").then().statusCode(200).extract().asString());
+        return list.path(0);
     }
 
     /** Publishes a matching paper and waits until the gateway has taken it in: a query stream shows it. */
