@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +235,9 @@ class SubscriberPageIT {
             assertThat(titles(browser)).containsExactly(Fixtures.paper("glioma-ev-mirna").title());
             assertThat(browser.script("return location.hash")).contains("sort=date", "from=2016-01-01",
                     "to=2023-12-31");
+            // Kept for a person to look at: the narrowed search with its date range and export links.
+            Files.createDirectories(Path.of("target"));
+            browser.screenshot(Path.of("target", "subscriber-search.png"));
 
             String ris = exported(browser, "ris", "application/x-research-info-systems");
             assertThat(ris).contains("TY  - JOUR", "TI  - " + Fixtures.paper("glioma-ev-mirna").title())
