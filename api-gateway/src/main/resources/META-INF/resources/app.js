@@ -1,6 +1,8 @@
 'use strict';
-// EVwatch web page: search with facets, paper page, subscribe. Talks only to the public /api/v1 endpoints.
-// Everything from the API is inserted as text (never as HTML), so a hostile title cannot run script.
+// EVwatch web page: search with facets, paper page, subscribe, and, signed in with an API key, the subscriptions and
+// keys of that key. Talks only to the public /api/v1 endpoints. Everything from the API is inserted as text (never as
+// HTML), so a hostile title cannot run script. The API key is kept in localStorage and sent only in the
+// Authorization header, never in a URL.
 
 const API = '/api/v1';
 const FACET_TITLES = {
@@ -57,23 +59,43 @@ function entityUrl(id) {
   return null;
 }
 
-async function getJson(url) {
-  const res = await fetch(url, { headers: { Accept: 'application/json' } });
-  const body = await res.json().catch(() => null);
+// One API call: the parsed JSON answer (null for 204), or an Error carrying the status and the problem+json body.
+async function request(url, options) {
+  const res = await fetch(url, options);
+  const body = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const problem = body || {};
     const err = new Error(problem.detail || problem.title || ('HTTP ' + res.status));
+    err.status = res.status;
     err.problem = problem;
     throw err;
   }
   return body;
 }
 
+function getJson(url) {
+  return request(url, { headers: { Accept: 'application/json' } });
+}
+
+// A call with the signed-in API key (or the one given), JSON in and out.
+function authorized(method, path, body, key) {
+  const headers = { Accept: 'application/json', Authorization: 'Bearer ' + (key || apiKey()) };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return request(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
 // ---------- routing ----------
+
+const VIEWS = ['search-view', 'paper-view', 'subscriptions-view', 'keys-view'];
+
+function show(view) {
+  for (const v of VIEWS) $(v).hidden = v !== view;
+}
 
 function parseHash() {
   const h = location.hash.replace(/^#/, '') || '/';
   if (h.startsWith('/paper/')) return { view: 'paper', id: decodeURIComponent(h.slice('/paper/'.length)) };
+  if (h === '/subscriptions' || h === '/keys') return { view: h.slice(1) };
   const qi = h.indexOf('?');
   const params = new URLSearchParams(qi >= 0 ? h.slice(qi + 1) : '');
   const filters = {};
@@ -96,6 +118,10 @@ function route() {
   const r = parseHash();
   if (r.view === 'paper') {
     showPaper(r.id);
+  } else if (r.view === 'subscriptions') {
+    showSubscriptions();
+  } else if (r.view === 'keys') {
+    showKeys();
   } else {
     state.q = r.q; state.sort = r.sort; state.filters = r.filters;
     $('q').value = r.q; $('sort').value = r.sort;
@@ -125,12 +151,13 @@ function apiSearchParams(cursor) {
 }
 
 async function runSearch(append) {
-  $('paper-view').hidden = true;
-  $('search-view').hidden = false;
+  show('search-view');
   if (!append) { $('results').replaceChildren(); state.cursor = null; }
   $('status').textContent = 'Searching…';
   $('status').className = '';
   renderActiveFilters();
+  renderDates();
+  renderExport();
   try {
     const data = await getJson(API + '/papers?' + apiSearchParams(append ? state.cursor : null));
     state.cursor = data.nextCursor;
@@ -139,7 +166,9 @@ async function runSearch(append) {
     for (const hit of data.hits) $('results').append(renderHit(hit));
     if (!append) { renderFacets(data.facets || {}); renderTimeline(data.timeline); }
     $('more').hidden = !data.nextCursor;
+    $('export').hidden = data.total === 0;
   } catch (e) {
+    $('export').hidden = true;
     $('status').textContent = e.message + (e.problem && e.problem.position !== undefined
       ? ' (at character ' + e.problem.position + ')' : '');
     $('status').className = 'error';
@@ -207,6 +236,41 @@ function toggleFilter(name, value, on) {
   if (on && name === 'year') { delete filters.from; delete filters.to; }
   if (on && (name === 'from' || name === 'to')) delete filters.year;
   location.hash = searchHash(state.q, state.sort, filters);
+}
+
+// The date range fields show the range in force.
+function renderDates() {
+  $('date-from').value = (state.filters.from || [''])[0];
+  $('date-to').value = (state.filters.to || [''])[0];
+}
+
+// A year alone stands for all of it: from its first day, to its last.
+function dateBound(text, yearEdge) {
+  const t = text.trim();
+  return /^\d{4}$/.test(t) ? t + yearEdge : t;
+}
+
+function applyDates(ev) {
+  ev.preventDefault();
+  const from = dateBound($('date-from').value, '-01-01');
+  const to = dateBound($('date-to').value, '-12-31');
+  const filters = { ...state.filters };
+  delete filters.from; delete filters.to;
+  if (from) filters.from = [from];
+  if (to) filters.to = [to];
+  if (from || to) delete filters.year;
+  location.hash = searchHash(state.q, state.sort, filters);
+}
+
+// The current search exported: its first 100 results, the most one page of the API holds.
+function renderExport() {
+  for (const format of ['ris', 'bibtex', 'csl']) {
+    const p = apiSearchParams(null);
+    p.delete('timeline');
+    p.set('size', '100');
+    p.set('format', format);
+    $('export-' + format).href = API + '/papers?' + p;
+  }
 }
 
 // ---------- timeline chart ----------
@@ -354,9 +418,8 @@ function mentionsIn(paper, section) {
 }
 
 async function showPaper(id) {
-  $('search-view').hidden = true;
+  show('paper-view');
   const view = $('paper-view');
-  view.hidden = false;
   view.replaceChildren(el('p', {}, 'Loading…'));
   let p;
   try {
@@ -421,12 +484,99 @@ async function showPaper(id) {
   window.scrollTo(0, 0);
 }
 
+// ---------- signing in ----------
+
+const KEY_STORE = 'evwatch.apiKey';
+
+function apiKey() {
+  return localStorage.getItem(KEY_STORE);
+}
+
+function renderAccount() {
+  const signedIn = Boolean(apiKey());
+  $('sign-in-button').hidden = signedIn;
+  $('signed-in').hidden = !signedIn;
+}
+
+// Asks for a key; `then` runs once signed in (by default: the subscriptions).
+function openSignIn(reason, then) {
+  state.afterSignIn = then || null;
+  $('signin-reason').textContent = reason || '';
+  $('signin-key').value = '';
+  $('signin-error').textContent = '';
+  $('signin-dialog').showModal();
+}
+
+async function signIn(ev) {
+  ev.preventDefault();
+  const key = $('signin-key').value.trim();
+  try {
+    await authorized('GET', '/subscriptions', undefined, key);
+  } catch (e) {
+    $('signin-error').textContent = e.status === 401 ? 'This API key was not accepted: ' + e.message : e.message;
+    return;
+  }
+  localStorage.setItem(KEY_STORE, key);
+  $('signin-dialog').close();
+  renderAccount();
+  const then = state.afterSignIn;
+  state.afterSignIn = null;
+  if (then) then(); else location.hash = '#/subscriptions';
+}
+
+function signOut() {
+  localStorage.removeItem(KEY_STORE);
+  renderAccount();
+  location.hash = '#/';
+}
+
+// A failed call of a signed-in view: a key no longer accepted signs out.
+function showFailure(box, e) {
+  if (e.status === 401) {
+    localStorage.removeItem(KEY_STORE);
+    renderAccount();
+    box.textContent = 'Your API key is no longer accepted (' + e.message + '). Sign in again.';
+  } else {
+    box.textContent = e.message;
+  }
+  box.className = 'error';
+}
+
+function needsSignIn(box, what) {
+  if (apiKey()) return false;
+  box.className = '';
+  box.replaceChildren('Sign in with your API key to ' + what + '. ',
+    el('button', { type: 'button', onclick: () => openSignIn('', route) }, 'Sign in'));
+  return true;
+}
+
 // ---------- subscribe ----------
 
+function filtersOfSearch() {
+  const filters = {};
+  for (const [name, values] of Object.entries(state.filters)) {
+    if (name === 'year') { filters.from = values[0] + '-01-01'; filters.to = values[0] + '-12-31'; }
+    else if (name === 'from' || name === 'to') filters[name] = values[0];
+    else filters[name] = values;
+  }
+  return filters;
+}
+
+// The optional channels of a subscription form: a webhook URL, an e-mail address and how often it is mailed.
+function channels(webhook, address, frequency) {
+  const out = {};
+  if (webhook.trim()) out.webhook = { url: webhook.trim() };
+  if (address.trim()) out.email = { address: address.trim(), frequency };
+  return out;
+}
+
 function openSubscribe() {
+  if (!apiKey()) {
+    openSignIn('Subscribing needs an API key.', openSubscribe);
+    return;
+  }
   $('subscribe-query').textContent = state.q || '(everything)';
   $('sub-name').value = state.q ? state.q.slice(0, 80) : 'All papers';
-  $('sub-key').value = localStorage.getItem('evwatch.apiKey') || '';
   $('subscribe-error').textContent = '';
   $('subscribe-form').hidden = false;
   $('subscribe-result').hidden = true;
@@ -435,40 +585,267 @@ function openSubscribe() {
 
 async function createSubscription(ev) {
   ev.preventDefault();
-  const key = $('sub-key').value.trim();
-  const filters = {};
-  for (const [name, values] of Object.entries(state.filters)) {
-    if (name === 'year') { filters.from = values[0] + '-01-01'; filters.to = values[0] + '-12-31'; }
-    else if (name === 'from' || name === 'to') filters[name] = values[0];
-    else filters[name] = values;
-  }
-  const body = { name: $('sub-name').value.trim(), q: state.q, filters };
-  const hook = $('sub-webhook').value.trim();
-  if (hook) body.webhook = { url: hook };
-  const res = await fetch(API + '/subscriptions', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: 'Bearer ' + key },
-    body: JSON.stringify(body)
-  });
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    $('subscribe-error').textContent = data.detail || data.title || ('HTTP ' + res.status);
+  const body = {
+    name: $('sub-name').value.trim(), q: state.q, filters: filtersOfSearch(),
+    ...channels($('sub-webhook').value, $('sub-email').value, $('sub-frequency').value)
+  };
+  let data;
+  try {
+    data = await authorized('POST', '/subscriptions', body);
+  } catch (e) {
+    $('subscribe-error').textContent = e.message;
     return;
   }
-  localStorage.setItem('evwatch.apiKey', key);
   const links = data.links || {};
   for (const [id, url] of [['feed-atom', links.atom], ['feed-rss', links.rss], ['feed-json', links.jsonFeed],
     ['feed-stream', links.stream]]) {
     $(id).href = url; $(id).textContent = url;
   }
-  if (data.webhook && data.webhook.secret) {
-    $('webhook-secret').hidden = false;
-    $('webhook-secret').querySelector('code').textContent = data.webhook.secret;
-  } else {
-    $('webhook-secret').hidden = true;
-  }
+  $('webhook-secret').hidden = !(data.webhook && data.webhook.secret);
+  if (data.webhook && data.webhook.secret) $('webhook-secret').querySelector('code').textContent = data.webhook.secret;
+  $('email-pending').hidden = !data.email;
   $('subscribe-form').hidden = true;
   $('subscribe-result').hidden = false;
+}
+
+// ---------- my subscriptions ----------
+
+async function showSubscriptions() {
+  show('subscriptions-view');
+  const status = $('subscriptions-status');
+  $('subscription-list').replaceChildren();
+  if (needsSignIn(status, 'see your subscriptions')) return;
+  status.className = '';
+  status.textContent = 'Loading…';
+  try {
+    const list = await authorized('GET', '/subscriptions');
+    status.textContent = list.length ? '' : 'No subscriptions yet: search, then Subscribe.';
+    $('subscription-list').replaceChildren(...list.map(subscriptionCard));
+  } catch (e) {
+    showFailure(status, e);
+  }
+}
+
+function filtersText(filters) {
+  return FILTER_PARAMS.map((name) => [name, (filters || {})[name]])
+    .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length))
+    .map(([name, v]) => name + ': ' + (Array.isArray(v) ? v.join(', ') : v)).join(' · ');
+}
+
+function channelsText(s) {
+  const parts = ['feeds and stream'];
+  if (s.webhook) parts.push('webhook ' + s.webhook.url);
+  if (s.email) parts.push('e-mail ' + s.email.address + ' (' + s.email.frequency + ', ' + s.email.state + ')');
+  return parts.join(' · ');
+}
+
+function subscriptionCard(s) {
+  const links = s.links || {};
+  const details = el('div', { className: 'details', hidden: true });
+  return el('li', { className: 'subscription', dataset: { id: s.id, paused: String(s.paused) } },
+    el('h2', {}, el('span', { className: 'sub-name' }, s.name), ' ',
+      el('span', { className: 'badge' + (s.paused ? ' paused' : '') }, s.paused ? 'Paused' : 'Active')),
+    el('p', {}, 'Query: ', el('code', { className: 'sub-query' }, s.q || '(everything)')),
+    filtersText(s.filters) ? el('p', { className: 'meta' }, 'Filters: ' + filtersText(s.filters)) : null,
+    el('p', { className: 'sub-channels' }, 'Delivers to: ' + channelsText(s)),
+    el('p', { className: 'meta' }, 'Feeds: ', el('a', { href: links.atom }, 'Atom'), ' · ',
+      el('a', { href: links.rss }, 'RSS'), ' · ', el('a', { href: links.jsonFeed }, 'JSON Feed'), ' · ',
+      el('a', { href: links.stream }, 'live stream')),
+    el('div', { className: 'buttons' },
+      el('button', { type: 'button', className: 'sub-activity', onclick: () => toggleActivity(s, details) },
+        'Matches and deliveries'),
+      el('button', { type: 'button', className: 'sub-edit', onclick: () => openEdit(s) }, 'Edit'),
+      el('button', { type: 'button', className: 'sub-pause', onclick: () => setPaused(s, !s.paused) },
+        s.paused ? 'Resume' : 'Pause'),
+      el('button', { type: 'button', className: 'sub-delete', onclick: (ev) => deleteSubscription(s, ev.target) },
+        'Delete')),
+    details);
+}
+
+// What a PUT needs to leave a subscription as it is. An address that unsubscribed is left out: sent again, it
+// would be mailed a new confirmation link, which only the reader should ask for.
+function requestOf(s) {
+  const body = { name: s.name, q: s.q, filters: s.filters };
+  if (s.webhook) body.webhook = { url: s.webhook.url };
+  if (s.email && s.email.state !== 'unsubscribed') {
+    body.email = { address: s.email.address, frequency: s.email.frequency };
+  }
+  return body;
+}
+
+async function setPaused(s, paused) {
+  try {
+    await authorized('PUT', '/subscriptions/' + encodeURIComponent(s.id), { ...requestOf(s), paused });
+    showSubscriptions();
+  } catch (e) {
+    showFailure($('subscriptions-status'), e);
+  }
+}
+
+// Whether this is the second click on a button that does what cannot be undone; the first asks `question`.
+function confirmed(button, question) {
+  if (button.dataset.armed === 'true') return true;
+  button.dataset.armed = 'true';
+  button.textContent = question;
+  return false;
+}
+
+async function deleteSubscription(s, button) {
+  if (!confirmed(button, 'Really delete?')) return;
+  try {
+    await authorized('DELETE', '/subscriptions/' + encodeURIComponent(s.id));
+    showSubscriptions();
+  } catch (e) {
+    showFailure($('subscriptions-status'), e);
+  }
+}
+
+function openEdit(s) {
+  state.editing = s;
+  $('edit-name').value = s.name;
+  $('edit-q').value = s.q;
+  $('edit-webhook').value = s.webhook ? s.webhook.url : '';
+  $('edit-email').value = s.email ? s.email.address : '';
+  $('edit-frequency').value = s.email ? s.email.frequency : 'daily';
+  $('edit-error').textContent = '';
+  $('edit-dialog').showModal();
+}
+
+async function saveEdit(ev) {
+  ev.preventDefault();
+  const s = state.editing;
+  const body = {
+    name: $('edit-name').value.trim(), q: $('edit-q').value.trim(), filters: s.filters, paused: s.paused,
+    ...channels($('edit-webhook').value, $('edit-email').value, $('edit-frequency').value)
+  };
+  try {
+    const saved = await authorized('PUT', '/subscriptions/' + encodeURIComponent(s.id), body);
+    $('edit-dialog').close();
+    await showSubscriptions();
+    if (saved.webhook && saved.webhook.secret) {
+      $('subscriptions-status').textContent = 'New webhook secret (shown once): ' + saved.webhook.secret;
+    }
+  } catch (e) {
+    const at = e.problem && e.problem.position !== undefined ? ' (at character ' + e.problem.position + ')' : '';
+    $('edit-error').textContent = e.message + at;
+  }
+}
+
+// ---------- a subscription's matches and delivery logs ----------
+
+async function toggleActivity(s, box) {
+  box.hidden = !box.hidden;
+  if (box.hidden) return;
+  box.replaceChildren(el('p', {}, 'Loading…'));
+  const id = encodeURIComponent(s.id);
+  const [feed, hooks, mails] = await Promise.allSettled([
+    request(s.links.jsonFeed, { headers: { Accept: 'application/feed+json' } }),
+    authorized('GET', '/subscriptions/' + id + '/deliveries?limit=20'),
+    authorized('GET', '/subscriptions/' + id + '/email-deliveries?limit=20')]);
+  box.replaceChildren(
+    el('h3', {}, 'Recent matches'), settled(feed, matchesList),
+    el('h3', {}, 'Webhook deliveries'), s.webhook || (hooks.value || []).length
+      ? settled(hooks, webhookTable) : el('p', {}, 'No webhook.'),
+    el('h3', {}, 'E-mail deliveries'), s.email || (mails.value || []).length
+      ? settled(mails, mailTable) : el('p', {}, 'No e-mail.'));
+}
+
+function settled(result, render) {
+  return result.status === 'fulfilled' ? render(result.value)
+    : el('p', { className: 'error' }, result.reason.message);
+}
+
+function matchesList(feed) {
+  const items = (feed.items || []).slice(0, 10);
+  if (!items.length) return el('p', {}, 'No matching papers yet.');
+  return el('ol', { className: 'matches' }, items.map((item) => el('li', {},
+    el('a', { href: '#/paper/' + encodeURIComponent(item._evwatch.paper_id) }, item.title),
+    item.date_published ? el('span', { className: 'meta' }, ' · ' + item.date_published.slice(0, 10)) : null)));
+}
+
+function when(instant) {
+  return instant ? instant.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : '';
+}
+
+function logTable(className, headings, rows) {
+  if (!rows.length) return el('p', {}, 'Nothing delivered yet.');
+  return el('table', { className },
+    el('thead', {}, el('tr', {}, headings.map((h) => el('th', {}, h)))),
+    el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, c))))));
+}
+
+function lastAttempt(d) {
+  const a = (d.attemptLog || [])[(d.attemptLog || []).length - 1];
+  if (!a) return '';
+  return [a.statusCode ? 'HTTP ' + a.statusCode : null, a.error, a.outcome].filter(Boolean).join(' · ');
+}
+
+function webhookTable(deliveries) {
+  return logTable('webhook-log', ['Paper', 'State', 'Attempts', 'Last attempt', 'Created'], deliveries.map((d) =>
+    [d.paperId, d.state, d.attempts, lastAttempt(d), when(d.createdAt)]));
+}
+
+function mailTable(deliveries) {
+  return logTable('email-log', ['Mail', 'To', 'State', 'Attempts', 'Due', 'Sent'], deliveries.map((d) =>
+    [d.kind === 'PAPER' ? d.paperId : 'confirmation', d.address, d.state, d.attempts, when(d.dueAt),
+      when(d.sentAt)]));
+}
+
+// ---------- API keys ----------
+
+async function showKeys() {
+  show('keys-view');
+  const status = $('keys-status');
+  $('key-table').querySelector('tbody').replaceChildren();
+  $('key-form').hidden = true;
+  if (needsSignIn(status, 'manage API keys')) return;
+  status.className = '';
+  status.textContent = 'Loading…';
+  try {
+    const keys = await authorized('GET', '/admin/keys');
+    status.textContent = '';
+    $('key-form').hidden = false;
+    $('key-table').querySelector('tbody').replaceChildren(...keys.map(keyRow));
+  } catch (e) {
+    if (e.status === 403) {
+      status.className = 'error';
+      status.textContent = 'Creating and revoking keys needs an admin key; ask the administrator of this EVwatch.';
+    } else {
+      showFailure(status, e);
+    }
+  }
+}
+
+function keyRow(k) {
+  return el('tr', { className: 'key', dataset: { id: k.id, name: k.name } },
+    el('td', {}, k.name), el('td', {}, k.role), el('td', {}, el('code', {}, k.prefix)), el('td', {}, when(k.createdAt)),
+    el('td', { className: 'revoked' }, when(k.revokedAt)),
+    el('td', {}, k.revokedAt ? null : el('button', {
+      type: 'button', className: 'key-revoke', onclick: (ev) => revokeKey(k, ev.target)
+    }, 'Revoke')));
+}
+
+async function createKey(ev) {
+  ev.preventDefault();
+  try {
+    const k = await authorized('POST', '/admin/keys', { name: $('key-name').value.trim(), role: $('key-role').value });
+    await showKeys();
+    $('new-key').hidden = false;
+    $('new-key').querySelector('code').textContent = k.key;
+  } catch (e) {
+    showFailure($('keys-status'), e);
+  }
+}
+
+async function revokeKey(k, button) {
+  if (!confirmed(button, 'Really revoke?')) return;
+  try {
+    await authorized('DELETE', '/admin/keys/' + encodeURIComponent(k.id));
+    $('new-key').hidden = true;
+    showKeys();
+  } catch (e) {
+    showFailure($('keys-status'), e);
+  }
 }
 
 // ---------- wiring ----------
@@ -489,5 +866,14 @@ $('subscribe-button').addEventListener('click', openSubscribe);
 $('subscribe-form').addEventListener('submit', createSubscription);
 $('subscribe-cancel').addEventListener('click', () => $('subscribe-dialog').close());
 $('subscribe-close').addEventListener('click', () => $('subscribe-dialog').close());
+$('date-form').addEventListener('submit', applyDates);
+$('sign-in-button').addEventListener('click', () => openSignIn(''));
+$('sign-out-button').addEventListener('click', signOut);
+$('signin-form').addEventListener('submit', signIn);
+$('signin-cancel').addEventListener('click', () => $('signin-dialog').close());
+$('edit-form').addEventListener('submit', saveEdit);
+$('edit-cancel').addEventListener('click', () => $('edit-dialog').close());
+$('key-form').addEventListener('submit', createKey);
+renderAccount();
 window.addEventListener('hashchange', route);
 route();

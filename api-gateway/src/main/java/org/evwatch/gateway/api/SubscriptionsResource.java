@@ -101,7 +101,10 @@ public class SubscriptionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceSubscription", summary = "Replace a subscription", description = "Replaces name, query, filters, webhook and e-mail. A new webhook URL gets a new secret, "
             + "shown in this answer; the feed token stays. A new e-mail address, or one that unsubscribed, is sent "
-            + "a new confirmation link; the same address keeps its confirmation.")
+            + "a new confirmation link; the same address keeps its confirmation. 'paused': true pauses it (nothing "
+            + "is delivered on any channel: no live events, webhook posts or mail; its feeds stay readable), false "
+            + "resumes it (papers announced from then on are delivered, never those announced while it was paused); "
+            + "omitted keeps its state.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SubscriptionRequest.class)))
     @APIResponse(responseCode = "200", description = "The changed subscription", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Bad body or query syntax error", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

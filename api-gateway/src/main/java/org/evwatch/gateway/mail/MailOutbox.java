@@ -83,7 +83,7 @@ public class MailOutbox {
             List<Object[]> mailed = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("""
                     select id, email_address, email_frequency from gateway.subscription
-                    where id = any (?) and email_state = 'CONFIRMED'""")) {
+                    where id = any (?) and email_state = 'CONFIRMED' and paused_at is null""")) {
                 select.setArray(1, c.createArrayOf("uuid", matched.toArray()));
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
@@ -219,7 +219,8 @@ public class MailOutbox {
 
     /**
      * The claimed deliveries still pending, each with the subscription it goes out for: of the subscriptions it was
-     * stored for, the oldest that mails its address (confirmed for a paper; awaiting confirmation for a confirmation).
+     * stored for, the oldest that mails its address (confirmed and not paused for a paper; awaiting confirmation for a
+     * confirmation).
      */
     @Transactional
     @SuppressWarnings("unchecked")
@@ -236,6 +237,7 @@ public class MailOutbox {
                     join {h-schema}subscription s on s.id = l.subscription_id
                     where l.delivery_id = d.id and lower(s.email_address) = d.address
                       and s.email_state = case when d.kind = 'PAPER' then 'CONFIRMED' else 'PENDING' end
+                      and (d.kind = 'CONFIRMATION' or s.paused_at is null)
                     order by s.created_at, s.id limit 1) s on true
                 where d.id in (?1) and d.state = 'PENDING'
                 order by d.due_at, d.created_at""").setParameter(1, ids).getResultList();

@@ -64,7 +64,7 @@ public class PeerListener {
     }
 
     void start(@Observes StartupEvent started) {
-        lastHeard = announcements.last();
+        lastHeard = announcements.newest();
         thread.setDaemon(true);
         thread.start();
     }

@@ -88,9 +88,9 @@ public class Announcements {
         });
     }
 
-    /** The highest number given so far, 0 if none. */
+    /** The number of the newest announcement taken in; 0 when there is none. */
     @Transactional
-    public long last() {
+    public long newest() {
         return ((Number) em.createNativeQuery("select coalesce(max(seq), 0) from {h-schema}announcement")
                 .getSingleResult()).longValue();
     }

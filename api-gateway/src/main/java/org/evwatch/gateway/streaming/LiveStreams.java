@@ -140,8 +140,7 @@ public class LiveStreams {
                 for (Held h : l.held) {
                     PaperEvent event = l.replayed.contains(h.seq())
                             ? null
-                            : catchUp.eventFor(target.get(),
-                                    h.indexed());
+                            : catchUp.eventFor(target.get(), h.seq(), h.indexed());
                     if (event != null) {
                         sendPaper(l, h.seq(), event);
                     }

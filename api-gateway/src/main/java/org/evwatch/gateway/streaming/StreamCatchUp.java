@@ -39,21 +39,28 @@ public class StreamCatchUp {
         this.subscriptions = subscriptions;
     }
 
-    /** What a stream receives: the query it is matched with, and the subscription named in its events. */
-    public record Target(Percolator.Compiled query, PaperEvent.SubscriptionRef subscription) {
+    /**
+     * What a stream receives: the query it is matched with, the subscription named in its events, and, for a
+     * subscription, the announcements of its last pause, which it never receives.
+     */
+    public record Target(Percolator.Compiled query, PaperEvent.SubscriptionRef subscription,
+            Subscriptions.Replayed paused) {
     }
 
     /** The target of a subscription's stream (empty once the subscription is gone) or of a query stream. */
     public Optional<Target> target(UUID subscriptionId, Percolator.Compiled query) {
         if (subscriptionId == null) {
-            return Optional.of(new Target(query, null));
+            return Optional.of(new Target(query, null, null));
         }
-        return subscriptions.active().stream().filter(a -> a.id().equals(subscriptionId)).findFirst()
-                .map(a -> new Target(a.query(), new PaperEvent.SubscriptionRef(a.id().toString(), a.name())));
+        return subscriptions.replayed(subscriptionId).map(r -> new Target(r.subscription().query(),
+                new PaperEvent.SubscriptionRef(r.subscription().id().toString(), r.subscription().name()), r));
     }
 
-    /** The event of {@code indexed} for the target, or null when the paper does not match it. */
-    public PaperEvent eventFor(Target target, PaperIndexed indexed) {
+    /** The event of announcement {@code seq} for the target, or null when the target does not receive it. */
+    public PaperEvent eventFor(Target target, long seq, PaperIndexed indexed) {
+        if (target.paused() != null && target.paused().skips(seq)) {
+            return null;
+        }
         return percolator.match(indexed, List.of(target.query())).isEmpty()
                 ? null
                 : PaperEvent.of(indexed, target.subscription());
@@ -68,7 +75,7 @@ public class StreamCatchUp {
             for (Announcements.Stored stored : page) {
                 seq = stored.seq();
                 PaperIndexed indexed = decode(stored);
-                PaperEvent event = indexed == null ? null : eventFor(target, indexed);
+                PaperEvent event = indexed == null ? null : eventFor(target, seq, indexed);
                 if (event != null && !receiver.accept(seq, event)) {
                     return;
                 }

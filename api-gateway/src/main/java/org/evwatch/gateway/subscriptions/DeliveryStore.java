@@ -103,7 +103,8 @@ public class DeliveryStore {
             try (PreparedStatement select = c.prepareStatement("""
                     select d.id, d.url, d.payload, d.attempts, s.webhook_secret
                     from gateway.webhook_delivery d join gateway.subscription s on s.id = d.subscription_id
-                    where d.id = any (?) and d.state = 'PENDING' and s.webhook_secret is not null""")) {
+                    where d.id = any (?) and d.state = 'PENDING' and s.webhook_secret is not null
+                      and s.paused_at is null""")) {
                 select.setArray(1, c.createArrayOf("uuid", ids.toArray()));
                 List<Pending> pending = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
@@ -115,6 +116,23 @@ public class DeliveryStore {
                 return pending;
             }
         });
+    }
+
+    /** Holds the subscription's deliveries still waiting for an attempt: none is claimed until released. */
+    @Transactional
+    public void hold(UUID subscriptionId) {
+        em.createNativeQuery("""
+                update {h-schema}webhook_delivery set next_attempt_at = null
+                where subscription_id = ?1 and state = 'PENDING'""").setParameter(1, subscriptionId).executeUpdate();
+    }
+
+    /** Makes the held deliveries of the subscription due at {@code now}. */
+    @Transactional
+    public void release(UUID subscriptionId, Instant now) {
+        em.createNativeQuery("""
+                update {h-schema}webhook_delivery set next_attempt_at = ?2
+                where subscription_id = ?1 and state = 'PENDING' and next_attempt_at is null""")
+                .setParameter(1, subscriptionId).setParameter(2, now).executeUpdate();
     }
 
     /** One attempt at a delivery, and when to try again if it may succeed later. */

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 import org.evwatch.gateway.mail.EmailFrequency;
 import org.evwatch.gateway.mail.EmailState;
 
-/** A named saved query with its filters, feed token, and optional webhook and e-mail. */
+/** A named saved query with its filters, feed token, optional webhook and e-mail, and whether it is paused. */
 @Entity
 @Table(name = "subscription")
 public class Subscription extends PanacheEntityBase {
@@ -48,6 +48,15 @@ public class Subscription extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When it was paused; null while it delivers. */
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+    /** The last announcement before its last pause: its stream never replays those after it... */
+    @Column(name = "paused_after")
+    public Long pausedAfter;
+    /** ...up to this one, the last before it resumed (null while paused). */
+    @Column(name = "resumed_after")
+    public Long resumedAfter;
 
     public static Optional<Subscription> byFeedToken(String token) {
         return find("feedToken", token).firstResultOptional();

@@ -10,7 +10,10 @@ public record SubscriptionRequest(
         @Schema(description = "Query in the search syntax; empty matches every paper", example = "exosome AND entity:\"MESH:D010190\"") String q,
         @Schema(description = "Filters, as on search") SearchFilters filters,
         @Schema(description = "Optional webhook; omit for feeds and stream only") Webhook webhook,
-        @Schema(description = "Optional e-mail of new papers; a new address is sent a link to confirm it first") Email email) {
+        @Schema(description = "Optional e-mail of new papers; a new address is sent a link to confirm it first") Email email,
+        @Schema(description = "true pauses the subscription: it delivers nothing (no live events, webhook posts or "
+                + "mail) until it is resumed with false, and then only the papers announced from then on; its feeds "
+                + "stay readable. Omitted: a new subscription delivers, a replaced one keeps its state") Boolean paused) {
 
     /** Where matching papers are POSTed. */
     @Schema(name = "WebhookRequest")

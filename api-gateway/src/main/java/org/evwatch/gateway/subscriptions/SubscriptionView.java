@@ -11,7 +11,10 @@ import org.evwatch.gateway.matching.SearchFilters;
 /** A subscription as the API shows it to its owner. */
 @Schema(name = "Subscription")
 public record SubscriptionView(UUID id, String name, String q, SearchFilters filters, Links links, WebhookView webhook,
-        EmailView email, Instant createdAt, Instant updatedAt) {
+        EmailView email,
+        @Schema(description = "Whether it is paused: nothing is delivered on any channel; feeds stay readable") boolean paused,
+        @Schema(description = "When it was paused; null while it delivers") Instant pausedAt, Instant createdAt,
+        Instant updatedAt) {
 
     /** The feed and stream URLs; they carry the unguessable feed token, so share them with care. */
     @Schema(name = "SubscriptionLinks")

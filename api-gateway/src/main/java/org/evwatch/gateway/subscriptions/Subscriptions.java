@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,7 @@ import org.evwatch.gateway.problem.Problem;
 import org.evwatch.gateway.problem.ProblemException;
 import org.evwatch.gateway.security.Caller;
 import org.evwatch.gateway.settings.PublicUrl;
+import org.evwatch.gateway.streaming.Announcements;
 import org.evwatch.gateway.webhook.SsrfGuard;
 import org.evwatch.gateway.webhook.TargetRefusedException;
 import org.evwatch.gateway.webhook.WebhookSignature;
@@ -48,6 +50,17 @@ public class Subscriptions {
     public record Active(UUID id, String name, String webhookUrl, String webhookSecret, Percolator.Compiled query) {
     }
 
+    /**
+     * What a reconnecting stream of a subscription is replayed: its matches, except the announcements numbered after
+     * {@code skipAfter} up to {@code skipUpTo}, those of its last pause (to the end while it is paused).
+     */
+    public record Replayed(Active subscription, long skipAfter, long skipUpTo) {
+
+        public boolean skips(long seq) {
+            return seq > skipAfter && seq <= skipUpTo;
+        }
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long REFRESH_MILLIS = 30_000;
     private static final Pattern FEED_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -60,15 +73,19 @@ public class Subscriptions {
     private final PublicUrl publicUrl;
     private final MailOutbox mail;
     private final PeerNotices peers;
+    private final DeliveryStore webhooks;
+    private final Announcements announcements;
     private final Clock clock = Clock.systemUTC();
     private volatile List<Active> active;
     private volatile long activeAt;
     private Map<UUID, Loaded> loaded = Map.of();
 
     public Subscriptions(ObjectMapper json, SsrfGuard guard, PublicUrl publicUrl, MailOutbox mail,
-            PeerNotices peers) {
+            DeliveryStore webhooks, Announcements announcements, PeerNotices peers) {
         this.peers = peers;
         this.json = json;
+        this.webhooks = webhooks;
+        this.announcements = announcements;
         this.guard = guard;
         this.publicUrl = publicUrl;
         this.mail = mail;
@@ -86,6 +103,9 @@ public class Subscriptions {
         s.createdAt = clock.instant();
         s.updatedAt = s.createdAt;
         s.persist();
+        if (Boolean.TRUE.equals(request.paused())) {
+            pause(s);
+        }
         if (confirm) {
             mail.queueConfirmation(s.id, s.emailAddress);
         }
@@ -124,9 +144,31 @@ public class Subscriptions {
         } else if (s.emailFrequency != null && s.emailFrequency != oldFrequency) {
             mail.reschedule(s.id);
         }
+        if (request.paused() != null && request.paused() != (s.pausedAt != null)) {
+            if (request.paused()) {
+                pause(s);
+            } else {
+                resume(s);
+            }
+        }
         s.updatedAt = clock.instant();
         invalidate();
         return view(s, newSecret);
+    }
+
+    /** Stops every delivery; webhook posts still waiting for an attempt wait for the resume. */
+    private void pause(Subscription s) {
+        s.pausedAt = clock.instant();
+        s.pausedAfter = announcements.newest();
+        s.resumedAfter = null;
+        webhooks.hold(s.id);
+    }
+
+    /** Delivers again, from the papers announced now on; what was announced while paused is never delivered. */
+    private void resume(Subscription s) {
+        s.pausedAt = null;
+        s.resumedAfter = announcements.newest();
+        webhooks.release(s.id, clock.instant());
     }
 
     @Transactional
@@ -155,7 +197,20 @@ public class Subscriptions {
         }
     }
 
-    /** The subscriptions new papers are matched against. */
+    /** What a reconnecting stream of the subscription is replayed; empty once the subscription is gone. */
+    @Transactional
+    public Optional<Replayed> replayed(UUID id) {
+        Subscription s = Subscription.findById(id);
+        Loaded compiled = s == null ? null : load(s);
+        if (compiled == null) {
+            return Optional.empty();
+        }
+        long skipAfter = s.pausedAfter == null ? 0 : s.pausedAfter;
+        long skipUpTo = s.pausedAt != null ? Long.MAX_VALUE : s.resumedAfter == null ? 0 : s.resumedAfter;
+        return Optional.of(new Replayed(compiled.active(), skipAfter, skipUpTo));
+    }
+
+    /** The subscriptions new papers are matched against: all but the paused ones. */
     @Transactional
     public List<Active> active() {
         List<Active> snapshot = active;
@@ -168,7 +223,7 @@ public class Subscriptions {
     private synchronized List<Active> reload() {
         List<Active> out = new ArrayList<>();
         Map<UUID, Loaded> loaded = new HashMap<>();
-        for (Subscription s : Subscription.<Subscription>listAll()) {
+        for (Subscription s : Subscription.<Subscription>list("pausedAt is null")) {
             Loaded before = this.loaded.get(s.id);
             Loaded now = before != null && before.sameAs(s) ? before : load(s);
             if (now != null) {
@@ -335,8 +390,8 @@ public class Subscriptions {
                 ? null
                 : new SubscriptionView.EmailView(s.emailAddress, s.emailFrequency.apiName(),
                         s.emailState.name().toLowerCase(Locale.ROOT));
-        return new SubscriptionView(s.id, s.name, s.query, filters(s), links, webhook, email, s.createdAt,
-                s.updatedAt);
+        return new SubscriptionView(s.id, s.name, s.query, filters(s), links, webhook, email, s.pausedAt != null,
+                s.pausedAt, s.createdAt, s.updatedAt);
     }
 
     private static String newToken() {

@@ -17,6 +17,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * Drives headless Chromium through chromedriver with the W3C WebDriver protocol (JSON over HTTP), which is all a
  * page test needs: open a URL, find elements by CSS selector, click, type, read text and attributes.
@@ -31,6 +33,37 @@ public final class WebDriverClient implements AutoCloseable {
     private final String base;
     private final String session;
     private final Path profile;
+
+    /** What a test does in the browser. */
+    public interface Steps {
+        void run(WebDriverClient browser) throws Exception;
+    }
+
+    /**
+     * Runs the steps in a fresh headless Chromium; on a failure, saves what the page showed as
+     * {@code target/<failureShot>.png}. Without Chromium and chromedriver the test is skipped, or fails under CI.
+     */
+    public static void inBrowser(String failureShot, Steps steps) throws Exception {
+        String[] chromium = installed();
+        if (chromium == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("Chromium and chromedriver are required under CI "
+                        + "(apt-get install chromium chromium-driver)");
+            }
+            Assumptions.abort("Chromium and chromedriver are not installed "
+                    + "(apt-get install chromium chromium-driver)");
+        }
+        try (WebDriverClient browser = new WebDriverClient(chromium[0], chromium[1])) {
+            try {
+                steps.run(browser);
+            } catch (AssertionError | RuntimeException e) {
+                Path shot = Path.of("target", failureShot + ".png");
+                Files.createDirectories(shot.getParent());
+                browser.screenshot(shot);
+                throw e;
+            }
+        }
+    }
 
     /** Where Debian puts Chromium and its driver; null when either is missing. */
     public static String[] installed() {
@@ -102,14 +135,23 @@ public final class WebDriverClient implements AutoCloseable {
         }
     }
 
-    /** Waits until the element's text contains {@code part}. */
+    /**
+     * Waits until the text of the first element matching a CSS selector contains {@code part}; an element the page
+     * replaces meanwhile is looked up again.
+     */
     public String waitForText(String css, String part, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String text = "";
         while (System.nanoTime() < deadline) {
             List<String> found = findAll(css);
             if (!found.isEmpty()) {
-                text = text(found.get(0));
+                try {
+                    text = text(found.get(0));
+                } catch (IllegalStateException e) {
+                    if (!e.getMessage().contains("stale element")) {
+                        throw e;
+                    }
+                }
                 if (text.contains(part)) {
                     return text;
                 }

@@ -21,7 +21,6 @@ import org.evwatch.gateway.testsupport.Fixtures;
 import org.evwatch.gateway.testsupport.IndexerProcess;
 import org.evwatch.gateway.testsupport.WebDriverClient;
 import org.evwatch.testing.KafkaAndPostgresResource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,38 +40,12 @@ class WebUiIT {
 
     @Test
     void searchOpenAPaperAndSubscribe() throws Exception {
-        inBrowser(this::run);
+        WebDriverClient.inBrowser("webui-failure", this::run);
     }
 
     @Test
     void theChartOfTheFieldDrawsTheYearsAndMonthsAndNarrowsTheSearchWhenClicked() throws Exception {
-        inBrowser(this::chart);
-    }
-
-    private interface BrowserSteps {
-        void run(WebDriverClient browser) throws Exception;
-    }
-
-    private static void inBrowser(BrowserSteps steps) throws Exception {
-        String[] chromium = WebDriverClient.installed();
-        if (chromium == null) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("Chromium and chromedriver are required under CI "
-                        + "(apt-get install chromium chromium-driver)");
-            }
-            Assumptions.abort("Chromium and chromedriver are not installed "
-                    + "(apt-get install chromium chromium-driver)");
-        }
-        try (WebDriverClient browser = new WebDriverClient(chromium[0], chromium[1])) {
-            try {
-                steps.run(browser);
-            } catch (AssertionError | RuntimeException e) {
-                Path shot = Path.of("target", "webui-failure.png");
-                Files.createDirectories(shot.getParent());
-                browser.screenshot(shot);
-                throw e;
-            }
-        }
+        WebDriverClient.inBrowser("webui-failure", this::chart);
     }
 
     private void chart(WebDriverClient browser) throws Exception {
@@ -174,8 +147,11 @@ class WebUiIT {
         // Subscribe to the search and get the feed URLs.
         browser.open(base + "#/search?q=exosome");
         browser.waitFor("#results li.hit", WAIT);
+        // Subscribing asks for the API key first, then for the subscription.
         browser.click(browser.waitFor("#subscribe-button", WAIT));
-        browser.type(browser.waitFor("#sub-key", WAIT), "test-admin-key");
+        browser.type(browser.waitFor("#signin-key", WAIT), "test-admin-key");
+        browser.click(browser.waitFor("#signin-submit", WAIT));
+        browser.waitFor("#subscribe-dialog[open] #sub-name", WAIT);
         browser.click(browser.waitFor("#subscribe-submit", WAIT));
         String atom = browser.waitForText("#feed-atom", "/api/v1/feeds/", WAIT);
         assertThat(browser.text(browser.waitFor("#feed-rss", WAIT))).endsWith("/rss");
