@@ -81,7 +81,10 @@ public final class Evaluation {
         return new Result(docs.size(), mentions.rows(), ids.rows(), fps, fns);
     }
 
-    /** Every mention of the recognised entities whose type the corpus annotates, in entity order. */
+    /**
+     * Every mention of the recognised entities whose type the corpus annotates, in entity order, once: an EV marker
+     * and the gene it is share their mentions and, compared as genes, their id.
+     */
     private List<Prediction> predictions(Document d, Set<EvalType> annotated) {
         List<Prediction> out = new ArrayList<>();
         int titleShift = d.title() == null ? 0 : d.title().length() + 1;
@@ -96,7 +99,7 @@ public final class Evaluation {
                 out.add(new Prediction(m.start() + shift, m.end() + shift, m.text(), t, id));
             }
         }
-        return out;
+        return List.copyOf(new LinkedHashSet<>(out));
     }
 
     private static Paper paper(Document d) {
