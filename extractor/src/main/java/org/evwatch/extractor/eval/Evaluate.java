@@ -2,6 +2,9 @@ package org.evwatch.extractor.eval;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,17 +27,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  *
  * <pre>
  * Evaluate CORPUS --format pubtator|linnaeus|craft [--vocab DIR] [--docs IDS_FILE] [--tags TAGS_FILE] [--errors N]
- *          [--train PATH[,PATH] --train-format pubtator|linnaeus[,...] [--train-docs IDS_FILE|-[,...]]]
+ *          [--out FILE] [--train PATH[,PATH] --train-format pubtator|linnaeus[,...] [--train-docs IDS_FILE|-[,...]]]
  * </pre>
  *
  * CORPUS is a PubTator file (or a folder of them) or a LINNAEUS/CRAFT corpus folder; {@code --docs} restricts to
  * the document ids listed one per line (a train or dev split); {@code --tags} picks the LINNAEUS tag file (default:
- * the first {@code tags*.tsv}); {@code --errors N} also lists the N most frequent wrong and missed ids. Prints a
- * table (type, precision, recall, F1, counts) for strict mention match and for document-level ids, then the same
- * as JSON.
+ * the first {@code tags*.tsv}) of the scored corpus; {@code --errors N} also lists the N most frequent wrong and
+ * missed ids; {@code --out FILE} writes the scored predictions in PubTator format ({@link PubtatorWriter}), so
+ * that anyone can score them again against the corpus. Prints a table (type, precision, recall, F1, counts) for
+ * strict mention match and for document-level ids, then the same as JSON.
  * <p>
  * {@code --train} first lets the recogniser learn from annotated corpora (a train split: {@code --train-docs}
- * keeps the listed documents, {@code --tags} also picks the LINNAEUS tag file; with several corpora, format and
+ * keeps the listed documents; a LINNAEUS training corpus is read with its folder's first {@code tags*.tsv}
+ * whatever {@code --tags} says; with several corpora, format and
  * split can be given per corpus, in order, {@code -} meaning all documents). Learning from a document that is
  * then scored would measure memory, not recognition: the command refuses (exit 2) when a training document id is
  * also among the evaluated ones.
@@ -65,7 +70,7 @@ public final class Evaluate {
         if (positional.size() != 1 || !opts.containsKey("format")
                 || opts.containsKey("train") != opts.containsKey("train-format")) {
             err.println("usage: Evaluate CORPUS --format pubtator|linnaeus|craft [--vocab DIR] "
-                    + "[--docs IDS_FILE] [--tags TAGS_FILE] [--errors N] "
+                    + "[--docs IDS_FILE] [--tags TAGS_FILE] [--errors N] [--out FILE] "
                     + "[--train PATH[,PATH] --train-format pubtator|linnaeus[,...] [--train-docs IDS_FILE|-[,...]]]");
             return 2;
         }
@@ -85,7 +90,7 @@ public final class Evaluate {
         } else {
             recognizer = EntityRecognizer.load(vocab);
         }
-        Evaluation.Result result = new Evaluation(recognizer).run(docs);
+        Evaluation.Result result = score(recognizer, docs, opts.get("out"));
         print(result, positional.get(0), out);
         int errors = Integer.parseInt(opts.getOrDefault("errors", "0"));
         if (errors > 0) {
@@ -93,6 +98,24 @@ public final class Evaluate {
             errors("most frequent false negatives (document-level ids)", result.falseNegatives(), errors, out);
         }
         return 0;
+    }
+
+    /** Scores the documents, writing the predictions to {@code out} in PubTator format when it is given. */
+    static Evaluation.Result score(EntityRecognizer recognizer, List<Document> docs, String out) throws IOException {
+        if (out == null) {
+            return new Evaluation(recognizer).run(docs);
+        }
+        try (Writer w = Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
+            return new Evaluation(recognizer).run(docs, (d, predictions) -> {
+                try {
+                    PubtatorWriter.write(d, predictions, w);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**
@@ -108,9 +131,8 @@ public final class Evaluate {
             Path path = Path.of(paths[i].strip());
             AnnotatedCorpus c = switch (formats[i].strip()) {
                 case "pubtator" -> AnnotatedCorpus.pubtator(path);
-                case "linnaeus" -> AnnotatedCorpus.linnaeus(path, opts.containsKey("tags")
-                        ? Path.of(opts.get("tags"))
-                        : AnnotatedCorpus.tagsOf(path));
+                // --tags names the scored corpus's tag file; training keeps its own folder's
+                case "linnaeus" -> AnnotatedCorpus.linnaeus(path, AnnotatedCorpus.tagsOf(path));
                 default -> throw new IllegalArgumentException("unknown training format " + formats[i]);
             };
             out.add(splits[i].strip().equals("-") ? c : c.only(ids(Path.of(splits[i].strip()))));

@@ -1,11 +1,13 @@
 package org.evwatch.extractor.eval;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.evwatch.events.Entity;
 import org.evwatch.events.Paper;
@@ -29,7 +31,20 @@ public final class Evaluation {
         this.recognizer = recognizer;
     }
 
+    /**
+     * One predicted mention as it is scored: offsets into {@code title + " " + abstract} (or into the body), the
+     * mention's text, its evaluation type and its id in the corpus's namespace.
+     */
+    public record Prediction(int start, int end, String text, EvalType type, String id) {
+    }
+
     public Result run(List<Document> docs) {
+        return run(docs, (d, p) -> {
+        });
+    }
+
+    /** Scores the documents and hands each one's scored predictions to {@code sink}, in document order. */
+    public Result run(List<Document> docs, BiConsumer<Document, List<Prediction>> sink) {
         Set<EvalType> annotated = new HashSet<>();
         docs.forEach(d -> d.gold().forEach(g -> annotated.add(g.type())));
         Scores mentions = new Scores();
@@ -47,20 +62,14 @@ public final class Evaluation {
                     texts.putIfAbsent(g.type() + "|" + id, g.text());
                 });
             }
+            List<Prediction> predicted = predictions(d, annotated);
+            sink.accept(d, predicted);
             Set<String> predMentions = new LinkedHashSet<>();
             Set<String> predIds = new LinkedHashSet<>();
-            int titleShift = d.title() == null ? 0 : d.title().length() + 1;
-            for (Entity e : recognizer.recognize(paper(d))) {
-                EvalType t = EvalType.of(e.type());
-                if (t == null || !annotated.contains(t)) {
-                    continue;
-                }
-                predIds.add(t + "|" + idIn(t, e));
-                texts.putIfAbsent(t + "|" + idIn(t, e), e.mentions().get(0).text());
-                for (Entity.Mention m : e.mentions()) {
-                    int shift = m.section().equals("abstract") ? titleShift : 0;
-                    predMentions.add(t + "@" + (m.start() + shift) + "-" + (m.end() + shift));
-                }
+            for (Prediction p : predicted) {
+                predIds.add(p.type() + "|" + p.id());
+                texts.putIfAbsent(p.type() + "|" + p.id(), p.text());
+                predMentions.add(p.type() + "@" + p.start() + "-" + p.end());
             }
             count(mentions, goldMentions, predMentions, annotated);
             count(ids, goldIds, predIds, annotated);
@@ -70,6 +79,27 @@ public final class Evaluation {
                     Integer::sum));
         }
         return new Result(docs.size(), mentions.rows(), ids.rows(), fps, fns);
+    }
+
+    /**
+     * Every mention of the recognised entities whose type the corpus annotates, in entity order, once: an EV marker
+     * and the gene it is share their mentions and, compared as genes, their id.
+     */
+    private List<Prediction> predictions(Document d, Set<EvalType> annotated) {
+        List<Prediction> out = new ArrayList<>();
+        int titleShift = d.title() == null ? 0 : d.title().length() + 1;
+        for (Entity e : recognizer.recognize(paper(d))) {
+            EvalType t = EvalType.of(e.type());
+            if (t == null || !annotated.contains(t)) {
+                continue;
+            }
+            String id = idIn(t, e);
+            for (Entity.Mention m : e.mentions()) {
+                int shift = m.section().equals("abstract") ? titleShift : 0;
+                out.add(new Prediction(m.start() + shift, m.end() + shift, m.text(), t, id));
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(out));
     }
 
     private static Paper paper(Document d) {

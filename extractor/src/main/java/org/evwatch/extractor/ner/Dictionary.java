@@ -204,6 +204,12 @@ final class Dictionary {
         return i == null ? java.util.Optional.empty() : java.util.Optional.of(concepts[i]);
     }
 
+    /** The index of the concept with this id, or -1. */
+    int indexOf(String id) {
+        Integer i = byId.get(id);
+        return i == null ? -1 : i;
+    }
+
     int conceptCount() {
         return concepts.length;
     }

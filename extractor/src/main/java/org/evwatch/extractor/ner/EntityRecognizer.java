@@ -22,7 +22,8 @@ import org.evwatch.extractor.vocab.VocabularyBuilder;
  * stages: {@link DictionaryLookup} (tokens and every dictionary reading), {@link DefinedAbbreviations} (short forms
  * the paper defines), {@link SuppressedNames} (the learned precision filter), {@link ProperNounFilter},
  * {@link LongestMatch} (one reading per token), {@link CoordinatedDiseases}, {@link DocumentConsistency} (acronyms
- * and shared names judged on the whole paper) and {@link EntityGrouping}. {@link RecognizerLoader} builds it,
+ * and shared names judged on the whole paper), {@link GeneOrganisms} (a gene name read as the gene of the paper's
+ * organism) and {@link EntityGrouping}. {@link RecognizerLoader} builds it,
  * learning from annotated corpora when given some. Immutable and thread-safe: build one at start and share it.
  */
 public final class EntityRecognizer {
@@ -35,8 +36,10 @@ public final class EntityRecognizer {
     private final CoordinatedDiseases coordination;
     private final DocumentConsistency consistency;
     private final EntityGrouping grouping;
+    private final GeneOrganisms organisms;
 
-    EntityRecognizer(Dictionary dictionary, LoadReport report, Map<EntityType, Set<String>> suppressed) {
+    EntityRecognizer(Dictionary dictionary, LoadReport report, Map<EntityType, Set<String>> suppressed,
+            GeneOrganisms organisms) {
         this.dictionary = dictionary;
         this.report = report;
         this.lookup = new DictionaryLookup(dictionary);
@@ -45,6 +48,7 @@ public final class EntityRecognizer {
         this.coordination = new CoordinatedDiseases(dictionary, this.suppressed);
         this.consistency = new DocumentConsistency(dictionary);
         this.grouping = new EntityGrouping(dictionary);
+        this.organisms = organisms;
     }
 
     /**
@@ -73,7 +77,7 @@ public final class EntityRecognizer {
     public static EntityRecognizer of(VocabularyBuilder builder) {
         Dictionary d = Dictionary.compile(builder.concepts(), builder.terms());
         return new EntityRecognizer(d, new LoadReport(List.of(), builder.conceptCount(), builder.termCount(),
-                d.distinctNames(), 0, d.estimatedBytes()), Map.of());
+                d.distinctNames(), 0, d.estimatedBytes()), Map.of(), GeneOrganisms.NONE);
     }
 
     /** Normalised names suppressed per type by the learned precision filter; empty without training. */
@@ -156,6 +160,7 @@ public final class EntityRecognizer {
             chosen(s, section.tokens(), LongestMatch.resolve(section.candidates(), section.tokens().size), out);
         }
         consistency.apply(out);
+        organisms.apply(out, dictionary);
         return out;
     }
 

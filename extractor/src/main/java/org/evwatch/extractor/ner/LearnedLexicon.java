@@ -23,8 +23,12 @@ import org.evwatch.extractor.vocab.VocabularyBuilder;
  */
 final class LearnedLexicon {
 
-    /** What was learned. */
-    record Stats(int names, int conceptsAdded, int skippedComposite, int skippedTypeConflict) {
+    /**
+     * What was learned; {@code geneIdsByOrganism} holds, for each gene name annotated with different ids in papers
+     * about different organisms, the id per organism (see {@link GeneOrganisms}).
+     */
+    record Stats(int names, int conceptsAdded, int skippedComposite, int skippedTypeConflict,
+            Map<String, Map<String, String>> geneIdsByOrganism) {
     }
 
     private LearnedLexicon() {
@@ -33,9 +37,11 @@ final class LearnedLexicon {
     static Stats learn(List<AnnotatedCorpus> corpora, VocabularyBuilder into) {
         // Sorted maps: the names are added in one fixed order whatever the corpora's order of documents.
         Map<String, Votes> byName = new TreeMap<>();
+        Map<String, Map<String, Votes>> genes = new TreeMap<>();
         int composite = 0;
         for (AnnotatedCorpus corpus : corpora) {
             for (AnnotatedDocument d : corpus.documents()) {
+                String organism = organism(d);
                 for (Annotation a : d.annotations()) {
                     if (a.ids().size() != 1) {
                         composite += a.ids().size() > 1 ? 1 : 0;
@@ -48,6 +54,12 @@ final class LearnedLexicon {
                     Votes v = byName.computeIfAbsent(a.type() + "\t" + norm, k -> new Votes(a.type()));
                     v.ids.merge(a.ids().get(0), 1, Integer::sum);
                     v.surfaces.merge(a.text().strip(), 1, Integer::sum);
+                    if (a.type() == EntityType.GENE) {
+                        Votes g = genes.computeIfAbsent(norm, k -> new TreeMap<>())
+                                .computeIfAbsent(organism, k -> new Votes(a.type()));
+                        g.ids.merge(a.ids().get(0), 1, Integer::sum);
+                        g.surfaces.merge(a.text().strip(), 1, Integer::sum);
+                    }
                 }
             }
         }
@@ -70,7 +82,41 @@ final class LearnedLexicon {
                 names++;
             }
         }
-        return new Stats(names, added, composite, conflicts);
+        return new Stats(names, added, composite, conflicts, byOrganism(genes, into));
+    }
+
+    /** The organism a training document is about, from its species annotations. */
+    private static String organism(AnnotatedDocument d) {
+        Map<String, Integer> species = new TreeMap<>();
+        for (Annotation a : d.annotations()) {
+            if (a.type() == EntityType.SPECIES && a.ids().size() == 1) {
+                species.merge(a.ids().get(0), 1, Integer::sum);
+            }
+        }
+        return GeneOrganisms.organism(species);
+    }
+
+    /**
+     * Per gene name, the id most annotated in papers about each organism, kept when the organisms disagree; each id
+     * becomes a gene concept if no vocabulary has it (ids another vocabulary types otherwise are left out).
+     */
+    private static Map<String, Map<String, String>> byOrganism(Map<String, Map<String, Votes>> genes,
+            VocabularyBuilder into) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        genes.forEach((name, votes) -> {
+            Map<String, String> ids = new TreeMap<>();
+            votes.forEach((organism, v) -> {
+                EntityType known = into.typeOf(v.winner());
+                if (known == null || known == EntityType.GENE) {
+                    ids.put(organism, v.winner());
+                }
+            });
+            if (ids.values().stream().distinct().count() > 1) {
+                ids.forEach((organism, id) -> into.concept(EntityType.GENE, id, votes.get(organism).mostWritten()));
+                out.put(name, ids);
+            }
+        });
+        return out;
     }
 
     private static final class Votes {

@@ -69,7 +69,10 @@ final class RecognizerLoader {
         long heap = measured > 0 ? measured : d.estimatedBytes();
         LoadReport report = new LoadReport(sources, concepts, terms, d.distinctNames(), millisSince(t0), heap);
         LOG.info(report.summary());
-        return new EntityRecognizer(d, report, suppressed);
+        GeneOrganisms organisms = learned == null
+                ? GeneOrganisms.NONE
+                : GeneOrganisms.compile(learned.geneIdsByOrganism(), d);
+        return new EntityRecognizer(d, report, suppressed, organisms);
     }
 
     private LearnedLexicon.Stats learnLexicon(List<AnnotatedCorpus> corpora, VocabularyBuilder builder) {
@@ -84,7 +87,7 @@ final class RecognizerLoader {
     private Map<EntityType, Set<String>> learnFilter(Dictionary d, List<AnnotatedCorpus> corpora,
             LearnedLexicon.Stats learned) {
         long t = System.nanoTime();
-        EntityRecognizer untrained = new EntityRecognizer(d, null, Map.of());
+        EntityRecognizer untrained = new EntityRecognizer(d, null, Map.of(), GeneOrganisms.NONE);
         Map<EntityType, Set<String>> suppressed = PrecisionFilter
                 .suppressed(PrecisionFilter.count(untrained, corpora));
         int n = suppressed.values().stream().mapToInt(Set::size).sum();

@@ -16,12 +16,20 @@ import org.evwatch.events.Summary;
  * extractive: every sentence shown is the authors' own, so nothing is invented. A sentence scores by the section it
  * is in (conclusions and results up, background and methods down), by cue phrases ("we found", "these results
  * suggest"), by its position in an unstructured abstract (the last sentences usually conclude) and by how many
- * entities it names. Stateless and thread-safe.
+ * entities it names. The TL;DR states the paper's main claim: a sentence that only says what the paper does ("We
+ * also discuss ...", "In this review ...") or restates background ({@link SentenceRoles}) is taken only when the
+ * abstract has nothing else, background before discourse. Key findings are the other sentences' statements
+ * first; a discourse sentence only fills up to three when the abstract has too few (a review that only says what
+ * it covers); background weighs against a finding. Stateless and thread-safe.
  */
 public final class Summarizer {
 
     static final int MIN_FINDINGS = 3;
     static final int MAX_FINDINGS = 5;
+    static final int BACKGROUND = 1;
+    static final int DISCOURSE = 2;
+    /** What restating background costs a sentence as a key finding (discourse sentences come after all others). */
+    private static final double BACKGROUND_PENALTY = 1.5;
 
     private static final Pattern FINDING_CUES = Pattern.compile("\\b(we (found|show|showed|demonstrate|demonstrated"
             + "|identified|observed|report|reveal|revealed|provide)|our (results|findings|data)|these (results|findings"
@@ -54,17 +62,21 @@ public final class Summarizer {
         int[] mentions = mentionsPerSentence(sentences, entities);
         List<Scored> scored = new ArrayList<>();
         for (Sentence s : sentences) {
-            scored.add(new Scored(s, findingScore(s, sentences.size(), mentions[s.index()]),
-                    conclusionScore(s, sentences.size())));
+            int role = role(s);
+            double finding = findingScore(s, sentences.size(), mentions[s.index()]);
+            scored.add(new Scored(s, role == BACKGROUND ? finding - BACKGROUND_PENALTY : finding,
+                    conclusionScore(s, sentences.size()), role));
         }
         Scored tldr = scored.stream()
-                .max(Comparator.comparingDouble((Scored x) -> x.conclusion + x.finding)
+                .max(Comparator.comparingInt((Scored x) -> -x.role)
+                        .thenComparingDouble(x -> x.conclusion + x.finding)
                         .thenComparingInt(x -> x.sentence.index()))
                 .orElseThrow();
         List<Scored> rest = new ArrayList<>(scored);
         rest.remove(tldr);
-        rest.sort(Comparator.comparingDouble((Scored x) -> -x.finding).thenComparingInt(x -> x.sentence.index()));
-        long positive = rest.stream().filter(x -> x.finding > 0).count();
+        rest.sort(Comparator.comparingInt((Scored x) -> x.role == DISCOURSE ? 1 : 0)
+                .thenComparingDouble(x -> -x.finding).thenComparingInt(x -> x.sentence.index()));
+        long positive = rest.stream().filter(x -> x.finding > 0 && x.role != DISCOURSE).count();
         int k = (int) Math.min(rest.size(), Math.max(MIN_FINDINGS, Math.min(MAX_FINDINGS, positive)));
         List<Scored> chosen = new ArrayList<>(rest.subList(0, k));
         chosen.sort(Comparator.comparingInt(x -> x.sentence.index()));
@@ -72,7 +84,15 @@ public final class Summarizer {
                 relevance);
     }
 
-    private record Scored(Sentence sentence, double finding, double conclusion) {
+    /** A sentence with its scores and its role: 0 a statement, {@link #BACKGROUND} or {@link #DISCOURSE}. */
+    private record Scored(Sentence sentence, double finding, double conclusion, int role) {
+    }
+
+    private static int role(Sentence s) {
+        if (SentenceRoles.isDiscourse(s.text())) {
+            return DISCOURSE;
+        }
+        return SentenceRoles.isBackground(s) ? BACKGROUND : 0;
     }
 
     private static double findingScore(Sentence s, int total, int mentions) {

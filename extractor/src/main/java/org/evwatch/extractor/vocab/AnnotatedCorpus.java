@@ -161,7 +161,10 @@ public record AnnotatedCorpus(String source, List<AnnotatedDocument> documents) 
         return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
     }
 
-    /** The PubTator type names of BC5CDR, NCBI-disease and BioRED; others (variants) are not read. */
+    /**
+     * The PubTator type names of BC5CDR, NCBI-disease and BioRED, and {@code CellType} as the evaluation writes it;
+     * others (variants) are not read.
+     */
     static EntityType pubtatorType(String t) {
         return switch (t) {
             case "Chemical", "ChemicalEntity" -> EntityType.CHEMICAL;
@@ -171,6 +174,7 @@ public record AnnotatedCorpus(String source, List<AnnotatedDocument> documents) 
             case "GeneOrGeneProduct", "Gene" -> EntityType.GENE;
             case "OrganismTaxon", "Species" -> EntityType.SPECIES;
             case "CellLine" -> EntityType.CELL_LINE;
+            case "CellType" -> EntityType.CELL_TYPE;
             default -> null;
         };
     }

@@ -95,4 +95,23 @@ class EvaluateTrainingTest {
         assertThat(r.err()).contains("usage", "--train-format");
     }
 
+    @Test
+    void tagsChooseTheScoredTagsButNotTheTrainingOnes(@TempDir Path tmp) throws Exception {
+        Path linnaeus = Path.of("src/test/resources/eval/linnaeus");
+        Path other = Files.writeString(tmp.resolve("other-tags.tsv"),
+                "#species id\tdocument\tstart\tend\ttext\tcode\nspecies:ncbi:9606\tdoc1\t9\t15\thumans\t\n");
+        Map<String, String> withTags = Map.of("format", "linnaeus", "tags", other.toString(), "train",
+                linnaeus.toString(), "train-format", "linnaeus");
+        Map<String, String> without = Map.of("format", "linnaeus", "train", linnaeus.toString(), "train-format",
+                "linnaeus");
+        // Scored: the given tag file (one mention) instead of the folder's (four).
+        assertThat(Evaluate.read(linnaeus, withTags).stream().mapToInt(d -> d.gold().size()).sum()).isEqualTo(1);
+        assertThat(Evaluate.read(linnaeus, without).stream().mapToInt(d -> d.gold().size()).sum()).isEqualTo(4);
+        // Learned from: the folder's own tags either way.
+        var trained = Evaluate.training(withTags);
+        assertThat(trained).singleElement().satisfies(c -> assertThat(c.documents())
+                .isEqualTo(Evaluate.training(without).get(0).documents())
+                .flatExtracting(org.evwatch.extractor.vocab.AnnotatedDocument::annotations).hasSize(4));
+    }
+
 }

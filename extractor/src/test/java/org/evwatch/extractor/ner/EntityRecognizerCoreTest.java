@@ -129,6 +129,22 @@ class EntityRecognizerCoreTest {
     }
 
     @Test
+    void markersAreAlsoTheirGene() {
+        String text = "EVs were positive for CD63 and CD9; CD63 was enriched.";
+        List<Entity> found = entities(text);
+        Entity marker = only(text, "EV:marker/CD63");
+        Entity gene = only(text, "NCBIGene:967");
+        assertThat(gene.type()).isEqualTo(EntityType.GENE);
+        assertThat(gene.namespace()).isEqualTo("NCBIGene");
+        assertThat(gene.name()).isEqualTo("CD63");
+        assertThat(gene.xrefs()).contains("EV:marker/CD63", "HGNC:1692").doesNotContain("NCBIGene:967");
+        assertThat(gene.mentions()).isEqualTo(marker.mentions()).hasSize(2);
+        // Each follows its marker, once.
+        assertThat(found).extracting(Entity::id).containsSubsequence("EV:marker/CD63", "NCBIGene:967",
+                "EV:marker/CD9", "NCBIGene:928").doesNotHaveDuplicates();
+    }
+
+    @Test
     void greekLettersAndSpelledOutFormsMeetTheSameConcept() {
         String text = "TNF-α, TNF alpha and TGF-β1 were measured.";
         assertThat(mentionTexts(text, "NCBIGene:7124")).containsExactly("TNF-α", "TNF alpha");

@@ -102,6 +102,43 @@ class SummarizerTest {
     }
 
     @Test
+    void aReviewsTldrIsItsClaimNotWhatItDiscusses() {
+        // Unstructured: the last sentences would win on position; they say what the review does.
+        String abs = "Extracellular vesicles have emerged as key messengers between tumour cells and their "
+                + "environment. Tumour-derived exosomes carry PD-L1 and suppress T-cell activity in lymph nodes. "
+                + "Circulating exosomal PD-L1 predicts the response of melanoma to anti-PD-1 therapy. "
+                + "In this review, we summarize how exosomes shape immune evasion. "
+                + "We also discuss future perspectives for exosome-based immunotherapy.";
+        Summary s = summarize(unstructured("Exosomes and immune evasion in cancer", abs));
+        assertThat(s.tldr()).isIn("Tumour-derived exosomes carry PD-L1 and suppress T-cell activity in lymph nodes.",
+                "Circulating exosomal PD-L1 predicts the response of melanoma to anti-PD-1 therapy.");
+        // The other claim and the background sentence first; one sentence on what the review does fills up to three.
+        assertThat(s.keyFindings()).hasSize(3).doesNotContain(s.tldr())
+                .contains("Extracellular vesicles have emerged as key messengers between tumour cells and their "
+                        + "environment.")
+                .filteredOn(f -> f.startsWith("We also discuss") || f.startsWith("In this review")).hasSize(1);
+    }
+
+    @Test
+    void aBackgroundSentenceIsNeverTheTldrWhenTheAbstractStatesAnything() {
+        String abs = "Increasing evidence suggests that exosomes promote metastasis in many cancers. "
+                + "Exosomal miR-105 from breast cancer cells destroyed endothelial tight junctions. "
+                + "In conclusion, exosomes are increasingly recognized as drivers of metastasis.";
+        Summary s = summarize(unstructured("Exosomal miR-105", abs));
+        assertThat(s.tldr()).isEqualTo("Exosomal miR-105 from breast cancer cells destroyed endothelial tight "
+                + "junctions.");
+    }
+
+    @Test
+    void whenEverySentenceIsDiscourseOrBackgroundBackgroundComesFirst() {
+        String abs = "Extracellular vesicles have attracted considerable interest in oncology. "
+                + "This review summarizes their roles in drug resistance. "
+                + "This review also outlines future research directions.";
+        Summary s = summarize(unstructured("EVs and drug resistance", abs));
+        assertThat(s.tldr()).isEqualTo("Extracellular vesicles have attracted considerable interest in oncology.");
+    }
+
+    @Test
     void ecologyAbstractIsOffTopic() {
         String abs = "Pollinator decline threatens the stability of plant communities. We surveyed bumblebee "
                 + "visits to wildflowers across 42 alpine meadows over five summers. Visitation rates fell by 30% "
