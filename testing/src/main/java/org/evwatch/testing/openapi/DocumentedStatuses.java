@@ -81,10 +81,11 @@ public final class DocumentedStatuses {
      * The operation a request with this method and path (query string allowed) reaches, if the document has it. A
      * parameter is one path segment; only where no template of any method matches so does the last parameter of a
      * template span several (paper ids such as {@code doi:10.1038/x} carry slashes). A path the document has under
-     * other methods only reaches no operation: the HTTP layer answers it (405).
+     * other methods only reaches no operation: the HTTP layer answers it (405). Matrix parameters ({@code ;name=value}
+     * in a segment) are not part of the path the server routes, so they are dropped first, as the server does.
      */
     public Optional<Operation> match(String method, String pathAndQuery) {
-        String path = pathAndQuery.replaceFirst("[?#].*$", "");
+        String path = pathAndQuery.replaceFirst("[?#].*$", "").replaceAll(";[^/]*", "");
         List<Operation> strict = operations.stream().filter(o -> o.path().matcher(path).matches()).toList();
         List<Operation> candidates = strict.isEmpty()
                 ? operations.stream().filter(o -> o.spanning().matcher(path).matches()).toList()

@@ -46,6 +46,8 @@ class DocumentedStatusesTest {
         assertEquals("getPaper", op("GET", "/api/v1/papers/doi:10.1038/s41586-020"), "a last parameter spans '/'");
         assertTrue(contract.match("PUT", "/api/v1/papers").isEmpty(), "no such method there");
         assertTrue(contract.match("GET", "/api/v2/papers").isEmpty(), "no such path");
+        assertTrue(contract.match("DELETE", "/api/v1/subscriptions/;ls").isEmpty(), "matrix parameters are no id");
+        assertEquals("deleteSubscription", op("DELETE", "/api/v1/subscriptions/abc;x=1"));
         assertTrue(contract.match("PUT", "/api/v1/subscriptions/abc/deliveries").isEmpty(),
                 "a path the document has under another method only");
     }
