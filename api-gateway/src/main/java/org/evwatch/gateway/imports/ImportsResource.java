@@ -126,7 +126,8 @@ public class ImportsResource {
      * so they refuse it themselves, as every other operation does.
      */
     private static void requireJsonAccepted(HttpHeaders headers) {
-        if (headers.getAcceptableMediaTypes().stream().noneMatch(t -> t.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+        if (headers.getAcceptableMediaTypes().stream()
+                .noneMatch(t -> t.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
             throw new ProblemException(Problem.of(406, "not-acceptable", "Not acceptable", "An import answers with "
                     + "application/json; the Accept header asks only for " + headers.getHeaderString("Accept") + "."));
         }
