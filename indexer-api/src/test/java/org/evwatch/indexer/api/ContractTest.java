@@ -35,8 +35,9 @@ class ContractTest {
                 operations.add(verb + " " + m.getAnnotation(Path.class).value());
             }
         }
-        assertThat(operations).containsExactlyInAnyOrder("GET /search", "GET /papers/{id: .+}", "GET /entities",
-                "GET /entities/{id: .+}", "GET /stats", "POST /admin/reindex", "GET /admin/reindex");
+        assertThat(operations).containsExactlyInAnyOrder("GET /search", "GET /search/expansions",
+                "GET /papers/{id: .+}", "GET /entities", "GET /entities/suggest", "GET /entities/{id: .+}",
+                "GET /stats", "POST /admin/reindex", "GET /admin/reindex");
     }
 
     @Test

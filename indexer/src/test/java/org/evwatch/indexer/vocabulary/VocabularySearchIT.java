@@ -1,6 +1,7 @@
 package org.evwatch.indexer.vocabulary;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -65,30 +66,37 @@ class VocabularySearchIT {
         return given().get("/internal/v1/papers/" + pmid).then().statusCode(200).extract().path("id");
     }
 
+    /** The two papers' ids in the order a search ranks them; other tests' papers may be in the index too. */
+    private static List<String> ranked(String q) {
+        List<String> ours = List.of(id(LITERAL), id(BY_ENTITY));
+        List<String> hits = given().queryParam("q", q).get("/internal/v1/search").then().statusCode(200).extract()
+                .path("hits.id");
+        return hits.stream().filter(ours::contains).toList();
+    }
+
     @Test
     void aNameFindsPapersAnnotatedWithItsEntityRankedBelowThoseThatWriteIt() {
-        String literal = id(LITERAL);
-        String byEntity = id(BY_ENTITY);
+        List<String> literalFirst = List.of(id(LITERAL), id(BY_ENTITY));
+        assertThat(ranked("exosome")).isEqualTo(literalFirst);
         given().queryParam("q", "exosome").get("/internal/v1/search").then().statusCode(200)
-                .body("hits.id", equalTo(List.of(literal, byEntity)))
                 .body("expansions", equalTo(List.of(Map.of("term", "exosome", "entityId", "EV:subtype/exosome",
                         "type", "EV_SUBTYPE", "name", "exosome"))));
         // Neither the text nor the names of the second paper hold TSPAN30 or NSCLC: it is found by its entities.
+        assertThat(ranked("TSPAN30")).isEqualTo(literalFirst);
         given().queryParam("q", "TSPAN30").get("/internal/v1/search").then().statusCode(200)
-                .body("hits.id", equalTo(List.of(literal, byEntity)))
                 .body("expansions[0].entityId", equalTo("EV:marker/CD63"));
+        assertThat(ranked("nsclc")).isEqualTo(literalFirst);
         given().queryParam("q", "nsclc").get("/internal/v1/search").then().statusCode(200)
-                .body("hits.id", equalTo(List.of(literal, byEntity)))
                 .body("expansions[0].name", equalTo("Carcinoma, Non-Small-Cell Lung"));
         // Field-qualified words are taken as written.
+        assertThat(ranked("title:TSPAN30")).isEqualTo(List.of(id(LITERAL)));
         given().queryParam("q", "title:TSPAN30").get("/internal/v1/search").then().statusCode(200)
-                .body("hits.id", equalTo(List.of(literal))).body("expansions", equalTo(List.of()));
+                .body("expansions", equalTo(List.of()));
     }
 
     @Test
     void entityTakesNamesAndRefusesUnknownOnes() {
-        given().queryParam("q", "entity:\"non-small cell lung carcinoma\" AND entity:TSPAN30")
-                .get("/internal/v1/search").then().statusCode(200).body("total", equalTo(2));
+        assertThat(ranked("entity:\"non-small cell lung carcinoma\" AND entity:TSPAN30")).hasSize(2);
         given().queryParam("q", "exosome entity:\"no such entity\"").get("/internal/v1/search").then()
                 .statusCode(400).contentType("application/problem+json").body("position", equalTo(15))
                 .body("detail", containsString("no entity is named 'no such entity'"));
