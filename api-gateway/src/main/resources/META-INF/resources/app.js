@@ -161,8 +161,8 @@ async function runSearch(append) {
   try {
     const data = await getJson(API + '/papers?' + apiSearchParams(append ? state.cursor : null));
     state.cursor = data.nextCursor;
-    $('status').textContent = data.total === 0 ? 'No papers match.'
-      : data.total + (data.total === 1 ? ' paper' : ' papers');
+    $('status').textContent = (data.total === 0 ? 'No papers match.'
+      : data.total + (data.total === 1 ? ' paper' : ' papers')) + expansionNote(data.expansions);
     for (const hit of data.hits) $('results').append(renderHit(hit));
     if (!append) { renderFacets(data.facets || {}); renderTimeline(data.timeline); }
     $('more').hidden = !data.nextCursor;
@@ -175,6 +175,45 @@ async function runSearch(append) {
     $('facets').replaceChildren();
     $('timeline').hidden = true;
     $('more').hidden = true;
+  }
+}
+
+// Which words were also searched as the entities they name, e.g. " · also papers annotated with TSPAN30 = CD63".
+function expansionNote(expansions) {
+  if (!expansions || expansions.length === 0) return '';
+  return ' · also papers annotated with ' + expansions.map((e) => e.term === e.name ? e.name
+    : e.term + ' = ' + e.name).join(', ');
+}
+
+// ---------- suggestions while typing ----------
+
+// The word being typed: after the last space, or the open phrase after an unmatched quote.
+function typedTerm(text) {
+  const quotes = (text.match(/"/g) || []).length;
+  if (quotes % 2 === 1) return { start: text.lastIndexOf('"'), term: text.slice(text.lastIndexOf('"') + 1) };
+  const start = Math.max(text.lastIndexOf(' '), text.lastIndexOf('(')) + 1;
+  const word = text.slice(start);
+  const colon = word.indexOf(':');
+  return colon >= 0 ? { start: start + colon + 1, term: word.slice(colon + 1) } : { start, term: word };
+}
+
+let suggestTimer = null;
+let suggestFor = '';
+
+async function suggest() {
+  const text = $('q').value;
+  const { start, term } = typedTerm(text);
+  if (term.replace(/"/g, '').trim().length < 2 || text === suggestFor) return;
+  suggestFor = text;
+  try {
+    const found = await getJson(API + '/entities/suggest?limit=8&prefix=' + encodeURIComponent(term.replace(/"/g, '')));
+    if ($('q').value !== text) return;
+    $('q-suggestions').replaceChildren(...found.map((s) => el('option', {
+      value: text.slice(0, start).replace(/"$/, '') + (/\s/.test(s.text) ? '"' + s.text + '"' : s.text),
+      label: s.name + ' · ' + s.type + ' · ' + s.papers + (s.papers === 1 ? ' paper' : ' papers')
+    })));
+  } catch (e) {
+    $('q-suggestions').replaceChildren();
   }
 }
 
@@ -855,6 +894,10 @@ $('search-form').addEventListener('submit', (ev) => {
   const hash = searchHash($('q').value.trim(), $('sort').value, state.filters);
   // The same search again changes no hash, so no hashchange event: run it directly.
   if (location.hash === hash) route(); else location.hash = hash;
+});
+$('q').addEventListener('input', () => {
+  clearTimeout(suggestTimer);
+  suggestTimer = setTimeout(suggest, 200);
 });
 $('sort').addEventListener('change', () => {
   location.hash = searchHash($('q').value.trim(), $('sort').value, state.filters);

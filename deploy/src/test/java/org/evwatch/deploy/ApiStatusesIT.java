@@ -130,6 +130,8 @@ class ApiStatusesIT {
         JsonNode entities = json(api.expect("listEntities", 200, Call.get("/api/v1/entities?limit=5")));
         api.expect("listEntities", 400, Call.get("/api/v1/entities?type=PLANET"));
         String entity = entities.path(0).path("id").asText();
+        api.expect("suggestEntities", 200, Call.get("/api/v1/entities/suggest?prefix=exo"));
+        api.expect("suggestEntities", 400, Call.get("/api/v1/entities/suggest?prefix=exo&limit=0"));
         api.expect("getEntity", 200, Call.get("/api/v1/entities/" + entity));
         api.expect("getEntity", 404, Call.get("/api/v1/entities/MESH:D000000"));
         api.expect("getStats", 200, Call.get("/api/v1/stats"));

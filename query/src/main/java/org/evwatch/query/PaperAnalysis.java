@@ -1,5 +1,7 @@
 package org.evwatch.query;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +17,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Text analysis for papers, the same at index and at query time. The text chain folds accents, drops English stop
@@ -90,6 +93,34 @@ public final class PaperAnalysis {
     }
 
     private PaperAnalysis() {
+    }
+
+    /**
+     * The form in which a name is looked up in a {@link Vocabulary}: its words as the text fields index them,
+     * stemmed and without stop words, so that "Exosomes" and "exosomal" meet "exosome".
+     */
+    public static String termKey(String text) {
+        return tokens(TEXT, text);
+    }
+
+    /** A name's words folded to lower case but not stemmed, for matching what a user has typed so far. */
+    public static String formKey(String text) {
+        return tokens(NAME, text);
+    }
+
+    private static String tokens(Analyzer analyzer, String text) {
+        StringBuilder out = new StringBuilder();
+        try (TokenStream stream = analyzer.tokenStream(PaperFields.ABSTRACT, text == null ? "" : text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.append(out.isEmpty() ? "" : " ").append(term);
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string in memory cannot fail", e);
+        }
+        return out.toString();
     }
 
     /** The per-field analyser for an IndexWriter, a MemoryIndex or a highlighter. Thread-safe and shared. */

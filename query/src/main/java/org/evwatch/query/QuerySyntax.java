@@ -2,6 +2,7 @@ package org.evwatch.query;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -60,18 +62,42 @@ public final class QuerySyntax {
      */
     private static final float DISMAX_TIE = 0.0f;
 
+    /**
+     * What a paper annotated with the entity a word names scores when it lacks the word itself: a constant below what
+     * the word scores where it is written, so that literal matches rank first.
+     */
+    static final float EXPANSION_BOOST = 0.2f;
+
     private QuerySyntax() {
     }
 
-    /** Parses a query; null, empty or blank matches every paper. */
+    /** A parsed query and the expansions it used, in the order the query names them. */
+    public record Parsed(Query query, List<Expansion> expansions) {
+
+        public Parsed {
+            expansions = List.copyOf(expansions);
+        }
+    }
+
+    /** Parses a query without expanding entity names; null, empty or blank matches every paper. */
     public static Query parse(String q) throws QuerySyntaxException {
+        return parse(q, Vocabulary.NONE).query();
+    }
+
+    /**
+     * Parses a query; null, empty or blank matches every paper. A bare word or phrase that names an entity in the
+     * vocabulary also finds the papers annotated with that entity, and {@code entity:} takes names as well as ids.
+     */
+    public static Parsed parse(String q, Vocabulary vocabulary) throws QuerySyntaxException {
         if (q == null || q.isBlank()) {
-            return new MatchAllDocsQuery();
+            return new Parsed(new MatchAllDocsQuery(), List.of());
         }
         if (q.length() > MAX_LENGTH) {
             throw new QuerySyntaxException("query is longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
         }
-        return new Parser(q).parseAll();
+        Parser parser = new Parser(q, vocabulary);
+        Query query = parser.parseAll();
+        return new Parsed(query, List.copyOf(parser.expansions));
     }
 
     /** A parsed operand and whether it was negated with NOT or a leading minus. */
@@ -82,11 +108,14 @@ public final class QuerySyntax {
         private final String text;
         private final Analyzer analyzer = PaperAnalysis.analyzer();
         private final QueryBuilder builder = new QueryBuilder(PaperAnalysis.analyzer());
+        private final Vocabulary vocabulary;
+        private final Set<Expansion> expansions = new LinkedHashSet<>();
         private int pos;
         private int terms;
 
-        Parser(String text) {
+        Parser(String text, Vocabulary vocabulary) {
             this.text = text;
+            this.vocabulary = vocabulary;
             builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         }
 
@@ -337,10 +366,10 @@ public final class QuerySyntax {
                 return IntPoint.newExactQuery(PaperFields.YEAR, year(word, at));
             }
             if (field != null && KEYWORD_FIELDS.contains(field)) {
-                return keywordQuery(field, word);
+                return keywordQuery(field, word, at);
             }
             if (field == null) {
-                return acrossDefaultFields(f -> builder.createBooleanQuery(f, word, Occur.MUST));
+                return expand(word, acrossDefaultFields(f -> builder.createBooleanQuery(f, word, Occur.MUST)));
             }
             return builder.createBooleanQuery(field, word, Occur.MUST);
         }
@@ -354,19 +383,58 @@ public final class QuerySyntax {
                 return IntPoint.newExactQuery(PaperFields.YEAR, year(phrase.trim(), at + 1));
             }
             if (field != null && KEYWORD_FIELDS.contains(field)) {
-                return keywordQuery(field, phrase);
+                return keywordQuery(field, phrase, at);
             }
             if (field == null) {
-                return acrossDefaultFields(f -> builder.createPhraseQuery(f, phrase));
+                return expand(phrase, acrossDefaultFields(f -> builder.createPhraseQuery(f, phrase)));
             }
             return builder.createPhraseQuery(field, phrase);
         }
 
-        private Query keywordQuery(String field, String value) {
+        private Query keywordQuery(String field, String value, int at) throws QuerySyntaxException {
+            Query byName = PaperFields.ENTITY.equals(field) && !FilterValues.isEntityId(value.trim())
+                    ? entityByName(value, at)
+                    : null;
+            if (byName != null) {
+                return byName;
+            }
             String normalised = PaperFilters.normalise(field, value);
             return normalised == null
                     ? new MatchNoDocsQuery("blank value")
                     : new TermQuery(new Term(field, normalised));
+        }
+
+        /**
+         * {@code entity:} followed by a name: the entities the vocabulary says it names; null when a partial
+         * vocabulary does not know the name, which is then searched as given.
+         */
+        private Query entityByName(String name, int at) throws QuerySyntaxException {
+            List<Vocabulary.Entity> named = vocabulary.lookup(name);
+            if (named.isEmpty()) {
+                if (vocabulary.complete() && !name.isBlank()) {
+                    throw new QuerySyntaxException("no entity is named '" + clip(name.trim()) + "'; entity: takes an "
+                            + "id such as MESH:D009369 or the name of an entity found in papers", at);
+                }
+                return null;
+            }
+            named.forEach(e -> expansions.add(new Expansion(name.trim(), e.id(), e.type(), e.name())));
+            return PaperFilters.anyOf(PaperFields.ENTITY, named.stream().map(Vocabulary.Entity::id).toList());
+        }
+
+        /**
+         * A bare word or phrase that names entities matches as written or, scoring less, by the entities: a paper
+         * that says "small EVs" where the extractor linked them to the exosome is found by "exosome".
+         */
+        private Query expand(String term, Query literal) {
+            List<Vocabulary.Entity> named = literal == null ? List.of() : vocabulary.lookup(term);
+            if (named.isEmpty()) {
+                return literal;
+            }
+            named.forEach(e -> expansions.add(new Expansion(term, e.id(), e.type(), e.name())));
+            Query entities = new ConstantScoreQuery(
+                    PaperFilters.anyOf(PaperFields.ENTITY, named.stream().map(Vocabulary.Entity::id).toList()));
+            return new BooleanQuery.Builder().add(literal, Occur.SHOULD)
+                    .add(new BoostQuery(entities, EXPANSION_BOOST), Occur.SHOULD).build();
         }
 
         private Query wildcardQuery(String field, String word, int wildcard, int at) throws QuerySyntaxException {

@@ -39,4 +39,23 @@ final class TestPapers {
                         new Summary.Relevance(Summary.Relevance.Label.RELEVANT, 0.93)),
                 List.of("pubmed", "crossref"));
     }
+
+    /**
+     * A paper that never writes "exosome": it says "small extracellular vesicles", which the extractor linked to the
+     * exosome; it names the marker CD63 and the disease in words, never "TSPAN30" or "NSCLC".
+     */
+    static PaperIndexed smallVesiclePaper() {
+        Paper paper = new Paper(Paper.Identifiers.NONE, "Small extracellular vesicles in lung cancer",
+                List.of(new Paper.AbstractSection(null, "Small extracellular vesicles carrying CD63 were isolated "
+                        + "from the plasma of patients with non-small cell lung carcinoma.")),
+                List.of(), Paper.Journal.NONE, new Paper.PaperDates(null, null, "2023-02-01", null), List.of(),
+                List.of(), List.of(), null, "eng", null, List.of());
+        return new PaperIndexed(1, "p-2", PaperIndexed.Change.CREATED, 1, Instant.parse("2024-06-01T00:00:00Z"),
+                paper,
+                List.of(new PaperIndexed.EntityCount(EntityType.EV_SUBTYPE, "EV:subtype/exosome", "exosome", 1),
+                        new PaperIndexed.EntityCount(EntityType.EV_MARKER, "EV:marker/CD63", "CD63", 1),
+                        new PaperIndexed.EntityCount(EntityType.DISEASE, "MESH:D002289",
+                                "Carcinoma, Non-Small-Cell Lung", 1)),
+                Summary.NONE, List.of("pubmed"));
+    }
 }

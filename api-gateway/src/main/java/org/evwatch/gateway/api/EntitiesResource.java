@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evwatch.events.EntityType;
+import org.evwatch.indexer.api.EntitySuggestion;
 import org.evwatch.indexer.api.EntityView;
 import org.evwatch.query.FilterValues;
 import org.evwatch.gateway.problem.Problem;
@@ -46,19 +47,42 @@ public class EntitiesResource {
             @QueryParam("prefix") @Parameter(description = "Name prefix", example = "exo") String prefix,
             @QueryParam("type") @Parameter(description = "Only entities of this type", schema = @Schema(implementation = EntityType.class)) String type,
             @QueryParam("limit") @DefaultValue("20") @Parameter(description = "1..100", schema = @Schema(type = SchemaType.INTEGER)) String limitText) {
-        int limit = PapersResource.integer("limit", limitText);
-        if (limit < 1 || limit > 100) {
-            throw ProblemException.badRequest("'limit' is between 1 and 100.");
-        }
+        int limit = limit(limitText, prefix);
         if (type != null && !type.isBlank() && !FilterValues.ENTITY_TYPES.contains(FilterValues.constant(type))) {
             throw ProblemException.badRequest("Unknown entity type '" + type + "'; 'type' is one of "
                     + String.join(", ", FilterValues.ENTITY_TYPES) + ".");
         }
+        return catalog.indexer().entities(prefix == null || prefix.isBlank() ? null : prefix,
+                type == null || type.isBlank() ? null : FilterValues.constant(type), limit);
+    }
+
+    @GET
+    @Path("/suggest")
+    @Operation(operationId = "suggestEntities", summary = "Suggest entities while typing", description = "Entities "
+            + "with a name starting with the prefix (case and accents aside), under any name papers used for them: "
+            + "'tsp' suggests CD63 as TSPAN30. Most papers first. A word of a search that names one of them also finds "
+            + "the papers annotated with it, and entity: takes the name.")
+    @APIResponse(responseCode = "200", description = "Matching names with their entity, most papers first", content = @Content(schema = @Schema(implementation = EntitySuggestion.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "Bad limit, or a prefix over 100 characters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Rate limit exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog is unavailable; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<EntitySuggestion> suggest(
+            @QueryParam("prefix") @Parameter(description = "What has been typed", example = "exo") String prefix,
+            @QueryParam("limit") @DefaultValue("10") @Parameter(description = "1..100", schema = @Schema(type = SchemaType.INTEGER)) String limitText) {
+        int limit = limit(limitText, prefix);
+        return prefix == null || prefix.isBlank() ? List.of() : catalog.indexer().suggest(prefix, limit);
+    }
+
+    /** The limit asked for; 400 when it is not in 1..100 or the prefix is too long. */
+    private static int limit(String limitText, String prefix) {
+        int limit = PapersResource.integer("limit", limitText);
+        if (limit < 1 || limit > 100) {
+            throw ProblemException.badRequest("'limit' is between 1 and 100.");
+        }
         if (prefix != null && prefix.length() > 100) {
             throw ProblemException.badRequest("'prefix' has at most 100 characters.");
         }
-        return catalog.indexer().entities(prefix == null || prefix.isBlank() ? null : prefix,
-                type == null || type.isBlank() ? null : FilterValues.constant(type), limit);
+        return limit;
     }
 
     @GET

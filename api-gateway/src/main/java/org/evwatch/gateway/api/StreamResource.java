@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evwatch.gateway.matching.Percolator;
+import org.evwatch.gateway.matching.SavedQueryVocabulary;
 import org.evwatch.gateway.model.PaperEvent;
 import org.evwatch.gateway.problem.Problem;
 import org.evwatch.gateway.problem.ProblemException;
@@ -33,8 +34,10 @@ public class StreamResource {
     static final String LAST_EVENT_ID = "Last-Event-ID";
 
     private final LiveStreams streams;
+    private final SavedQueryVocabulary vocabulary;
 
-    public StreamResource(LiveStreams streams) {
+    public StreamResource(LiveStreams streams, SavedQueryVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.streams = streams;
     }
 
@@ -53,7 +56,7 @@ public class StreamResource {
             @Context SseEventSink sink, @Context Sse sse) {
         Percolator.Compiled query;
         try {
-            query = Percolator.Compiled.of("live", params.q, params.filters());
+            query = Percolator.Compiled.of("live", params.q, params.filters(), vocabulary.checked(params.q));
         } catch (QuerySyntaxException e) {
             throw ProblemException.querySyntax(e.getMessage(), e.position());
         }

@@ -12,6 +12,7 @@ import org.evwatch.query.PaperAnalysis;
 import org.evwatch.query.PaperDocuments;
 import org.evwatch.query.QuerySyntax;
 import org.evwatch.query.QuerySyntaxException;
+import org.evwatch.query.Vocabulary;
 
 /**
  * Matches one new paper against many saved queries, as a percolator does: the paper becomes a one-document
@@ -27,7 +28,13 @@ public final class Percolator {
     public record Compiled(String id, Query query) {
 
         public static Compiled of(String id, String q, SearchFilters filters) throws QuerySyntaxException {
-            Query parsed = QuerySyntax.parse(q);
+            return of(id, q, filters, Vocabulary.NONE);
+        }
+
+        /** A saved query whose words that name an entity also match papers annotated with it, as in search. */
+        public static Compiled of(String id, String q, SearchFilters filters, Vocabulary vocabulary)
+                throws QuerySyntaxException {
+            Query parsed = QuerySyntax.parse(q, vocabulary).query();
             // Constant score: MemoryIndex reports a match as a score above zero, and filter-only queries score zero.
             return new Compiled(id, new ConstantScoreQuery(filters.restrict(parsed)));
         }

@@ -25,6 +25,7 @@ import org.evwatch.gateway.mail.EmailFrequency;
 import org.evwatch.gateway.mail.EmailState;
 import org.evwatch.gateway.mail.MailOutbox;
 import org.evwatch.gateway.matching.Percolator;
+import org.evwatch.gateway.matching.SavedQueryVocabulary;
 import org.evwatch.gateway.matching.SearchFilters;
 import org.evwatch.gateway.peers.PeerNotices;
 import org.evwatch.gateway.problem.Problem;
@@ -63,6 +64,8 @@ public class Subscriptions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long REFRESH_MILLIS = 30_000;
+    /** How long a compiled query keeps the entity names it was expanded with before they are asked for again. */
+    private static final long EXPANSION_REFRESH_MILLIS = 600_000;
     private static final Pattern FEED_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
     private static final Pattern ADDRESS = Pattern.compile(
@@ -75,17 +78,20 @@ public class Subscriptions {
     private final PeerNotices peers;
     private final DeliveryStore webhooks;
     private final Announcements announcements;
+    private final SavedQueryVocabulary vocabulary;
     private final Clock clock = Clock.systemUTC();
     private volatile List<Active> active;
     private volatile long activeAt;
     private Map<UUID, Loaded> loaded = Map.of();
 
     public Subscriptions(ObjectMapper json, SsrfGuard guard, PublicUrl publicUrl, MailOutbox mail,
-            DeliveryStore webhooks, Announcements announcements, PeerNotices peers) {
+            DeliveryStore webhooks, Announcements announcements, PeerNotices peers,
+            SavedQueryVocabulary vocabulary) {
         this.peers = peers;
         this.json = json;
         this.webhooks = webhooks;
         this.announcements = announcements;
+        this.vocabulary = vocabulary;
         this.guard = guard;
         this.publicUrl = publicUrl;
         this.mail = mail;
@@ -201,7 +207,7 @@ public class Subscriptions {
     @Transactional
     public Optional<Replayed> replayed(UUID id) {
         Subscription s = Subscription.findById(id);
-        Loaded compiled = s == null ? null : load(s);
+        Loaded compiled = s == null ? null : load(s, loaded.get(s.id));
         if (compiled == null) {
             return Optional.empty();
         }
@@ -225,7 +231,7 @@ public class Subscriptions {
         Map<UUID, Loaded> loaded = new HashMap<>();
         for (Subscription s : Subscription.<Subscription>list("pausedAt is null")) {
             Loaded before = this.loaded.get(s.id);
-            Loaded now = before != null && before.sameAs(s) ? before : load(s);
+            Loaded now = before != null && before.sameAs(s) ? before : load(s, before);
             if (now != null) {
                 out.add(now.active());
                 loaded.put(s.id, now);
@@ -239,20 +245,28 @@ public class Subscriptions {
 
     /**
      * A subscription as it was compiled. An unchanged subscription keeps its compiled query from one refresh to the
-     * next: nothing is parsed again, and the matcher sees the same query object and has nothing to re-index.
+     * next: nothing is parsed again, and the matcher sees the same query object and has nothing to re-index. The
+     * entity names its words expand to are asked for again now and then, as papers bring new names.
      */
-    private record Loaded(String query, String filters, Active active) {
+    private record Loaded(String query, String filters, Active active, long expandedAt) {
         boolean sameAs(Subscription s) {
-            return Objects.equals(query, s.query) && Objects.equals(filters, s.filters)
+            return System.currentTimeMillis() - expandedAt < EXPANSION_REFRESH_MILLIS
+                    && Objects.equals(query, s.query) && Objects.equals(filters, s.filters)
                     && Objects.equals(active.name(), s.name) && Objects.equals(active.webhookUrl(), s.webhookUrl)
                     && Objects.equals(active.webhookSecret(), s.webhookSecret);
         }
     }
 
-    private Loaded load(Subscription s) {
+    private Loaded load(Subscription s, Loaded before) {
         try {
-            return new Loaded(s.query, s.filters, new Active(s.id, s.name, s.webhookUrl, s.webhookSecret,
-                    Percolator.Compiled.of(s.id.toString(), s.query, filters(s))));
+            Percolator.Compiled compiled = Percolator.Compiled.of(s.id.toString(), s.query, filters(s),
+                    vocabulary.lenient(s.query));
+            Active active = new Active(s.id, s.name, s.webhookUrl, s.webhookSecret, compiled);
+            if (before != null && before.active().equals(active)) {
+                // Expanded as before: the matcher keeps the query object it has indexed.
+                active = before.active();
+            }
+            return new Loaded(s.query, s.filters, active, System.currentTimeMillis());
         } catch (QuerySyntaxException e) {
             // Saved queries were parsed when saved; one that no longer parses matches nothing.
             return null;
@@ -303,7 +317,7 @@ public class Subscriptions {
             throw ProblemException.badRequest("Bad filters: " + filterProblem + ".");
         }
         try {
-            Percolator.Compiled.of("check", q, filters);
+            Percolator.Compiled.of("check", q, filters, vocabulary.checked(q));
         } catch (QuerySyntaxException e) {
             throw ProblemException.querySyntax(e.getMessage(), e.position());
         }

@@ -137,6 +137,10 @@ class SubscriptionsApiIT {
     void invalidSubscriptionsAreProblems() {
         create(ADMIN, Map.of("name", "bad", "q", "exosome AND (cancer")).then().statusCode(400)
                 .contentType(PROBLEM).body("title", equalTo("Query syntax error")).body("position", notNullValue());
+        // The catalog knows no entity by this name: the name's position, as for a syntax error.
+        create(ADMIN, Map.of("name", "unknown entity", "q", "exosome entity:\"no such entity\"")).then()
+                .statusCode(400).contentType(PROBLEM).body("position", equalTo(15))
+                .body("detail", containsString("no entity is named 'no such entity'"));
         create(ADMIN, Map.of("q", "exosome")).then().statusCode(400).contentType(PROBLEM)
                 .body("detail", containsString("name"));
         create(ADMIN, Map.of("name", "dates", "filters", Map.of("from", "2024-01-01", "to", "2020-01-01")))

@@ -9,7 +9,9 @@ import java.util.List;
 
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.gateway.testsupport.Fixtures;
+import org.evwatch.query.Expansion;
 import org.evwatch.query.QuerySyntaxException;
+import org.evwatch.query.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 class PercolatorTest {
@@ -41,6 +43,28 @@ class PercolatorTest {
         assertThat(matches("author:kalluri")).isTrue();
         assertThat(matches("doi:10.1038/nature14581")).isTrue();
         assertThat(matches("")).as("empty query matches everything").isTrue();
+    }
+
+    @Test
+    void aSavedQueryMatchesAPaperAnnotatedWithTheEntityItNamesUnderAnotherName() throws Exception {
+        // The paper writes "exosomes", never "exosome-like vesicles"; the indexer says that name is the exosome's.
+        String q = "\"exosome-like vesicles\" AND pancreatic";
+        Vocabulary names = Vocabulary.of(List.of(new Expansion("exosome-like vesicles", "EV:subtype/exosome",
+                "EV_SUBTYPE", "exosome")));
+        assertThat(matches(q)).as("as written").isFalse();
+        Percolator.Compiled expanded = Percolator.Compiled.of("s", q, SearchFilters.NONE, names);
+        assertThat(percolator.match(paper, List.of(expanded))).containsExactly("s");
+        // The gateway's matcher finds it too, and only where the other words hold.
+        SavedQueryIndex<Percolator.Compiled> index = SavedQueryIndex.ofQueries();
+        index.sync(List.of(expanded, Percolator.Compiled.of("t", "\"exosome-like vesicles\" glioblastoma",
+                SearchFilters.NONE, names)));
+        assertThat(index.match(paper)).extracting(Percolator.Compiled::id).containsExactly("s");
+        // entity: with a name the indexer resolved.
+        Vocabulary disease = Vocabulary.of(List.of(new Expansion("PDAC", "MESH:D010190", "DISEASE",
+                "Pancreatic Neoplasms")));
+        assertThat(percolator.match(paper, List.of(Percolator.Compiled.of("u", "entity:PDAC", SearchFilters.NONE,
+                disease)))).containsExactly("u");
+        assertThat(matches("entity:PDAC")).as("a name the gateway cannot resolve matches nothing").isFalse();
     }
 
     @Test

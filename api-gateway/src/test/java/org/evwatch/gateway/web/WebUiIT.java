@@ -107,11 +107,16 @@ class WebUiIT {
 
     private void run(WebDriverClient browser) throws Exception {
         browser.open(base);
+        // While typing, the search box suggests entities by the names papers used for them.
+        browser.type(browser.waitFor("#q", WAIT), "exosome pancr");
+        String suggestion = browser.waitFor("#q-suggestions option[value='exosome \"pancreatic cancer\"']", WAIT);
+        assertThat(browser.attribute(suggestion, "label")).isEqualTo("Pancreatic Neoplasms · DISEASE · 1 paper");
+        browser.script("document.getElementById('q').value = ''");
         browser.type(browser.waitFor("#q", WAIT), "exosome");
         browser.click(browser.waitFor("#search-button", WAIT));
 
-        // Results with their TL;DR and entity chips, and the facets beside them.
-        browser.waitForText("#status", "1 paper", WAIT);
+        // Results with their TL;DR and entity chips, and the facets beside them; the word also searched as an entity.
+        browser.waitForText("#status", "1 paper · also papers annotated with exosome", WAIT);
         String hit = browser.waitFor("#results li.hit", WAIT);
         assertThat(browser.text(hit)).contains("Circulating GPC1+ exosomes detect early pancreatic cancer.");
         List<String> chips = browser.findAll("#results li.hit .chip");

@@ -30,6 +30,14 @@ public interface EntitiesApi {
             @QueryParam("limit") @DefaultValue("10") Integer limit);
 
     @GET
+    @Path("/entities/suggest")
+    @Operation(summary = "Entities with a name (any name papers used for them) starting with prefix, most papers "
+            + "first", description = "For suggestions while typing a query: case, accents and punctuation aside.")
+    @APIResponse(responseCode = "400", description = "Limit outside 1..100 or prefix too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    List<EntitySuggestion> suggest(@QueryParam("prefix") @DefaultValue("") String prefix,
+            @QueryParam("limit") @DefaultValue("10") Integer limit);
+
+    @GET
     @Path("/entities/{id: .+}")
     @Operation(summary = "One entity by id, e.g. MESH:D009369")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EntityView.class)))

@@ -51,4 +51,12 @@ public interface SearchApi {
             @QueryParam("highlight") @DefaultValue("true") Boolean highlight,
             @Parameter(description = "true to add the timeline: matches per year and month, and the years of the "
                     + "top EV subtypes, diseases and EV markers") @QueryParam("timeline") @DefaultValue("false") Boolean timeline);
+
+    @GET
+    @Path("/search/expansions")
+    @Operation(summary = "The entity names a query expands, as a search with it would", description = "For a "
+            + "saved query matched elsewhere: parsing it with these expansions alone builds the same query.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchResponse.Expansion.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "Bad query (with its 0-based position)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    List<SearchResponse.Expansion> expansions(@QueryParam("q") @DefaultValue("") String q);
 }

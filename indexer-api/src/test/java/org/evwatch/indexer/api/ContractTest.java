@@ -35,8 +35,9 @@ class ContractTest {
                 operations.add(verb + " " + m.getAnnotation(Path.class).value());
             }
         }
-        assertThat(operations).containsExactlyInAnyOrder("GET /search", "GET /papers/{id: .+}", "GET /entities",
-                "GET /entities/{id: .+}", "GET /stats", "POST /admin/reindex", "GET /admin/reindex");
+        assertThat(operations).containsExactlyInAnyOrder("GET /search", "GET /search/expansions",
+                "GET /papers/{id: .+}", "GET /entities", "GET /entities/suggest", "GET /entities/{id: .+}",
+                "GET /stats", "POST /admin/reindex", "GET /admin/reindex");
     }
 
     @Test
@@ -58,10 +59,13 @@ class ContractTest {
         SearchResponse response = new SearchResponse(1,
                 List.of(new SearchHit("p-1", null, "T", null, null, "Nature", "2024-05-01", 2024, null, null,
                         "RELEVANT", List.of(), null)),
-                null, null, null);
+                null, null, null, List.of(new SearchResponse.Expansion("TSPAN30", "EV:marker/CD63", "EV_MARKER",
+                        "CD63")));
         String json = JSON.writeValueAsString(response);
         assertThat(json).contains("\"total\":1", "\"relevance\":\"RELEVANT\"", "\"facets\":{}",
-                "\"nextCursor\":null", "\"highlights\":{}", "\"timeline\":null");
+                "\"nextCursor\":null", "\"highlights\":{}", "\"timeline\":null",
+                "\"expansions\":[{\"term\":\"TSPAN30\",\"entityId\":\"EV:marker/CD63\",\"type\":\"EV_MARKER\","
+                        + "\"name\":\"CD63\"}]");
         assertThat(JSON.readValue(json, SearchResponse.class)).isEqualTo(response);
     }
 
@@ -71,7 +75,8 @@ class ContractTest {
         SearchResponse response = new SearchResponse(3, List.of(), null, null, new SearchTimeline(0, List.of(year),
                 List.of(new SearchTimeline.Period("2024-05", "2024-05-01", "2024-05-31", 2)),
                 List.of(new SearchTimeline.EntityTrend(org.evwatch.events.EntityType.EV_SUBTYPE,
-                        "EV:subtype/exosome", "exosome", 3, List.of(year)))));
+                        "EV:subtype/exosome", "exosome", 3, List.of(year)))),
+                null);
         String json = JSON.writeValueAsString(response);
         assertThat(json).contains("\"timeline\":{\"undated\":0,\"years\":[{\"period\":\"2024\",\"from\":\"2024-01-01\"",
                 "\"type\":\"EV_SUBTYPE\"");

@@ -18,6 +18,7 @@ import org.evwatch.indexer.catalog.CatalogService;
 import org.evwatch.indexer.outbox.AnnouncementTraces;
 import org.evwatch.indexer.outbox.OutboxRelay;
 import org.evwatch.indexer.search.SearchIndex;
+import org.evwatch.indexer.vocabulary.CatalogVocabulary;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
@@ -46,15 +47,18 @@ public class ExtractedConsumer {
 
     private final BatchRecorder recorder;
     private final SearchIndex index;
+    private final CatalogVocabulary vocabulary;
     private final OutboxRelay relay;
     private final PipelineMetrics metrics;
     private final PipelineTracing tracing;
     private final AnnouncementTraces traces;
 
-    public ExtractedConsumer(CatalogService catalog, SearchIndex index, OutboxRelay relay, Redelivery redelivery,
-            PipelineMetrics metrics, PipelineTracing tracing, AnnouncementTraces traces) {
+    public ExtractedConsumer(CatalogService catalog, SearchIndex index, CatalogVocabulary vocabulary,
+            OutboxRelay relay, Redelivery redelivery, PipelineMetrics metrics, PipelineTracing tracing,
+            AnnouncementTraces traces) {
         this.recorder = new BatchRecorder(catalog, redelivery);
         this.index = index;
+        this.vocabulary = vocabulary;
         this.relay = relay;
         this.metrics = metrics;
         this.tracing = tracing;
@@ -72,6 +76,7 @@ public class ExtractedConsumer {
             recorded = relay.holdingAnnouncements(() -> {
                 BatchRecorder.Recorded r = recorder.record(batch.getRecords());
                 index.applyAll(r.outcomes());
+                vocabulary.learn(r.outcomes());
                 announceTraces(r.outcomes(), steps);
                 return r;
             });

@@ -1,25 +1,37 @@
 package org.evwatch.indexer.rest;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.NotFoundException;
 
 import org.evwatch.indexer.api.EntitiesApi;
+import org.evwatch.indexer.api.EntitySuggestion;
 import org.evwatch.indexer.api.EntityView;
+import org.evwatch.indexer.vocabulary.CatalogVocabulary;
+import org.evwatch.query.EntityNames;
+import org.evwatch.query.Vocabulary;
 import org.evwatch.query.FilterValues;
 
 /** Entity look-up and autocomplete, with how many papers mention each entity. */
 public class EntitiesResource implements EntitiesApi {
 
+    /** Names read per suggestion asked for, among which those of the entities in most papers are kept. */
+    private static final int SUGGESTION_CANDIDATES = 5;
+
     private static final String SELECT = "select e.id, e.type, e.namespace, e.name, "
             + "(select count(*) from paper_entity pe where pe.entity_id = e.id) as papers from entity e ";
 
     private final EntityManager em;
+    private final CatalogVocabulary vocabulary;
 
-    public EntitiesResource(EntityManager em) {
+    public EntitiesResource(EntityManager em, CatalogVocabulary vocabulary) {
         this.em = em;
+        this.vocabulary = vocabulary;
     }
 
     @Override
@@ -50,6 +62,38 @@ public class EntitiesResource implements EntitiesApi {
             query.setParameter("t", normalisedType);
         }
         return views(query.getResultList());
+    }
+
+    @Override
+    public List<EntitySuggestion> suggest(String prefix, Integer limit) {
+        if (limit == null || limit < 1 || limit > 100) {
+            throw new Problems.BadParameterException("limit", "limit must be between 1 and 100");
+        }
+        if (prefix != null && prefix.length() > FilterValues.MAX_VALUE_CHARS) {
+            throw new Problems.BadParameterException("prefix",
+                    "prefix has at most " + FilterValues.MAX_VALUE_CHARS + " characters");
+        }
+        // More names than asked for, so that the entities in most papers can be picked among them.
+        List<EntityNames.Name> names = vocabulary.names().suggest(prefix, limit * SUGGESTION_CANDIDATES);
+        Map<String, Long> papers = paperCounts(names.stream().flatMap(n -> n.entities().stream())
+                .map(Vocabulary.Entity::id).toList());
+        return names.stream().flatMap(n -> n.entities().stream().map(e -> new EntitySuggestion(n.text(), e.id(),
+                e.type(), e.name(), papers.getOrDefault(e.id(), 0L))))
+                .filter(s -> s.papers() > 0)
+                .sorted(Comparator.comparingLong(EntitySuggestion::papers).reversed())
+                .limit(limit).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> paperCounts(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("select entity_id, count(*) from paper_entity where entity_id "
+                + "in (:ids) group by entity_id").setParameter("ids", ids).getResultList();
+        Map<String, Long> counts = new HashMap<>();
+        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        return counts;
     }
 
     @Override

@@ -26,7 +26,10 @@ import org.evwatch.indexer.search.SearchRequest;
 import org.evwatch.indexer.search.SearchResult;
 import org.evwatch.query.FilterValues;
 import org.evwatch.query.PaperFields;
+import org.evwatch.query.Expansion;
+import org.evwatch.query.QuerySyntax;
 import org.evwatch.query.QuerySyntaxException;
+import org.evwatch.indexer.vocabulary.CatalogVocabulary;
 
 import io.micrometer.core.instrument.Timer;
 
@@ -37,11 +40,13 @@ import io.micrometer.core.instrument.Timer;
 public class SearchResource implements SearchApi {
 
     private final SearchIndex index;
+    private final CatalogVocabulary vocabulary;
     private final Timer answered;
     private final Timer failed;
 
-    public SearchResource(SearchIndex index, PipelineMetrics metrics) {
+    public SearchResource(SearchIndex index, CatalogVocabulary vocabulary, PipelineMetrics metrics) {
         this.index = index;
+        this.vocabulary = vocabulary;
         this.answered = metrics.timer(PipelineMetric.SEARCH, "ok");
         this.failed = metrics.timer(PipelineMetric.SEARCH, "failed");
     }
@@ -70,7 +75,7 @@ public class SearchResource implements SearchApi {
         long start = System.nanoTime();
         Timer outcome = failed;
         try {
-            SearchResult result = index.search(request);
+            SearchResult result = index.search(request, vocabulary.names());
             outcome = answered;
             return result;
         } catch (InvalidCursorException e) {
@@ -89,7 +94,22 @@ public class SearchResource implements SearchApi {
         result.facets().forEach((name, values) -> facetViews.put(name, values.stream()
                 .map(v -> new SearchResponse.FacetValue(v.value(), v.label(), v.count())).toList()));
         List<SearchHit> hits = result.hits().stream().map(SearchResource::hit).toList();
-        return new SearchResponse(result.total(), hits, facetViews, result.nextCursor(), timeline(result.timeline()));
+        return new SearchResponse(result.total(), hits, facetViews, result.nextCursor(), timeline(result.timeline()),
+                views(result.expansions()));
+    }
+
+    private static List<SearchResponse.Expansion> views(List<Expansion> expansions) {
+        return expansions.stream().map(e -> new SearchResponse.Expansion(e.term(), e.entityId(), e.type(), e.name()))
+                .toList();
+    }
+
+    @Override
+    public List<SearchResponse.Expansion> expansions(String q) {
+        try {
+            return views(QuerySyntax.parse(q, vocabulary.names()).expansions());
+        } catch (QuerySyntaxException e) {
+            throw new Problems.BadQueryException(e);
+        }
     }
 
     private static SearchTimeline timeline(SearchResult.Timeline t) {

@@ -17,6 +17,7 @@ import org.evwatch.events.serde.EventJson;
 import org.evwatch.query.PaperDocuments;
 import org.evwatch.query.PaperFields;
 import org.evwatch.query.QuerySyntaxException;
+import org.evwatch.query.Vocabulary;
 
 /**
  * The Lucene index of the catalog: writing ({@link IndexWriting}), searching ({@link PaperSearcher}) and the facet
@@ -134,9 +135,15 @@ public final class PaperIndex implements Closeable {
     public record Catalogued(PaperIndexed paper, long seq) {
     }
 
-    /** Runs a search. */
+    /** Runs a search without expanding entity names. */
     public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
-        return searcher.search(request);
+        return search(request, Vocabulary.NONE);
+    }
+
+    /** Runs a search whose words that name an entity in the vocabulary also find the papers annotated with it. */
+    public SearchResult search(SearchRequest request, Vocabulary vocabulary) throws QuerySyntaxException,
+            IOException {
+        return searcher.search(request, vocabulary);
     }
 
     @Override

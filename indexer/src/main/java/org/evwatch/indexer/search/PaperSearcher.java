@@ -30,6 +30,7 @@ import org.evwatch.query.PaperFields;
 import org.evwatch.query.PaperFilters;
 import org.evwatch.query.QuerySyntax;
 import org.evwatch.query.QuerySyntaxException;
+import org.evwatch.query.Vocabulary;
 
 /** Runs searches on the active generation: the page of hits, the exact total, exact facets and highlights. */
 final class PaperSearcher {
@@ -50,8 +51,9 @@ final class PaperSearcher {
             SearchResult.Timeline timeline) {
     }
 
-    SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
-        Query text = QuerySyntax.parse(request.q());
+    SearchResult search(SearchRequest request, Vocabulary vocabulary) throws QuerySyntaxException, IOException {
+        QuerySyntax.Parsed parsed = QuerySyntax.parse(request.q(), vocabulary);
+        Query text = parsed.query();
         Query query = withFilters(text, request);
         FieldDoc after = request.cursor() == null || request.cursor().isBlank()
                 ? null
@@ -72,7 +74,7 @@ final class PaperSearcher {
                     : Map.of();
             String next = more ? Cursors.encode(request.sort(), (FieldDoc) page[page.length - 1]) : null;
             return new SearchResult(counts.total(), hits(searcher, page, highlights), counts.facets(), next,
-                    counts.timeline());
+                    counts.timeline(), parsed.expansions());
         } finally {
             gen.release(searcher);
         }

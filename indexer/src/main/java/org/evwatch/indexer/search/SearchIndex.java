@@ -20,6 +20,7 @@ import org.evwatch.indexer.catalog.CatalogReader;
 import org.evwatch.indexer.catalog.CatalogService;
 import org.evwatch.indexer.config.IndexConfig;
 import org.evwatch.query.QuerySyntaxException;
+import org.evwatch.query.Vocabulary;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -114,8 +115,9 @@ public class SearchIndex {
         }
     }
 
-    public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
-        return index.search(request);
+    public SearchResult search(SearchRequest request, Vocabulary vocabulary) throws QuerySyntaxException,
+            IOException {
+        return index.search(request, vocabulary);
     }
 
     /** Starts a rebuild from the catalog unless one is running; returns the status. */

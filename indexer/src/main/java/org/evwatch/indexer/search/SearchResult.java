@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.evwatch.query.Expansion;
+
 /**
  * A page of results.
  *
@@ -12,9 +14,10 @@ import java.util.Map;
  * @param facets per requested facet, the values with their exact counts over all matching papers
  * @param nextCursor the opaque cursor of the next page, null on the last page
  * @param timeline the matches over time, when asked for; else null
+ * @param expansions the words of the query that named entities, and those entities
  */
 public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetValue>> facets, String nextCursor,
-        Timeline timeline) {
+        Timeline timeline, List<Expansion> expansions) {
 
     /** One hit: its score, what it shows, and the highlighted fragments of the fields that matched. */
     public record Hit(String id, float score, HitSummary summary, Map<String, String> highlights) {
