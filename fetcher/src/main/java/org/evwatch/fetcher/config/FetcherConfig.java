@@ -2,6 +2,7 @@ package org.evwatch.fetcher.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -14,6 +15,12 @@ public interface FetcherConfig {
     Inbox inbox();
 
     Imports imports();
+
+    /**
+     * This instance's name on the leases it holds (see docs/operations.md); by default the host name. A restarted
+     * instance under the same name takes its sources back at once; two instances on one host need names of their own.
+     */
+    Optional<String> instance();
 
     /** Imports through the internal API ({@code POST /internal/v1/imports}), which the gateway's imports call. */
     interface Imports {

@@ -3,17 +3,19 @@ package org.evwatch.fetcher.persistence;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.evwatch.fetcher.config.FetcherConfig;
+
 /**
- * Leases on sources (and on backfills, named {@code backfill/ID}), so that several fetcher instances share the polling and no two poll one source at once: a
- * lease is taken when it is free or expired, renewed with every cursor write of its holder ({@link Cursors}), and
- * given back when the poll ends. Each new holder gets a higher fencing token; a write under an older token is refused.
- * Times are the database's, the one clock every instance shares.
+ * Leases on sources (and on backfills, named {@code backfill/ID}), so that several fetcher instances share the
+ * polling and no two poll one source at once. A lease is taken when it is free, expired, or held under this
+ * instance's own name (a restarted instance takes its sources back at once); it is renewed with every cursor write of
+ * its holder ({@link Cursors}) and given back when the poll ends. Each taking gets a higher fencing token; a write
+ * under an older token is refused. Times are the database's, the one clock every instance shares.
  */
 @ApplicationScoped
 public class SourceLeases {
@@ -30,12 +32,13 @@ public class SourceLeases {
     }
 
     private final EntityManager em;
-    /** This instance's name on the leases it holds. */
-    private final String self = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("fetcher") + "/"
-            + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    /** This instance's name on the leases it holds: it takes back a lease under this name at once. */
+    private final String self;
 
-    public SourceLeases(EntityManager em) {
+    public SourceLeases(EntityManager em, FetcherConfig config) {
         this.em = em;
+        this.self = config.instance().or(() -> Optional.ofNullable(System.getenv("HOSTNAME")))
+                .filter(name -> !name.isBlank()).orElse("fetcher");
     }
 
     /** The name this instance holds leases under. */
