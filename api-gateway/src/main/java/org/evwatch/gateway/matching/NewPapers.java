@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -168,7 +169,7 @@ public class NewPapers {
         List<Taken> taken = new ArrayList<>(decoded.size());
         List<Long> seqs = new ArrayList<>(decoded.size());
         for (Decoded d : decoded) {
-            Taken t = take(d.indexed(), d.payload());
+            Taken t = take(d.indexed(), d.payload(), d.step().traceparent());
             taken.add(t);
             if (t != null) {
                 seqs.add(t.seq());
@@ -178,17 +179,26 @@ public class NewPapers {
         return taken;
     }
 
+    /** Whether a live stream is open here: without one, what other instances took in needs no reading. */
+    public boolean liveStreamsOpen() {
+        return streams.open() > 0;
+    }
+
     /**
      * Announcements another gateway instance took in: each to the streams open here that it matches (the other
      * instance queued its webhook and e-mail deliveries).
      */
     public void publishFromPeer(List<Announcements.Stored> stored) {
+        if (stored.isEmpty() || streams.open() == 0) {
+            return;
+        }
+        Set<UUID> following = streams.followed();
         for (Announcements.Stored s : stored) {
             PaperIndexed indexed = StreamCatchUp.decode(s);
             if (indexed != null) {
                 Routed r = route(indexed, subscriptions.active(), streams.queries());
                 Map<UUID, PaperEvent> followed = new HashMap<>(r.perSubscription());
-                followed.keySet().removeIf(id -> !streams.follows(id));
+                followed.keySet().retainAll(following);
                 streams.publish(s.seq(), indexed, r.liveMatched(), followed, r.queryEvent());
             }
         }
@@ -216,7 +226,7 @@ public class NewPapers {
      * In one transaction: numbers the paper version and stores its webhook and e-mail deliveries; null if it was
      * known.
      */
-    private Taken take(PaperIndexed indexed, byte[] payload) {
+    private Taken take(PaperIndexed indexed, byte[] payload, String traceparent) {
         OptionalLong seq = announcements.record(indexed.paperId(), indexed.version(), payload, Instant.now());
         if (seq.isEmpty()) {
             return null;
@@ -226,7 +236,7 @@ public class NewPapers {
         for (Subscriptions.Active a : r.subscriptions()) {
             if (a.webhookUrl() != null) {
                 webhooks.store(a.id(), a.webhookUrl(), indexed.paperId(), indexed.version(),
-                        write(r.perSubscription().get(a.id()))).ifPresent(deliveries::add);
+                        write(r.perSubscription().get(a.id())), traceparent).ifPresent(deliveries::add);
             }
         }
         mail.queuePapers(indexed, r.perSubscription().keySet());

@@ -130,7 +130,7 @@ public class PeerListener {
         for (long seq : announced.seqs()) {
             lastHeard = Math.max(lastHeard, seq);
         }
-        if (!announced.instance().equals(notices.instance())) {
+        if (!announced.instance().equals(notices.instance()) && papers.liveStreamsOpen()) {
             long[] fresh = Arrays.stream(announced.seqs()).filter(seq -> !caughtUp.contains(seq)).toArray();
             papers.publishFromPeer(announcements.numbered(fresh));
         }

@@ -166,9 +166,15 @@ public class LiveStreams {
         return out;
     }
 
-    /** Whether some stream follows this subscription. */
-    public boolean follows(UUID subscriptionId) {
-        return listeners.values().stream().anyMatch(l -> subscriptionId.equals(l.subscriptionId));
+    /** The subscriptions some open stream follows. */
+    public Set<UUID> followed() {
+        Set<UUID> out = new HashSet<>();
+        for (Listener l : listeners.values()) {
+            if (l.subscriptionId != null) {
+                out.add(l.subscriptionId);
+            }
+        }
+        return out;
     }
 
     /**

@@ -27,7 +27,9 @@ import org.evwatch.gateway.webhook.WebhookSender;
 public class DeliveryStore {
 
     /** A delivery due for an attempt, with the secret to sign it. */
-    public record Pending(UUID id, String url, String payload, int attempts, String secret) {
+    /** A delivery waiting for its attempt; {@code traceparent} is null when the paper was not traced. */
+    public record Pending(UUID id, String url, String payload, int attempts, String secret, String paperId,
+            String traceparent) {
     }
 
     private final EntityManager em;
@@ -39,15 +41,15 @@ public class DeliveryStore {
     /** Stores a delivery claimed until {@code claimedUntil}; empty when this paper version was already stored. */
     @Transactional
     public Optional<UUID> insert(UUID subscriptionId, String url, String paperId, long version, String payload,
-            Instant now, Instant claimedUntil) {
+            String traceparent, Instant now, Instant claimedUntil) {
         // The unique key makes this idempotent when papers.indexed is redelivered. Plain JDBC on the transaction's
         // connection: this runs for every matched paper, and a native query with a result class costs a query-plan
         // lookup per call.
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     insert into gateway.webhook_delivery (id, subscription_id, paper_id, paper_version, url, payload,
-                        state, attempts, next_attempt_at, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)
+                        traceparent, state, attempts, next_attempt_at, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)
                     on conflict (subscription_id, paper_id, paper_version) do nothing
                     returning id""")) {
                 insert.setObject(1, UUID.randomUUID());
@@ -56,9 +58,10 @@ public class DeliveryStore {
                 insert.setLong(4, version);
                 insert.setString(5, url);
                 insert.setString(6, payload);
-                insert.setObject(7, utc(claimedUntil));
-                insert.setObject(8, utc(now));
+                insert.setString(7, traceparent);
+                insert.setObject(8, utc(claimedUntil));
                 insert.setObject(9, utc(now));
+                insert.setObject(10, utc(now));
                 try (ResultSet rs = insert.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
                 }
@@ -101,7 +104,7 @@ public class DeliveryStore {
     public List<Pending> pending(List<UUID> ids) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement select = c.prepareStatement("""
-                    select d.id, d.url, d.payload, d.attempts, s.webhook_secret
+                    select d.id, d.url, d.payload, d.attempts, s.webhook_secret, d.paper_id, d.traceparent
                     from gateway.webhook_delivery d join gateway.subscription s on s.id = d.subscription_id
                     where d.id = any (?) and d.state = 'PENDING' and s.webhook_secret is not null
                       and s.paused_at is null""")) {
@@ -110,7 +113,7 @@ public class DeliveryStore {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         pending.add(new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getInt(4), rs.getString(5)));
+                                rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7)));
                     }
                 }
                 return pending;

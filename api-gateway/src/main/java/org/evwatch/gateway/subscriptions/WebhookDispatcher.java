@@ -20,6 +20,9 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import org.evwatch.events.tracing.PipelineTracing;
+import org.evwatch.events.tracing.RecordLog;
+import org.evwatch.events.tracing.TraceStep;
 import org.evwatch.gateway.scheduling.Poller;
 import org.evwatch.gateway.settings.GatewaySettings;
 import org.evwatch.gateway.webhook.RetrySchedule;
@@ -46,18 +49,20 @@ public class WebhookDispatcher {
     private final RetrySchedule schedule;
     private final GatewaySettings settings;
     private final DeliveryMetrics metrics;
+    private final PipelineTracing tracing;
     private final Clock clock = Clock.systemUTC();
     private final LinkedBlockingQueue<UUID> soon = new LinkedBlockingQueue<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> daemon(r, "webhook-send"));
     private final Poller poller = new Poller("webhook-poll", this::pollSafely);
 
     public WebhookDispatcher(DeliveryStore store, WebhookSender sender, RetrySchedule schedule,
-            GatewaySettings settings, DeliveryMetrics metrics) {
+            GatewaySettings settings, DeliveryMetrics metrics, PipelineTracing tracing) {
         this.store = store;
         this.sender = sender;
         this.schedule = schedule;
         this.settings = settings;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     void start(@Observes StartupEvent event) {
@@ -78,11 +83,13 @@ public class WebhookDispatcher {
     /**
      * Stores a delivery of {@code payload}, joining the caller's transaction; its id, or empty when this paper version
      * was stored before. Once the transaction commits, {@link #attemptSoon} sends it; if the process stops first, the
-     * poller does when the delivery's claim runs out.
+     * poller does when the delivery's claim runs out. Its attempts continue the trace of {@code traceparent} (null
+     * when the paper is not traced).
      */
-    public Optional<UUID> store(UUID subscriptionId, String url, String paperId, long version, String payload) {
+    public Optional<UUID> store(UUID subscriptionId, String url, String paperId, long version, String payload,
+            String traceparent) {
         Instant now = clock.instant();
-        return store.insert(subscriptionId, url, paperId, version, payload, now, now.plus(CLAIM));
+        return store.insert(subscriptionId, url, paperId, version, payload, traceparent, now, now.plus(CLAIM));
     }
 
     /**
@@ -136,12 +143,29 @@ public class WebhookDispatcher {
         }
     }
 
+    /** One attempt, as a step of the paper's trace when it is traced; its log lines name the paper. */
     private DeliveryStore.Attempted attempt(DeliveryStore.Pending d) {
+        try (TraceStep step = d.traceparent() == null
+                ? TraceStep.NONE
+                : tracing.deliver("webhook", d.traceparent(), d.paperId())) {
+            RecordLog.enterPaper(d.paperId(), step);
+            DeliveryStore.Attempted attempted = attempt(d, step.traceparent());
+            if (!attempted.outcome().success()) {
+                step.fail(new IllegalStateException("webhook answered " + attempted.outcome().status() + ": "
+                        + attempted.outcome().error()));
+            }
+            return attempted;
+        } finally {
+            RecordLog.leave();
+        }
+    }
+
+    private DeliveryStore.Attempted attempt(DeliveryStore.Pending d, String traceparent) {
         int attemptNo = d.attempts() + 1;
         Instant started = clock.instant();
         String event = d.payload().contains("\"event\":\"paper.updated\"") ? "paper.updated" : "paper.created";
         WebhookSender.Outcome outcome = sender.send(d.url(), d.secret(), d.payload().getBytes(StandardCharsets.UTF_8),
-                d.id().toString(), event);
+                d.id().toString(), event, traceparent);
         Optional<Duration> retry = outcome.retryable()
                 ? schedule.delayBefore(attemptNo + 1, ThreadLocalRandom.current()::nextDouble)
                 : Optional.empty();

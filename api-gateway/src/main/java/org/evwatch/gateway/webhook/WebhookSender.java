@@ -75,8 +75,10 @@ public final class WebhookSender {
      * @param deliveryId sent as {@value WebhookSignature#DELIVERY_HEADER}, the same on every retry so a receiver can
      *        drop duplicates
      * @param event sent as {@value WebhookSignature#EVENT_HEADER}
+     * @param traceparent the W3C trace context of this attempt, sent as {@code traceparent} so the receiver can
+     *        continue the paper's trace; null when it is not traced
      */
-    public Outcome send(String url, String secret, byte[] body, String deliveryId, String event) {
+    public Outcome send(String url, String secret, byte[] body, String deliveryId, String event, String traceparent) {
         long start = System.nanoTime();
         List<InetAddress> addresses;
         try {
@@ -90,6 +92,9 @@ public final class WebhookSender {
                 .putHeader(WebhookSignature.HEADER, new WebhookSignature(secret).header(clock.instant(), body))
                 .putHeader(WebhookSignature.DELIVERY_HEADER, deliveryId)
                 .putHeader(WebhookSignature.EVENT_HEADER, event);
+        if (traceparent != null) {
+            request.putHeader("traceparent", traceparent);
+        }
         CompletableFuture<Answer> answer = client.request(request)
                 .compose(r -> r.send(Buffer.buffer(body)))
                 .compose(WebhookSender::read)

@@ -37,7 +37,7 @@ class WebhookSenderTest {
     @Test
     void theReceiverVerifiesTheSignatureOfWhatIsSent() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET, 204)) {
-            WebhookSender.Outcome outcome = sender.send(receiver.url(), SECRET, BODY, "d-1", "paper.matched");
+            WebhookSender.Outcome outcome = sender.send(receiver.url(), SECRET, BODY, "d-1", "paper.matched", null);
             assertThat(outcome.success()).isTrue();
             assertThat(outcome.status()).isEqualTo(204);
             WebhookReceiver.Received got = receiver.received().get(0);
@@ -50,9 +50,20 @@ class WebhookSenderTest {
     }
 
     @Test
+    void aTracedAttemptCarriesItsTraceContextToTheReceiver() throws Exception {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET, 204)) {
+            sender.send(receiver.url(), SECRET, BODY, "d-6", "paper.matched", traceparent);
+            sender.send(receiver.url(), SECRET, BODY, "d-7", "paper.matched", null);
+            assertThat(receiver.received().get(0).header("traceparent")).isEqualTo(traceparent);
+            assertThat(receiver.received().get(1).header("traceparent")).isNull();
+        }
+    }
+
+    @Test
     void aWrongSecretFailsVerificationAndIsNotRetryable() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver("whsec_the-receivers-own-secret", 204)) {
-            WebhookSender.Outcome outcome = sender.send(receiver.url(), SECRET, BODY, "d-2", "paper.matched");
+            WebhookSender.Outcome outcome = sender.send(receiver.url(), SECRET, BODY, "d-2", "paper.matched", null);
             assertThat(receiver.received().get(0).signatureValid()).isFalse();
             assertThat(outcome.status()).isEqualTo(401);
             assertThat(outcome.retryable()).isFalse();
@@ -62,15 +73,15 @@ class WebhookSenderTest {
     @Test
     void serverErrorsAndRefusedConnectionsAreRetryable() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET, 500, 503, 200)) {
-            WebhookSender.Outcome first = sender.send(receiver.url(), SECRET, BODY, "d-3", "paper.matched");
+            WebhookSender.Outcome first = sender.send(receiver.url(), SECRET, BODY, "d-3", "paper.matched", null);
             assertThat(first.status()).isEqualTo(500);
             assertThat(first.error()).startsWith("HTTP 500").contains("try later");
             assertThat(first.retryable()).isTrue();
-            assertThat(sender.send(receiver.url(), SECRET, BODY, "d-3", "paper.matched").status()).isEqualTo(503);
-            assertThat(sender.send(receiver.url(), SECRET, BODY, "d-3", "paper.matched").success()).isTrue();
+            assertThat(sender.send(receiver.url(), SECRET, BODY, "d-3", "paper.matched", null).status()).isEqualTo(503);
+            assertThat(sender.send(receiver.url(), SECRET, BODY, "d-3", "paper.matched", null).success()).isTrue();
         }
         // The receiver is gone now: nothing listens on its port.
-        WebhookSender.Outcome down = sender.send("http://127.0.0.1:9/hook", SECRET, BODY, "d-4", "paper.matched");
+        WebhookSender.Outcome down = sender.send("http://127.0.0.1:9/hook", SECRET, BODY, "d-4", "paper.matched", null);
         assertThat(down.status()).isZero();
         assertThat(down.error()).startsWith("connection failed");
         assertThat(down.retryable()).isTrue();
@@ -80,7 +91,7 @@ class WebhookSenderTest {
     void refusesTargetsOutsideTheAllowListBeforeConnecting() {
         WebhookSender strict = new WebhookSender(VERTX, SsrfGuard.strict(), Duration.ofSeconds(1),
                 Clock.systemUTC());
-        WebhookSender.Outcome outcome = strict.send("http://127.0.0.1:9/hook", SECRET, BODY, "d-5", "x");
+        WebhookSender.Outcome outcome = strict.send("http://127.0.0.1:9/hook", SECRET, BODY, "d-5", "x", null);
         assertThat(outcome.status()).isZero();
         assertThat(outcome.error()).startsWith("refused: ").contains("loopback");
         assertThat(outcome.refused()).isTrue();
@@ -103,7 +114,7 @@ class WebhookSenderTest {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET, 204)) {
             int port = URI.create(receiver.url()).getPort();
             String url = "http://hooks.rebind.test:" + port + "/hook?source=evwatch";
-            WebhookSender.Outcome outcome = pinned.send(url, SECRET, BODY, "d-6", "paper.created");
+            WebhookSender.Outcome outcome = pinned.send(url, SECRET, BODY, "d-6", "paper.created", null);
             assertThat(outcome.error()).isNull();
             assertThat(outcome.status()).isEqualTo(204);
             assertThat(lookups).hasValue(1);
@@ -116,7 +127,7 @@ class WebhookSenderTest {
     void keepsOnlyAShortPrefixOfALongAnswer() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET, 500)) {
             receiver.replyWith("x".repeat(100_000));
-            WebhookSender.Outcome outcome = sender.send(receiver.url(), SECRET, BODY, "d-7", "paper.created");
+            WebhookSender.Outcome outcome = sender.send(receiver.url(), SECRET, BODY, "d-7", "paper.created", null);
             assertThat(outcome.status()).isEqualTo(500);
             assertThat(outcome.error()).startsWith("HTTP 500: xxx").endsWith("…").hasSizeLessThan(600);
         }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.evwatch.events.tracing.PipelineTracing;
+import org.evwatch.events.tracing.RecordLog;
 import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -38,8 +40,13 @@ public final class BatchRecords {
         for (int i = 0; i < parked.length; i++) {
             Rejected r = rejected.get(i);
             ConsumerRecord<String, byte[]> at = consumerRecord(r.record());
-            LOG.warnf("record %s-%d@%d (key %s) to the dead-letter topic: %s", at.topic(), at.partition(),
-                    at.offset(), at.key(), r.reason().getMessage());
+            RecordLog.enterRecord(at.key(), PipelineTracing.traceparent(at.headers()));
+            try {
+                LOG.warnf("record %s-%d@%d (key %s) to the dead-letter topic: %s", at.topic(), at.partition(),
+                        at.offset(), at.key(), r.reason().getMessage());
+            } finally {
+                RecordLog.leave();
+            }
             parked[i] = r.record().nack(r.reason()).toCompletableFuture();
         }
         return CompletableFuture.allOf(parked);

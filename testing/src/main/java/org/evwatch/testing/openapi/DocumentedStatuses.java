@@ -93,7 +93,10 @@ public final class DocumentedStatuses {
         return candidates.stream().filter(o -> o.method().equalsIgnoreCase(method)).findFirst();
     }
 
-    /** A template's path as a pattern; when {@code spanning}, a last parameter may span several segments. */
+    /**
+     * A template's path as a pattern; when {@code spanning}, a last parameter may span several segments. A parameter
+     * followed by more of the path may be empty.
+     */
     static Pattern pattern(String template, boolean spanning) {
         StringBuilder regex = new StringBuilder();
         String[] parts = template.split("\\{[^}]+}", -1);
@@ -101,7 +104,8 @@ public final class DocumentedStatuses {
             regex.append(Pattern.quote(parts[i]));
             if (i < parts.length - 1) {
                 boolean last = i == parts.length - 2 && parts[parts.length - 1].isEmpty();
-                regex.append(spanning && last ? ".+" : "[^/]+");
+                // An empty segment within the path (a//b) is routed with an empty parameter, as the server does.
+                regex.append(!last ? "[^/]*" : spanning ? ".+" : "[^/]+");
             }
         }
         return Pattern.compile(regex.toString());

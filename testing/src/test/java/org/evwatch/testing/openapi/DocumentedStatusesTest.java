@@ -48,6 +48,8 @@ class DocumentedStatusesTest {
         assertTrue(contract.match("GET", "/api/v2/papers").isEmpty(), "no such path");
         assertTrue(contract.match("DELETE", "/api/v1/subscriptions/;ls").isEmpty(), "matrix parameters are no id");
         assertEquals("deleteSubscription", op("DELETE", "/api/v1/subscriptions/abc;x=1"));
+        assertTrue(contract.match("DELETE", "/api/v1/subscriptions/;ls/deliveries").isEmpty(),
+                "an empty id before /deliveries, which has no DELETE");
         assertTrue(contract.match("PUT", "/api/v1/subscriptions/abc/deliveries").isEmpty(),
                 "a path the document has under another method only");
     }
