@@ -23,6 +23,8 @@ public final class ContentSniffer {
     private static final Set<String> HTML_EXTENSIONS = Set.of("html", "htm", "xhtml");
     /** A RIS file starts with its first record's type line; writers differ in the spaces around the dash. */
     private static final Pattern RIS_START = Pattern.compile("^TY {1,2}-(?: |\\r?\\n|$)");
+    /** A MEDLINE file (PubMed's {@code .nbib} export) starts with its first record's PMID line. */
+    private static final Pattern MEDLINE_START = Pattern.compile("^PMID- ?\\d");
     /** A BibTeX file starts with an entry, after comment lines ({@code % Encoding: UTF-8}) or stray text. */
     private static final Pattern BIBTEX_START = Pattern.compile("^(?:%[^\\n]*\\n\\s*)*@\\s*[A-Za-z]+\\s*[{(]");
     /** The item types of CSL; Crossref's own types ({@code journal-article}) are spelled otherwise. */
@@ -36,7 +38,7 @@ public final class ContentSniffer {
 
     /**
      * The most likely content type; text/plain when nothing more specific is recognised. Library files (RIS, BibTeX,
-     * CSL-JSON) and identifier lists are told apart from page captures before the text fallback.
+     * CSL-JSON, MEDLINE) and identifier lists are told apart from page captures before the text fallback.
      */
     public static String sniff(String payload) {
         String head = withoutBom(payload.length() > HEAD ? payload.substring(0, HEAD) : payload).stripLeading();
@@ -48,6 +50,9 @@ public final class ContentSniffer {
         }
         if (RIS_START.matcher(head).find()) {
             return ContentTypes.RIS;
+        }
+        if (MEDLINE_START.matcher(head).find()) {
+            return ContentTypes.MEDLINE;
         }
         if (BIBTEX_START.matcher(head).find()) {
             return ContentTypes.BIBTEX;

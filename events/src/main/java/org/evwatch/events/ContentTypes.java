@@ -26,6 +26,11 @@ public final class ContentTypes {
     public static final String MARKDOWN = "text/markdown";
     /** One RIS record ({@code TY  - } .. {@code ER  - }), as Zotero, EndNote, Mendeley and PubMed tools write them. */
     public static final String RIS = "application/x-research-info-systems";
+    /**
+     * One MEDLINE record ({@code PMID- } .. a blank line), as PubMed writes its "PubMed format" and {@code .nbib}
+     * citation-manager exports.
+     */
+    public static final String MEDLINE = "application/nbib";
     /** One BibTeX entry ({@code @article{key, ...}}), with the {@code @string} macros of its file before it. */
     public static final String BIBTEX = "application/x-bibtex";
     /** One CSL-JSON item (an object of a CSL-JSON array), as Zotero, Pandoc and citeproc read and write them. */

@@ -86,6 +86,19 @@ class ContentSnifferTest {
         assertThat(ContentSniffer.sniff(file)).isNotEqualTo(ContentTypes.RIS);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"PMID- 38123456\nOWN - NLM\nTI  - Exosomal PD-L1 in melanoma.\n",
+            "\uFEFFPMID- 1\r\nTI  - x\r\n", "\n\nPMID- 38123456\n"})
+    void medlineStartsWithItsFirstRecordsPmidLine(String file) {
+        assertThat(ContentSniffer.sniff(file)).isEqualTo(ContentTypes.MEDLINE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PMID: 38123456\n", "PMID- none\n", "38123456\n38123457\n", "pmid- 1\n"})
+    void textThatOnlyResemblesMedlineIsNotMedline(String file) {
+        assertThat(ContentSniffer.sniff(file)).isNotEqualTo(ContentTypes.MEDLINE);
+    }
+
     @Test
     void aLongRisFileIsTypedFromItsHead() {
         String library = IntStream.range(0, 200).mapToObj(i -> ZOTERO_RIS).collect(Collectors.joining());

@@ -101,7 +101,7 @@ public class ImportsResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "createImport", summary = "Import a file or an identifier list", description = "The body is the file, or the 'file' part of a multipart form. Its Content-Type names the format (RIS, BibTeX, CSL-JSON, PubMed XML, JATS, Europe PMC, Crossref or bioRxiv JSON, feeds, HTML, Markdown, text/vnd.evwatch.identifiers or text/uri-list); application/octet-stream or text/plain leave it to detection. Answers 202 with the job at once; the entries are imported in the background.")
+    @Operation(operationId = "createImport", summary = "Import a file or an identifier list", description = "The body is the file, or the 'file' part of a multipart form. Its Content-Type names the format (RIS, BibTeX, CSL-JSON, MEDLINE .nbib, PubMed XML, JATS, Europe PMC, Crossref or bioRxiv JSON, feeds, HTML, Markdown, text/vnd.evwatch.identifiers or text/uri-list); application/octet-stream or text/plain leave it to detection. Answers 202 with the job at once; the entries are imported in the background.")
     @RequestBody(required = true, content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "202", description = "Import started", content = @Content(schema = @Schema(implementation = ImportJob.class)))
     @APIResponse(responseCode = "400", description = "A type no reader takes", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -14,36 +14,17 @@ import java.util.regex.Pattern;
  */
 public final class RisLibrary {
 
-    /** One tag line: the two-character tag and its value. */
-    public record Tag(String tag, String value) {
-    }
-
     /** One record: its type ({@code JOUR}), its tags in order, its exact text and first line. */
-    public record Entry(String type, List<Tag> tags, String text, int line) {
+    public record Entry(String type, List<TagLine> tags, String text, int line) {
 
         /** The first non-blank value of the first of the tags that has one. */
         public String first(String... names) {
-            for (String name : names) {
-                for (Tag t : tags) {
-                    if (t.tag().equals(name) && !t.value().isBlank()) {
-                        return t.value().strip();
-                    }
-                }
-            }
-            return null;
+            return TagLine.first(tags, names);
         }
 
         /** Every non-blank value of the tags, in record order. */
         public List<String> all(String... names) {
-            List<String> out = new ArrayList<>();
-            for (Tag t : tags) {
-                for (String name : names) {
-                    if (t.tag().equals(name) && !t.value().isBlank()) {
-                        out.add(t.value().strip());
-                    }
-                }
-            }
-            return out;
+            return TagLine.all(tags, names);
         }
     }
 
@@ -58,7 +39,7 @@ public final class RisLibrary {
 
     private final List<Entry> entries = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
-    private List<Tag> tags;
+    private List<TagLine> tags;
     private int startLine;
     private int startOffset;
     private boolean typed;
@@ -73,23 +54,14 @@ public final class RisLibrary {
     }
 
     private void readAll(String text) {
-        int offset = 0;
-        int lineNo = 0;
-        while (offset <= text.length()) {
-            int end = text.indexOf('\n', offset);
-            int next = end < 0 ? text.length() + 1 : end + 1;
-            String line = text.substring(offset, end < 0 ? text.length() : end).replace("\r", "")
-                    .replace("\uFEFF", "");
-            lineNo++;
+        TagLine.eachLine(text, (line, lineNo, offset, next) -> {
             Matcher m = TAG.matcher(line);
             if (m.matches()) {
                 tag(m.group(1), m.group(2) == null ? "" : m.group(2), text, lineNo, offset, next);
             } else if (tags != null && !line.isBlank()) {
-                Tag last = tags.remove(tags.size() - 1);
-                tags.add(new Tag(last.tag(), last.value() + " " + line.strip()));
+                TagLine.continueLast(tags, line);
             }
-            offset = next;
-        }
+        });
         if (tags != null) {
             failures.add(new Failure(startLine, "the record is not closed with an 'ER  - ' line (the file may be cut"
                     + " short)"));
@@ -120,7 +92,7 @@ public final class RisLibrary {
             tags = null;
             return;
         }
-        tags.add(new Tag(name, value));
+        tags.add(new TagLine(name, value));
     }
 
     private void open(int lineNo, int offset, boolean withType) {

@@ -31,7 +31,8 @@ public final class Parsers {
     public static Parsers standard() {
         return new Parsers(List.of(new PubmedXmlParser(), new EuropePmcJsonParser(), new CrossrefJsonParser(),
                 new BiorxivJsonParser(), new FeedItemParser(), new JatsXmlParser(), new HtmlPageParser(),
-                new TextCaptureParser(), new RisParser(), new BibtexParser(), new CslJsonParser()));
+                new TextCaptureParser(), new RisParser(), new BibtexParser(), new CslJsonParser(),
+                new MedlineParser()));
     }
 
     /** One record -> one canonical paper. contentType may be null or unknown: then the content is sniffed. */

@@ -12,13 +12,14 @@ public final class ImportTypes {
     private static final Set<String> DETECTED = Set.of("application/octet-stream", "text/plain", "application/json",
             "application/xml", "text/xml", "*/*");
     private static final Map<String, String> ALIASES = Map.of("text/uri-list", ContentTypes.IDENTIFIER_LIST,
-            "text/x-bibtex", ContentTypes.BIBTEX, "application/citeproc+json", ContentTypes.CSL_JSON,
+            "text/x-bibtex", ContentTypes.BIBTEX, "application/x-medline", ContentTypes.MEDLINE,
+            "application/citeproc+json", ContentTypes.CSL_JSON,
             "application/rss+xml", ContentTypes.FEED_ITEM_XML, "application/atom+xml", ContentTypes.FEED_ITEM_XML,
             "application/xhtml+xml", ContentTypes.HTML);
     private static final Set<String> READ = Set.of(ContentTypes.PUBMED_XML, ContentTypes.EUROPEPMC_JSON,
             ContentTypes.CROSSREF_JSON, ContentTypes.BIORXIV_JSON, ContentTypes.FEED_ITEM_XML, ContentTypes.JATS_XML,
             ContentTypes.HTML, ContentTypes.MARKDOWN, ContentTypes.RIS, ContentTypes.BIBTEX, ContentTypes.CSL_JSON,
-            ContentTypes.IDENTIFIER_LIST);
+            ContentTypes.MEDLINE, ContentTypes.IDENTIFIER_LIST);
 
     private ImportTypes() {
     }

@@ -25,7 +25,8 @@ public final class InboxFiles {
     static final String NOT_A_PAPER = "not a paper file: ";
     /** What the inbox reads, said after a reason so that the person who dropped the file knows what would do. */
     static final String READS = "the inbox reads PubMed, JATS, Europe PMC, Crossref, bioRxiv and feed records, HTML pages,"
-            + " text or Markdown page captures, RIS, BibTeX and CSL-JSON libraries and lists of DOIs, PMIDs, PMCIDs"
+            + " text or Markdown page captures, RIS, BibTeX, CSL-JSON and MEDLINE (.nbib) libraries and lists of DOIs,"
+            + " PMIDs, PMCIDs"
             + " and URLs, in UTF-8";
 
     private InboxFiles() {

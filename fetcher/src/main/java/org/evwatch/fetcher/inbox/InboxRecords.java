@@ -23,7 +23,7 @@ import org.w3c.dom.Element;
 public final class InboxRecords {
 
     private static final Set<String> FEED_ITEMS = Set.of("item", "entry");
-    private static final Set<String> LIBRARIES = Set.of(ContentTypes.RIS, ContentTypes.BIBTEX,
+    private static final Set<String> LIBRARIES = Set.of(ContentTypes.RIS, ContentTypes.MEDLINE, ContentTypes.BIBTEX,
             ContentTypes.CSL_JSON, ContentTypes.IDENTIFIER_LIST);
 
     private InboxRecords() {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.evwatch.common.library.BibtexLibrary;
+import org.evwatch.common.library.MedlineLibrary;
 import org.evwatch.common.library.RisLibrary;
 import org.evwatch.events.ContentTypes;
 import org.evwatch.events.IdentifierList;
@@ -14,8 +15,9 @@ import org.evwatch.fetcher.split.MalformedResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reference-manager libraries (RIS, BibTeX, CSL-JSON) and identifier lists, entry by entry: each readable entry with a
- * title becomes one record with its own id ({@code ris:doi:…}, {@code bibtex:pmid:…}, {@code csl:sha256:…}), and an
+ * Reference-manager libraries (RIS, BibTeX, CSL-JSON, PubMed's MEDLINE) and identifier lists, entry by entry: each
+ * readable entry with a title becomes one record with its own id ({@code ris:doi:…}, {@code bibtex:pmid:…},
+ * {@code csl:sha256:…}, {@code medline:pmid:…}), and an
  * entry that cannot be read or has no title is rejected alone, with its line and why, while the others go on.
  */
 final class LibraryRecords {
@@ -27,6 +29,7 @@ final class LibraryRecords {
             MalformedResponseException {
         List<ImportEntry> entries = switch (type) {
             case ContentTypes.RIS -> ris(text);
+            case ContentTypes.MEDLINE -> medline(text);
             case ContentTypes.BIBTEX -> bibtex(text);
             case ContentTypes.CSL_JSON -> csl(text);
             default -> identifiers(text);
@@ -34,6 +37,7 @@ final class LibraryRecords {
         if (entries.isEmpty()) {
             throw new UnreadableFileException(InboxFiles.NOT_A_PAPER + "no entry in the " + switch (type) {
                 case ContentTypes.RIS -> "RIS file (a record runs from 'TY  - ' to 'ER  - ')";
+                case ContentTypes.MEDLINE -> "MEDLINE file (a record starts with a 'PMID- ' line)";
                 case ContentTypes.BIBTEX -> "BibTeX file (an entry is @type{key, field = {value}, ...})";
                 case ContentTypes.CSL_JSON -> "CSL-JSON file";
                 default -> "identifier list";
@@ -54,6 +58,23 @@ final class LibraryRecords {
                             .first("DO")), RecordIds.pmid(pmid(e))), ContentTypes.RIS, e.text()))));
         }
         for (RisLibrary.Failure f : library.failures()) {
+            all.add(new Positioned(f.line(), ImportEntry.rejected(0, "record at line " + f.line(), f.reason())));
+        }
+        return numbered(all);
+    }
+
+    /** PubMed's MEDLINE export ({@code .nbib}): each record has its PMID, so its id is {@code medline:pmid:…}. */
+    private static List<ImportEntry> medline(String text) {
+        MedlineLibrary.Library library = MedlineLibrary.read(text);
+        List<Positioned> all = new ArrayList<>();
+        for (MedlineLibrary.Entry e : library.entries()) {
+            String label = "record PMID " + e.pmid() + " (line " + e.line() + ")";
+            all.add(new Positioned(e.line(), e.first("TI", "BTI") == null
+                    ? ImportEntry.rejected(0, label, "the record has no title (TI or BTI)")
+                    : ImportEntry.ready(0, label, new InboxRecord(RecordIds.of("medline", e.text(),
+                            RecordIds.pmid(e.pmid())), ContentTypes.MEDLINE, e.text()))));
+        }
+        for (MedlineLibrary.Failure f : library.failures()) {
             all.add(new Positioned(f.line(), ImportEntry.rejected(0, "record at line " + f.line(), f.reason())));
         }
         return numbered(all);

@@ -71,6 +71,25 @@ class ImportsIT {
     }
 
     @Test
+    void aPubmedNbibExportIsDetectedAndImportedRecordByRecord() {
+        String nbib = "PMID- 39000001\nTI  - Exosomal miR-21 in pancreatic cancer.\nFAU - Okafor, Chidinma A\n"
+                + "LID - 10.5555/ev.nbib.1 [doi]\n\nPMID- 39000002\nTI  - Broken\nthis line is no tag\n\n"
+                + "PMID- 39000003\nTI  - Oncosomes of prostate cancer\n      carry EGFR.\n";
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.consumer(Topics.PAPERS_FETCHED)) {
+            JsonPath job = upload(nbib, null, "pubmed-citations.nbib");
+            assertThat(job.getString("contentType")).isEqualTo(ContentTypes.MEDLINE);
+            JsonPath done = awaitDone(job.getString("id"));
+            assertThat(done.getInt("counts.accepted")).isEqualTo(2);
+            assertThat(done.getList("records.findAll { it.outcome == 'REJECTED' }.detail", String.class))
+                    .singleElement().asString().contains("'this line is no tag'");
+            List<PaperFetched> sent = receive(consumer, r -> r.key().startsWith("medline:pmid:3900000"), 2);
+            assertThat(sent).extracting(PaperFetched::sourceRecordId)
+                    .containsExactlyInAnyOrder("medline:pmid:39000001", "medline:pmid:39000003");
+            assertThat(sent).allSatisfy(p -> assertThat(p.contentType()).isEqualTo(ContentTypes.MEDLINE));
+        }
+    }
+
+    @Test
     void identifiersAreLookedUpAtTheirSourcesAndUnknownOnesNamed() {
         stubUpstream();
         String list = "# papers to add\n38000001, 38000002\nPMID: 38000099\ndoi:10.1016/j.ev.2024.01.002\n"

@@ -75,6 +75,22 @@ class InboxRecordsTest {
     }
 
     @Test
+    void aPubmedMedlineExportIsReadRecordByRecordAndARecordWithoutTitleIsRejectedAlone() throws Exception {
+        String nbib = "PMID- 38123456\nTI  - Exosomal PD-L1 in melanoma.\nFAU - Okafor, Chidinma A\n\n"
+                + "PMID- 38123457\nAB  - An abstract, and no title.\n\n"
+                + "PMID- 38123458\nTI  - Apoptotic bodies of glioblastoma\n      transfer oncogenic DNA.\n";
+        List<ImportEntry> entries = InboxRecords.entries(nbib, "pubmed-export.nbib", null);
+        assertThat(entries).extracting(ImportEntry::position).containsExactly(1, 2, 3);
+        assertThat(entries.get(0).record().id()).isEqualTo("medline:pmid:38123456");
+        assertThat(entries.get(0).record().contentType()).isEqualTo(ContentTypes.MEDLINE);
+        assertThat(entries.get(0).record().payload()).startsWith("PMID- 38123456").doesNotContain("38123457");
+        assertThat(entries.get(1).record()).isNull();
+        assertThat(entries.get(1).label()).isEqualTo("record PMID 38123457 (line 5)");
+        assertThat(entries.get(1).rejection()).isEqualTo("the record has no title (TI or BTI)");
+        assertThat(entries.get(2).record().payload()).endsWith("      transfer oncogenic DNA.\n");
+    }
+
+    @Test
     void pubmedArticleSetIsSplitByPmidAsBefore() throws Exception {
         String xml = new String(getClass().getResourceAsStream("/inbox/two-articles.xml").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
