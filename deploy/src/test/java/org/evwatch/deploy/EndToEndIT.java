@@ -37,8 +37,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The whole system as separate processes: the Kafka broker, PostgreSQL and the four service jars, exercised only
  * through the inbox folder and the gateway's public API, and the internal APIs only to see that they are closed. The
- * services export their traces to a receiver in this JVM and read their consumers' lag every second, so that the
- * last tests can follow papers through the metrics and a trace.
+ * services export their traces to a receiver in this JVM, read their consumers' lag every second and log JSON lines,
+ * so that the last tests can follow papers through the metrics, a trace and the logs. A subscription to every paper
+ * posts each to a webhook receiver here.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
@@ -57,6 +58,7 @@ class EndToEndIT {
     static final int FLOW = 1000;
     static LocalStack stack;
     static OtlpReceiver traces;
+    static WebhookSink webhook;
     static GatewayImports.Key importer;
     static String importId;
 
@@ -66,12 +68,16 @@ class EndToEndIT {
         Folders.deleteTree(runtime);
         Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
         traces = OtlpReceiver.start();
+        webhook = new WebhookSink();
         stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib));
         for (String service : LocalStack.SERVICES) {
             stack.environment(service, "EVWATCH_OTLP_ENDPOINT", traces.endpoint())
-                    .environment(service, "EVWATCH_METRICS_LAG_INTERVAL", "1s");
+                    .environment(service, "EVWATCH_METRICS_LAG_INTERVAL", "1s")
+                    .environment(service, "EVWATCH_LOG_JSON", "true");
         }
+        stack.environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_ALLOW_LIST", "127.0.0.1/32");
         stack.start();
+        GatewayProbe.subscribeToEverything(stack, webhook.url());
     }
 
     @AfterAll
@@ -81,6 +87,9 @@ class EndToEndIT {
         }
         if (traces != null) {
             traces.close();
+        }
+        if (webhook != null) {
+            webhook.close();
         }
     }
 
@@ -316,7 +325,34 @@ class EndToEndIT {
             assertThat(trace).filteredOn(s -> !s.spanId().equals(fetched.spanId()))
                     .allSatisfy(s -> assertThat(trace).extracting(OtlpReceiver.Span::spanId)
                             .contains(s.parentSpanId()));
+            // each attempt a span of the paper's trace, whose context the receiver got (flags aside)
+            List<String> attempts = trace.stream().filter(s -> s.name().equals("deliver webhook"))
+                    .map(s -> "00-" + s.traceId() + "-" + s.spanId()).toList();
+            assertThat(attempts).as("webhook attempts in the trace of PMID " + pmid).isNotEmpty();
+            assertThat(webhook.received()).filteredOn(r -> r.pmid() == Long.parseLong(pmid))
+                    .extracting(r -> r.traceparent() == null ? null : r.traceparent().substring(0, 52))
+                    .isNotEmpty().isSubsetOf(attempts);
         });
+    }
+
+    @Test
+    @Order(10)
+    void logLinesAreJsonAndARejectedRecordsLineNamesTheRecordAndItsTrace() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String key = "json-log-probe-" + UUID.randomUUID();
+        JsonLogs.publish(stack, "papers.extracted", key, "{\"not\":\"a paper\"}",
+                "00-" + traceId + "-00f067aa0ba902b7-01");
+        Path log = stack.settings().runtime().resolve("logs/indexer.log");
+        JsonNode line = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> JsonLogs.find(log, l -> key.equals(l.path("recordId").asText())),
+                        java.util.Objects::nonNull);
+        assertThat(line.path("traceId").asText()).isEqualTo(traceId);
+        assertThat(line.path("level").asText()).isEqualTo("WARN");
+        assertThat(line.path("service").asText()).isEqualTo("evwatch-indexer");
+        assertThat(line.path("message").asText()).contains("dead-letter topic");
+        for (String service : LocalStack.SERVICES) {
+            JsonLogs.assertAllJson(stack.settings().runtime().resolve("logs/" + service + ".log"));
+        }
     }
 
     private static Map<String, Scrape> scrapeAll() throws IOException, InterruptedException {

@@ -14,8 +14,11 @@ import com.sun.net.httpserver.HttpServer;
 /** A webhook receiver on loopback that keeps every delivery it was sent, and answers 200. */
 final class WebhookSink implements AutoCloseable {
 
-    /** One POST received: its delivery id header, the paper's catalog id, version and PMID, and when it arrived. */
-    record Received(String deliveryId, String paperId, long version, long pmid, long atMillis) {
+    /**
+     * One POST received: its delivery id header, the paper's catalog id, version and PMID, when it arrived, and its
+     * {@code traceparent} header (null when the paper was not traced).
+     */
+    record Received(String deliveryId, String paperId, long version, long pmid, long atMillis, String traceparent) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +48,8 @@ final class WebhookSink implements AutoCloseable {
             synchronized (this) {
                 received.add(new Received(exchange.getRequestHeaders().getFirst("EVwatch-Delivery"),
                         paper.path("id").asText(), paper.path("version").asLong(),
-                        paper.path("ids").path("pmid").asLong(), at));
+                        paper.path("ids").path("pmid").asLong(), at,
+                        exchange.getRequestHeaders().getFirst("traceparent")));
             }
             exchange.sendResponseHeaders(200, -1);
         } catch (IOException | RuntimeException e) {

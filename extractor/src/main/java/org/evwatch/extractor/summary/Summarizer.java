@@ -2,8 +2,10 @@ package org.evwatch.extractor.summary;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -146,11 +148,16 @@ public final class Summarizer {
         return score;
     }
 
-    private static int[] mentionsPerSentence(List<Sentence> sentences, List<Entity> entities) {
+    /**
+     * The entity mentions of each sentence, each stretch of text counted once: a marker is also its gene (CD63 is
+     * both {@code EV:marker/CD63} and {@code NCBIGene:967}), and is one mention.
+     */
+    static int[] mentionsPerSentence(List<Sentence> sentences, List<Entity> entities) {
         int[] counts = new int[sentences.size()];
+        Set<Long> counted = new HashSet<>();
         for (Entity e : entities) {
             for (Entity.Mention m : e.mentions()) {
-                if (!"abstract".equals(m.section())) {
+                if (!"abstract".equals(m.section()) || !counted.add(((long) m.start() << 32) | m.end())) {
                     continue;
                 }
                 for (Sentence s : sentences) {

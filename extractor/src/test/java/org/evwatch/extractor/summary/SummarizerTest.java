@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.evwatch.events.Entity;
+import org.evwatch.events.EntityType;
 import org.evwatch.events.Paper;
 import org.evwatch.events.Summary;
 import org.evwatch.events.Summary.Relevance.Label;
@@ -99,6 +101,17 @@ class SummarizerTest {
                 .contains("Exosomal GPC1 levels were higher in patients than in healthy donors (p < 0.001).")
                 .doesNotContain("Exosomes mediate communication between tumour cells and their niche.");
         assertThat(s.relevance().label()).isEqualTo(Label.RELEVANT);
+    }
+
+    @Test
+    void aMarkerThatIsAlsoItsGeneIsOneMentionOfItsSentence() {
+        Paper p = unstructured("CD63", "Exosomes carried CD63. Tumours grew.");
+        List<Sentence> sentences = SentenceSplitter.split(p);
+        int start = p.abstractText().indexOf("CD63");
+        Entity.Mention cd63 = new Entity.Mention(start, start + 4, "CD63", "abstract");
+        Entity marker = new Entity(EntityType.EV_MARKER, "EV:marker/CD63", "EV", "CD63", List.of(), List.of(cd63));
+        Entity gene = new Entity(EntityType.GENE, "NCBIGene:967", "NCBIGene", "CD63", List.of(), List.of(cd63));
+        assertThat(Summarizer.mentionsPerSentence(sentences, List.of(marker, gene))).containsExactly(1, 0);
     }
 
     @Test
