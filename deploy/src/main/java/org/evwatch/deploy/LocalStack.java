@@ -223,6 +223,15 @@ public final class LocalStack implements AutoCloseable {
         p.destroyForcibly().waitFor();
     }
 
+    /** Stops one service (its module name or an instance's name) as {@link #close()} does: SIGTERM, then waits. */
+    public void stop(String name) {
+        Process p = processes.remove(name);
+        if (p == null) {
+            throw new IllegalArgumentException("nothing named " + name + " runs");
+        }
+        stop(p);
+    }
+
     /** Starts again what {@link #kill} stopped, and waits until it is ready. */
     public void restart(String name) throws Exception {
         switch (name) {
@@ -258,6 +267,12 @@ public final class LocalStack implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // Groups on Kafka 4's consumer protocol (the extractor's): a member that stops heartbeating is out after 6 s,
+        // and its partitions go to the others; heartbeats every 2 s. Kafka's defaults (45 s, 5 s) are also its minimums.
+        p.setProperty("group.consumer.session.timeout.ms", "6000");
+        p.setProperty("group.consumer.min.session.timeout.ms", "6000");
+        p.setProperty("group.consumer.heartbeat.interval.ms", "2000");
+        p.setProperty("group.consumer.min.heartbeat.interval.ms", "2000");
         Path config = dir.resolve("server.properties");
         try (var out = Files.newBufferedWriter(config)) {
             p.store(out, "Single-node KRaft broker of the EVwatch local runtime");
@@ -446,13 +461,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops everything this stack started: the services in the order records flow through them, each while Kafka and
-     * PostgreSQL are still up (so it finishes or abandons its batch without committing it), then Kafka, then
-     * PostgreSQL.
+     * Stops everything this stack started: the services (each with its further instances) in the order records flow
+     * through them, each while Kafka and PostgreSQL are still up (so it finishes or abandons its batch without
+     * committing it), then Kafka, then PostgreSQL.
      */
     @Override
     public void close() {
-        List<String> order = new ArrayList<>(List.of("fetcher", "extractor", "indexer", "api-gateway", "kafka"));
+        List<String> order = new ArrayList<>();
+        for (String module : List.of("fetcher", "extractor", "indexer", "api-gateway")) {
+            order.add(module);
+            instanceOf.forEach((name, of) -> {
+                if (of.equals(module)) {
+                    order.add(name);
+                }
+            });
+        }
+        order.add("kafka");
         processes.keySet().stream().filter(name -> !order.contains(name)).forEach(order::add);
         for (String name : order) {
             Process p = processes.remove(name);

@@ -1,0 +1,71 @@
+package org.evwatch.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two extractor processes share papers.fetched with the production configuration (Kafka 4's consumer group protocol,
+ * the local runtime's broker with a 6 s group session); one is killed with SIGKILL while papers flow, so it never
+ * leaves the group. Its partitions must be taken by the other within {@link #BOUND} (the figure measured on a quiet
+ * machine is in docs/benchmarks.md, "Extractor: scaling out"; the classic protocol's default session alone was 45 s),
+ * and every paper must reach papers.extracted or its dead-letter topic.
+ */
+class ExtractorRebalanceIT {
+
+    static final int PAPERS = 3000;
+    static final long FIRST_PMID = 94_000_000L;
+    /** Well above the 6-8 s the takeover takes, so that a crowded machine does not fail it. */
+    static final Duration BOUND = Duration.ofSeconds(20);
+    static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
+    static LocalStack stack;
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aKilledExtractorsPartitionsAreTakenWithinTheBoundAndNothingIsLost() throws Exception {
+        Path runtime = ROOT.resolve("deploy/target/extractor-rebalance-runtime");
+        Folders.deleteTree(runtime);
+        Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
+        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib))
+                .environment("extractor-a", "EVWATCH_EXTRACTOR_INSTANCE", "a")
+                .environment("extractor-b", "EVWATCH_EXTRACTOR_INSTANCE", "b");
+        stack.start(java.util.List.of("fetcher"));
+        stack.startInstance("extractor", "extractor-a").startInstance("extractor", "extractor-b");
+        try (ExtractorGroup group = new ExtractorGroup(stack, "evwatch-extractor")) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> group.heldBy(Set.of("evwatch-extractor-a", "evwatch-extractor-b")));
+            ExtractionAccount.Mark mark = ExtractionAccount.Mark.now(stack);
+            new PubmedGenerator(13).writeFiles(stack.inbox(), PAPERS, 100, FIRST_PMID);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> group.committedTotal() >= PAPERS / 10);
+            long committedAtKill = group.committedTotal();
+            long killed = System.nanoTime();
+            stack.kill("extractor-b");
+            await().atMost(BOUND).pollInterval(Duration.ofMillis(100))
+                    .until(() -> group.heldBy(Set.of("evwatch-extractor-a")));
+            Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+            System.out.printf("extractor-b killed at %d committed; its partitions taken by extractor-a after %.1f s%n",
+                    committedAtKill, takeover.toMillis() / 1000.0);
+            assertThat(committedAtKill).as("killed mid-backlog").isLessThan(PAPERS);
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> group.committedTotal() >= PAPERS);
+            ExtractionAccount account = ExtractionAccount.since(stack, mark);
+            System.out.println("after the kill: " + account);
+            assertThat(account.fetched()).as("papers on papers.fetched").isEqualTo(PAPERS);
+            assertThat(account.missing()).as("papers neither extracted nor dead-lettered; %s", account).isEmpty();
+            assertThat(account.deadLettered()).as("records dead-lettered; %s", account).isZero();
+        }
+    }
+}
