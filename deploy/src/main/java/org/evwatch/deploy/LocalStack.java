@@ -194,9 +194,19 @@ public final class LocalStack implements AutoCloseable {
      * {@link #url}, {@link #kill}, {@link #restart}), with the service's environment, and waits until it is ready.
      */
     public LocalStack startInstance(String module, String name) throws Exception {
-        instanceOf.put(name, module);
-        extraPorts.put(name, freePort());
-        restart(name);
+        return startInstances(module, List.of(name));
+    }
+
+    /** Starts several more instances of a service at once, as {@link #startInstance}, and waits until all are ready. */
+    public LocalStack startInstances(String module, List<String> names) throws Exception {
+        for (String name : names) {
+            instanceOf.put(name, module);
+            extraPorts.put(name, freePort());
+            startService(name);
+        }
+        for (String name : names) {
+            awaitHttp(url(name) + "/q/health/ready", Duration.ofSeconds(180), name);
+        }
         return this;
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +42,8 @@ class ExtractorRebalanceIT {
         stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib))
                 .environment("extractor-a", "EVWATCH_EXTRACTOR_INSTANCE", "a")
                 .environment("extractor-b", "EVWATCH_EXTRACTOR_INSTANCE", "b");
-        stack.start(java.util.List.of("fetcher"));
-        stack.startInstance("extractor", "extractor-a").startInstance("extractor", "extractor-b");
+        stack.start(List.of("fetcher"));
+        stack.startInstances("extractor", List.of("extractor-a", "extractor-b"));
         try (ExtractorGroup group = new ExtractorGroup(stack, "evwatch-extractor")) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> group.heldBy(Set.of("evwatch-extractor-a", "evwatch-extractor-b")));

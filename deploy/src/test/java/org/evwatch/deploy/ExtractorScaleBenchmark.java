@@ -153,11 +153,13 @@ class ExtractorScaleBenchmark {
         }
     }
 
+    /** Starts the instances together, so that the first does not read the backlog alone while the others start. */
     private static void startExtractors(String group, List<String> names) throws Exception {
         for (String name : names) {
             stack.environment(name, "MP_MESSAGING_INCOMING_PAPERS_FETCHED_GROUP_ID", group)
-                    .environment(name, "EVWATCH_EXTRACTOR_INSTANCE", name).startInstance("extractor", name);
+                    .environment(name, "EVWATCH_EXTRACTOR_INSTANCE", name);
         }
+        stack.startInstances("extractor", names);
     }
 
     /** Records on papers.extracted since {@code mark}. */
