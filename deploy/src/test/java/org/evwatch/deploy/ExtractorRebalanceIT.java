@@ -3,12 +3,10 @@ package org.evwatch.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,27 +22,15 @@ class ExtractorRebalanceIT {
     static final long FIRST_PMID = 94_000_000L;
     /** Well above the 6-8 s the takeover takes, so that a crowded machine does not fail it. */
     static final Duration BOUND = Duration.ofSeconds(20);
-    static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
-    static LocalStack stack;
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void aKilledExtractorsPartitionsAreTakenWithinTheBoundAndNothingIsLost() throws Exception {
-        Path runtime = ROOT.resolve("deploy/target/extractor-rebalance-runtime");
-        Folders.deleteTree(runtime);
-        Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
-        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib))
+        try (LocalStack stack = new LocalStack(Folders.ephemeralRuntime("extractor-rebalance-runtime"))
                 .environment("extractor-a", "EVWATCH_EXTRACTOR_INSTANCE", "a")
                 .environment("extractor-b", "EVWATCH_EXTRACTOR_INSTANCE", "b");
-        stack.start(List.of("fetcher"));
-        stack.startInstances("extractor", List.of("extractor-a", "extractor-b"));
-        try (ExtractorGroup group = new ExtractorGroup(stack, "evwatch-extractor")) {
+                ExtractorGroup group = new ExtractorGroup(stack, "evwatch-extractor")) {
+            stack.start(List.of("fetcher"));
+            stack.startInstances("extractor", List.of("extractor-a", "extractor-b"));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> group.heldBy(Set.of("evwatch-extractor-a", "evwatch-extractor-b")));
             ExtractionAccount.Mark mark = ExtractionAccount.Mark.now(stack);

@@ -36,8 +36,6 @@ class ExtractorScaleBenchmark {
     static final int MOST = Integer.getInteger("evwatch.bench.extractors", 3);
     static final int KILL_OF = Integer.getInteger("evwatch.bench.kill-of", 2);
     static final long FIRST_PMID = 95_000_000L;
-    static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
-    static final Path RUNTIME = ROOT.resolve("deploy/target/extractor-scale-runtime");
     static LocalStack stack;
     static RuntimeProcesses processes;
 
@@ -68,10 +66,8 @@ class ExtractorScaleBenchmark {
 
     @Test
     void extractorsScaleOutAndTakeOverADeadOnesPartitions() throws Exception {
-        Folders.deleteTree(RUNTIME);
-        Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
-        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, RUNTIME, lib)).start(List.of("fetcher"));
-        processes = new RuntimeProcesses(RUNTIME);
+        stack = new LocalStack(Folders.ephemeralRuntime("extractor-scale-runtime")).start(List.of("fetcher"));
+        processes = new RuntimeProcesses(stack.settings().runtime());
         double loading = loadBacklog();
         List<Round> rounds = new ArrayList<>();
         for (int n = 1; n <= MOST; n++) {
@@ -80,14 +76,14 @@ class ExtractorScaleBenchmark {
         Takeover takeover = killRun(KILL_OF);
         String report = ScaleReport.text(PAPERS, loading, rounds, takeover);
         System.out.println(report);
-        Files.writeString(ROOT.resolve("deploy/target/extractor-scale-benchmark.txt"), report);
+        Files.writeString(Folders.ROOT.resolve("deploy/target/extractor-scale-benchmark.txt"), report);
         assertThat(takeover.account().missing()).as("papers lost; %s", takeover.account()).isEmpty();
         assertThat(takeover.account().fetched()).as("papers on papers.fetched").isEqualTo(PAPERS);
     }
 
     /** Writes the papers outside the inbox, moves them in, waits for all on papers.fetched, stops the fetcher. */
     private static double loadBacklog() throws Exception {
-        List<Path> files = new PubmedGenerator(5).writeFiles(RUNTIME.resolve("staging"), PAPERS, 500, FIRST_PMID);
+        List<Path> files = new PubmedGenerator(5).writeFiles(stack.settings().runtime().resolve("staging"), PAPERS, 500, FIRST_PMID);
         long start = System.nanoTime();
         for (Path f : files) {
             Files.move(f, stack.inbox().resolve(f.getFileName()));
