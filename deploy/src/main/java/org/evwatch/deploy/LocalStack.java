@@ -277,12 +277,6 @@ public final class LocalStack implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
-        // Groups on Kafka 4's consumer protocol (the extractor's): a member that stops heartbeating is out after 6 s,
-        // and its partitions go to the others; heartbeats every 2 s. Kafka's defaults (45 s, 5 s) are also its minimums.
-        p.setProperty("group.consumer.session.timeout.ms", "6000");
-        p.setProperty("group.consumer.min.session.timeout.ms", "6000");
-        p.setProperty("group.consumer.heartbeat.interval.ms", "2000");
-        p.setProperty("group.consumer.min.heartbeat.interval.ms", "2000");
         Path config = dir.resolve("server.properties");
         try (var out = Files.newBufferedWriter(config)) {
             p.store(out, "Single-node KRaft broker of the EVwatch local runtime");

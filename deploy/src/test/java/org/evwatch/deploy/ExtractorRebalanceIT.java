@@ -10,17 +10,17 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two extractor processes share papers.fetched with the production configuration (Kafka 4's consumer group protocol,
- * the local runtime's broker with a 6 s group session); one is killed with SIGKILL while papers flow, so it never
- * leaves the group. Its partitions must be taken by the other within {@link #BOUND} (the figure measured on a quiet
- * machine is in docs/benchmarks.md, "Extractor: scaling out"; the classic protocol's default session alone was 45 s),
- * and every paper must reach papers.extracted or its dead-letter topic.
+ * Two extractor processes share papers.fetched with the production configuration (a 6 s group session, the
+ * cooperative assignor) on the local runtime's broker; one is killed with SIGKILL while papers flow, so it never
+ * leaves the group. Its partitions must be taken by the other within {@link #BOUND} (the typical figure is in
+ * docs/benchmarks.md, "Extractor: scaling out"; with Kafka's default session they stood still for 45 s), and every
+ * paper must reach papers.extracted or its dead-letter topic.
  */
 class ExtractorRebalanceIT {
 
     static final int PAPERS = 3000;
     static final long FIRST_PMID = 94_000_000L;
-    /** Well above the 6-8 s the takeover takes, so that a crowded machine does not fail it. */
+    /** Well above the 6-9 s the takeover takes, so that a crowded machine does not fail it. */
     static final Duration BOUND = Duration.ofSeconds(20);
 
     @Test

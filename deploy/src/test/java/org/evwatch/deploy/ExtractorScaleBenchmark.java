@@ -83,7 +83,8 @@ class ExtractorScaleBenchmark {
 
     /** Writes the papers outside the inbox, moves them in, waits for all on papers.fetched, stops the fetcher. */
     private static double loadBacklog() throws Exception {
-        List<Path> files = new PubmedGenerator(5).writeFiles(stack.settings().runtime().resolve("staging"), PAPERS, 500, FIRST_PMID);
+        List<Path> files = new PubmedGenerator(5).writeFiles(stack.settings().runtime().resolve("staging"), PAPERS, 500,
+                FIRST_PMID);
         long start = System.nanoTime();
         for (Path f : files) {
             Files.move(f, stack.inbox().resolve(f.getFileName()));
