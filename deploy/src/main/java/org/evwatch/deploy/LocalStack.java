@@ -194,9 +194,19 @@ public final class LocalStack implements AutoCloseable {
      * {@link #url}, {@link #kill}, {@link #restart}), with the service's environment, and waits until it is ready.
      */
     public LocalStack startInstance(String module, String name) throws Exception {
-        instanceOf.put(name, module);
-        extraPorts.put(name, freePort());
-        restart(name);
+        return startInstances(module, List.of(name));
+    }
+
+    /** Starts several more instances of a service at once, as {@link #startInstance}, and waits until all are ready. */
+    public LocalStack startInstances(String module, List<String> names) throws Exception {
+        for (String name : names) {
+            instanceOf.put(name, module);
+            extraPorts.put(name, freePort());
+            startService(name);
+        }
+        for (String name : names) {
+            awaitHttp(url(name) + "/q/health/ready", Duration.ofSeconds(180), name);
+        }
         return this;
     }
 
@@ -221,6 +231,15 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException("nothing named " + name + " runs");
         }
         p.destroyForcibly().waitFor();
+    }
+
+    /** Stops one service (its module name or an instance's name) as {@link #close()} does: SIGTERM, then waits. */
+    public void stop(String name) {
+        Process p = processes.remove(name);
+        if (p == null) {
+            throw new IllegalArgumentException("nothing named " + name + " runs");
+        }
+        stop(p);
     }
 
     /** Starts again what {@link #kill} stopped, and waits until it is ready. */
@@ -446,13 +465,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops everything this stack started: the services in the order records flow through them, each while Kafka and
-     * PostgreSQL are still up (so it finishes or abandons its batch without committing it), then Kafka, then
-     * PostgreSQL.
+     * Stops everything this stack started: the services (each with its further instances) in the order records flow
+     * through them, each while Kafka and PostgreSQL are still up (so it finishes or abandons its batch without
+     * committing it), then Kafka, then PostgreSQL.
      */
     @Override
     public void close() {
-        List<String> order = new ArrayList<>(List.of("fetcher", "extractor", "indexer", "api-gateway", "kafka"));
+        List<String> order = new ArrayList<>();
+        for (String module : List.of("fetcher", "extractor", "indexer", "api-gateway")) {
+            order.add(module);
+            instanceOf.forEach((name, of) -> {
+                if (of.equals(module)) {
+                    order.add(name);
+                }
+            });
+        }
+        order.add("kafka");
         processes.keySet().stream().filter(name -> !order.contains(name)).forEach(order::add);
         for (String name : order) {
             Process p = processes.remove(name);

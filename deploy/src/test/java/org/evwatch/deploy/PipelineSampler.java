@@ -49,13 +49,21 @@ final class PipelineSampler implements AutoCloseable {
     private final IntSupplier streamed;
     private final IntSupplier posted;
     private final long start;
+    private final List<Stage> stages;
     private final List<Sample> samples = new ArrayList<>();
     private final Thread thread;
     private volatile boolean closed;
 
     PipelineSampler(LocalStack stack, RuntimeProcesses processes, IntSupplier streamed, IntSupplier posted,
             long start) {
+        this(stack, processes, streamed, posted, start, STAGES);
+    }
+
+    /** Samples the consumer groups of {@code stages} instead of the pipeline's own. */
+    PipelineSampler(LocalStack stack, RuntimeProcesses processes, IntSupplier streamed, IntSupplier posted,
+            long start, List<Stage> stages) {
         this.stack = stack;
+        this.stages = stages;
         this.processes = processes;
         this.streamed = streamed;
         this.posted = posted;
@@ -79,7 +87,7 @@ final class PipelineSampler implements AutoCloseable {
                 long next = System.nanoTime() + 1_000_000_000L;
                 try {
                     Sample s = new Sample(System.nanoTime() - start, GatewayProbe.papers(stack), streamed.getAsInt(),
-                            posted.getAsInt(), progress(admin), processes.residentMb());
+                            posted.getAsInt(), progress(admin, stages), processes.residentMb());
                     synchronized (this) {
                         samples.add(s);
                     }
@@ -93,9 +101,9 @@ final class PipelineSampler implements AutoCloseable {
         }
     }
 
-    private static Map<String, Progress> progress(Admin admin) throws Exception {
+    private static Map<String, Progress> progress(Admin admin, List<Stage> stages) throws Exception {
         Map<String, Progress> progress = new LinkedHashMap<>();
-        for (Stage stage : STAGES) {
+        for (Stage stage : stages) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(stage.group())
                     .partitionsToOffsetAndMetadata().get();
             int partitions = Topics.ALL.stream().filter(t -> t.name().equals(stage.topic())).findFirst()
