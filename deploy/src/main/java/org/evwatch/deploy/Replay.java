@@ -73,7 +73,7 @@ public final class Replay {
     public JsonNode start(boolean wait) throws IOException, InterruptedException {
         JsonNode replay = call("POST", "/internal/v1/replays");
         out.println(line(replay));
-        return wait ? follow(replay.path("id").asLong()) : replay;
+        return wait ? follow(replay.path("id").asLong(), line(replay)) : replay;
     }
 
     /** Prints the progress of one replay (or of the latest ones) once. */
@@ -86,9 +86,8 @@ public final class Replay {
         }
     }
 
-    /** Prints the replay's progress whenever it moves, until it is done; returns it then. */
-    public JsonNode follow(long id) throws IOException, InterruptedException {
-        String last = null;
+    /** Prints the replay's progress whenever it moves from {@code last}, until it is done; returns it then. */
+    private JsonNode follow(long id, String last) throws IOException, InterruptedException {
         while (true) {
             JsonNode replay = call("GET", "/internal/v1/replays/" + id);
             String now = line(replay);

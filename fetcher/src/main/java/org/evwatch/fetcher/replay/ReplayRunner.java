@@ -1,12 +1,7 @@
 package org.evwatch.fetcher.replay;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,6 +15,7 @@ import org.evwatch.fetcher.config.FetchConfig;
 import org.evwatch.fetcher.messaging.FetchedPublisher;
 import org.evwatch.fetcher.persistence.Replays;
 import org.evwatch.fetcher.persistence.SourceLeases;
+import org.evwatch.fetcher.poll.LeasedJobs;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -40,18 +36,15 @@ public class ReplayRunner {
 
     private final Replays replays;
     private final FetchedPublisher publisher;
-    private final SourceLeases leases;
-    private final Duration lease;
     private final long ackTimeoutMillis;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "evwatch-replay"));
-    private final Set<Long> active = ConcurrentHashMap.newKeySet();
+    private final LeasedJobs jobs;
 
     public ReplayRunner(Replays replays, FetchedPublisher publisher, SourceLeases leases, FetchConfig config) {
         this.replays = replays;
         this.publisher = publisher;
-        this.leases = leases;
-        this.lease = config.poll().lease();
         this.ackTimeoutMillis = config.poll().ackTimeout().toMillis();
+        this.jobs = new LeasedJobs("replay", leases, config.poll().lease(),
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "evwatch-replay")));
     }
 
     /** Starts a replay of every stored record, or gives the one already running. */
@@ -68,34 +61,20 @@ public class ReplayRunner {
     }
 
     private void submit(long id) {
-        if (active.add(id)) {
-            executor.submit(() -> {
-                try {
-                    runLeased(id);
-                } finally {
-                    active.remove(id);
-                }
-            });
-        }
+        jobs.submit(id, held -> runOrNoteFailure(id, held));
     }
 
-    private void runLeased(long id) {
-        Optional<SourceLeases.Lease> held = leases.acquire("replay/" + id, leases.self(), lease);
-        if (held.isEmpty()) {
-            return;
-        }
+    private void runOrNoteFailure(long id, SourceLeases.Lease held) {
         try {
-            run(id, held.get());
-        } catch (SourceLeases.LeaseLostException e) {
-            LOG.warnf("replay %d stopped: %s", id, e.getMessage());
+            run(id, held);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (SourceLeases.LeaseLostException e) {
+            throw e;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            String message = "Kafka did not acknowledge a page: " + e;
+            String message = "a page was not sent: " + e;
             LOG.warnf("replay %d stopped, to be resumed: %s", id, message);
             replays.failed(id, message);
-        } finally {
-            leases.release(held.get());
         }
     }
 
@@ -119,6 +98,6 @@ public class ReplayRunner {
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        jobs.stop();
     }
 }
