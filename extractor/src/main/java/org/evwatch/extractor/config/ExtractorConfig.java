@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.evwatch.extractor.ExtractorVersion;
+
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** The extractor's settings; each can be set by an environment variable (EVWATCH_EXTRACTOR_VOCABULARY_DIR, ...). */
 @ConfigMapping(prefix = "evwatch.extractor")
@@ -21,4 +24,13 @@ public interface ExtractorConfig {
      * their annotated names and ids, and the names their annotators leave unmarked. Unset: no learning.
      */
     Optional<List<Path>> trainingCorpora();
+
+    /**
+     * The extractor version written on every record (EVWATCH_EXTRACTOR_VERSION); by default the version of these
+     * extraction rules, {@link ExtractorVersion#CURRENT}. The indexer keeps, of each fetched record, the extraction by
+     * the newest version, so a value set here must compare as the rules it stands for (see docs/operations.md,
+     * "Re-extracting every paper").
+     */
+    @WithDefault(ExtractorVersion.CURRENT)
+    String version();
 }

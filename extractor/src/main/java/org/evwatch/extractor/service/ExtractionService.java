@@ -12,7 +12,7 @@ import org.evwatch.events.PaperFetched;
 import org.evwatch.events.PaperKeys;
 import org.evwatch.events.SourceRecord;
 import org.evwatch.events.Summary;
-import org.evwatch.extractor.ExtractorVersion;
+import org.evwatch.extractor.config.ExtractorConfig;
 import org.evwatch.extractor.ner.EntityRecognizer;
 import org.evwatch.extractor.parse.ParseException;
 import org.evwatch.extractor.parse.Parsers;
@@ -28,11 +28,14 @@ public class ExtractionService {
     private final Parsers parsers;
     private final EntityRecognizer recognizer;
     private final Summarizer summarizer;
+    private final String version;
 
-    public ExtractionService(Parsers parsers, EntityRecognizer recognizer, Summarizer summarizer) {
+    public ExtractionService(Parsers parsers, EntityRecognizer recognizer, Summarizer summarizer,
+            ExtractorConfig config) {
         this.parsers = parsers;
         this.recognizer = recognizer;
         this.summarizer = summarizer;
+        this.version = config.version();
     }
 
     public PaperExtracted extract(PaperFetched fetched) throws ParseException {
@@ -40,7 +43,7 @@ public class ExtractionService {
         List<Entity> entities = recognizer.recognize(paper);
         Summary summary = summarizer.summarize(paper, entities)
                 .withFromSource(parsers.sourceSummary(fetched.contentType(), fetched.payload()));
-        return new PaperExtracted(PaperExtracted.SCHEMA_VERSION, PaperKeys.bestKey(paper), ExtractorVersion.CURRENT,
+        return new PaperExtracted(PaperExtracted.SCHEMA_VERSION, PaperKeys.bestKey(paper), version,
                 SourceRecord.of(fetched), paper, entities, summary, Instant.now());
     }
 }

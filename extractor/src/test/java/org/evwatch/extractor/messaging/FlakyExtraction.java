@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.evwatch.events.PaperExtracted;
 import org.evwatch.events.PaperFetched;
+import org.evwatch.extractor.config.ExtractorConfig;
 import org.evwatch.extractor.ner.EntityRecognizer;
 import org.evwatch.extractor.parse.ParseException;
 import org.evwatch.extractor.parse.Parsers;
@@ -29,8 +30,9 @@ public class FlakyExtraction extends ExtractionService {
     static final AtomicInteger TIMEOUTS_THROWN = new AtomicInteger();
 
     @Inject
-    public FlakyExtraction(Parsers parsers, EntityRecognizer recognizer, Summarizer summarizer) {
-        super(parsers, recognizer, summarizer);
+    public FlakyExtraction(Parsers parsers, EntityRecognizer recognizer, Summarizer summarizer,
+            ExtractorConfig config) {
+        super(parsers, recognizer, summarizer, config);
     }
 
     @Override

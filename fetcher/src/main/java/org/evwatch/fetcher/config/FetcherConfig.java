@@ -16,6 +16,8 @@ public interface FetcherConfig {
 
     Imports imports();
 
+    Replay replay();
+
     /**
      * This instance's name on the leases it holds (see docs/operations.md); by default the host name. A restarted
      * instance under the same name takes its sources back at once; two instances on one host need names of their own.
@@ -38,6 +40,16 @@ public interface FetcherConfig {
          */
         @WithDefault("false")
         boolean allowPrivateHosts();
+    }
+
+    /** Replays of the stored records to papers.fetched ({@code POST /internal/v1/replays}). */
+    interface Replay {
+        /**
+         * How often any instance looks for a replay left running by a stop and takes it up; {@code off}: only the
+         * instance that started a replay works on it.
+         */
+        @WithDefault("10s")
+        String resumeEvery();
     }
 
     interface Inbox {

@@ -99,8 +99,7 @@ public class Importer {
             outcomes.add(decide(r.getKey(), r.getValue(), firstPosition, toSend));
         }
         publisher.sendAll(toSend).get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
-        sent.markAllSent(toSend.stream().map(r -> new SentRecords.Sent(r.source(), r.sourceRecordId(),
-                r.contentHash())).toList());
+        sent.markAllSent(toSend.stream().map(SentRecords.Sent::of).toList());
         outcomes.sort(java.util.Comparator.comparingInt(ImportOutcome::position));
         return outcomes;
     }

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A record already sent to papers.fetched, with the hash of the content sent. */
+/** A record already sent to papers.fetched, with the hash of the content sent and the record itself. */
 @Entity
 @Table(name = "sent_record")
 public class SentRecord extends PanacheEntityBase {
@@ -28,6 +28,10 @@ public class SentRecord extends PanacheEntityBase {
 
     @Column(name = "times_sent", nullable = false)
     public int timesSent;
+
+    /** The PaperFetched last sent, as JSON: what a replay sends again. Null for records sent before it was kept. */
+    @Column(name = "record")
+    public String record;
 
     @Embeddable
     public static class Key implements Serializable {

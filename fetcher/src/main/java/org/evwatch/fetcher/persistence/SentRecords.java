@@ -9,7 +9,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** What has been sent: the fetcher's memory across restarts. */
+import org.evwatch.events.PaperFetched;
+import org.evwatch.events.serde.EventJson;
+
+/** What has been sent, and each record as last sent: the fetcher's memory across restarts, and what a replay sends. */
 @ApplicationScoped
 public class SentRecords {
 
@@ -27,23 +30,12 @@ public class SentRecords {
         return known.contentHash.equals(contentHash) ? Decision.SKIP : Decision.UPDATE;
     }
 
-    /** Records that Kafka acknowledged the record. */
-    @Transactional
-    public void markSent(String source, String recordId, String contentHash) {
-        SentRecord known = SentRecord.findById(new SentRecord.Key(source, recordId));
-        if (known == null) {
-            known = new SentRecord();
-            known.key = new SentRecord.Key(source, recordId);
-            known.timesSent = 0;
-        }
-        known.contentHash = contentHash;
-        known.sentAt = Instant.now();
-        known.timesSent++;
-        known.persist();
-    }
+    /** One record to remember: its source, id, the hash of the content sent, and the record as sent. */
+    public record Sent(String source, String recordId, String contentHash, PaperFetched record) {
 
-    /** One record to remember: its source, id and the hash of the content sent. */
-    public record Sent(String source, String recordId, String contentHash) {
+        public static Sent of(PaperFetched record) {
+            return new Sent(record.source(), record.sourceRecordId(), record.contentHash(), record);
+        }
     }
 
     /**
@@ -79,6 +71,7 @@ public class SentRecords {
                 known.timesSent = 0;
             }
             known.contentHash = r.contentHash();
+            known.record = EventJson.writeString(r.record());
             known.sentAt = now;
             known.timesSent++;
             known.persist();

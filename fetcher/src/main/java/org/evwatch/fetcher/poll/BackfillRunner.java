@@ -1,14 +1,10 @@
 package org.evwatch.fetcher.poll;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
@@ -38,22 +34,16 @@ public class BackfillRunner {
     private final SourceRegistry registry;
     private final WindowRunner runner;
     private final Clock clock = Clock.systemUTC();
-    private final ExecutorService executor;
-    private final Set<Long> active = ConcurrentHashMap.newKeySet();
+    private final LeasedJobs jobs;
     private final Map<Long, Boolean> cancelled = new ConcurrentHashMap<>();
-
-    private final SourceLeases leases;
-    private final Duration lease;
 
     public BackfillRunner(Backfills backfills, SourceRegistry registry, WindowRunner runner, FetchConfig config,
             SourceLeases leases) {
-        this.leases = leases;
-        this.lease = config.poll().lease();
         this.backfills = backfills;
         this.registry = registry;
         this.runner = runner;
-        this.executor = Executors.newFixedThreadPool(Math.max(1, config.poll().threads()),
-                r -> new Thread(r, "evwatch-backfill"));
+        this.jobs = new LeasedJobs("backfill", leases, config.poll().lease(), Executors.newFixedThreadPool(
+                Math.max(1, config.poll().threads()), r -> new Thread(r, "evwatch-backfill")));
     }
 
     /** Starts a backfill of a windowed source over whole days, {@code from} to {@code to} included. */
@@ -88,30 +78,7 @@ public class BackfillRunner {
     }
 
     private void submit(long id) {
-        if (active.add(id)) {
-            executor.submit(() -> {
-                try {
-                    runLeased(id);
-                } finally {
-                    active.remove(id);
-                }
-            });
-        }
-    }
-
-    /** Works on the backfill if no other instance does (it holds the backfill's lease). */
-    private void runLeased(long id) {
-        Optional<SourceLeases.Lease> held = leases.acquire("backfill/" + id, leases.self(), lease);
-        if (held.isEmpty()) {
-            return;
-        }
-        try {
-            run(id, held.get());
-        } catch (SourceLeases.LeaseLostException e) {
-            LOG.warnf("backfill %d stopped: %s", id, e.getMessage());
-        } finally {
-            leases.release(held.get());
-        }
+        jobs.submit(id, held -> run(id, held));
     }
 
     private void run(long id, SourceLeases.Lease held) {
@@ -150,6 +117,6 @@ public class BackfillRunner {
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        jobs.stop();
     }
 }

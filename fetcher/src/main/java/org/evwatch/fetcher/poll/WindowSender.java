@@ -105,7 +105,7 @@ final class WindowSender implements RecordSink {
                 continue;
             }
             PaperFetched toSend = decision == SentRecords.Decision.UPDATE ? asUpdate(r) : r;
-            pending.add(new SentRecords.Sent(r.source(), r.sourceRecordId(), r.contentHash()));
+            pending.add(SentRecords.Sent.of(toSend));
             sentInWindow.add(key);
             waitForRoom();
             acks.add(publisher.send(toSend));

@@ -82,6 +82,13 @@ final class CatalogBatch {
             // A newer version of a record that changes nothing in the merged paper: stored, not announced.
             return;
         }
+        if (!created && removed.isEmpty() && VisibleContent.same(target.id, merged, counts, target.mergedJson)) {
+            // A re-extraction that changes only what no reader sees (where entities are mentioned, their
+            // cross-references): the catalog takes it under the same version, and nobody is told.
+            target.mergedHash = hash;
+            pending.changed(target, merged, target.mergedJson);
+            return;
+        }
         target.version++;
         target.updatedAt = now;
         target.mergedHash = hash;
@@ -115,9 +122,8 @@ final class CatalogBatch {
 
     /** A digest of the merged content alone, so that a version that changes nothing is recognised. */
     private static String hash(String paperId, MergedPaper merged, List<PaperIndexed.EntityCount> counts) {
-        return PaperKeys.sha256(EventJson.writeString(new PaperIndexed(PaperIndexed.SCHEMA_VERSION, paperId,
-                PaperIndexed.Change.UPDATED, 0, Instant.EPOCH, merged.paper(), counts, merged.summary(),
-                merged.sources())) + EventJson.writeString(merged.entities()));
+        return PaperKeys.sha256(VisibleContent.json(paperId, merged, counts)
+                + EventJson.writeString(merged.entities()));
     }
 
     /** Gives every change its change number, in record order; a paper keeps the number of its last change. */

@@ -117,13 +117,21 @@ final class CatalogReads {
         return out;
     }
 
-    /** The papers among {@code ids} that exist. */
+    /**
+     * The papers among {@code ids} that exist, with their last announced version: a change that leaves it as it was
+     * is written without a new version.
+     */
     List<PaperState> papers(Collection<String> ids) throws SQLException {
         List<PaperState> out = new ArrayList<>();
-        try (PreparedStatement s = anyOf("select id, created_at, version, merged_hash from paper where id = any(?)",
-                ids); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = anyOf("select id, created_at, version, merged_hash, merged, change_seq, "
+                + "updated_at from paper where id = any(?)", ids); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.add(new PaperState(rs.getString(1), instant(rs, 2), true, null, rs.getLong(3), rs.getString(4)));
+                PaperState p = new PaperState(rs.getString(1), instant(rs, 2), true, null, rs.getLong(3),
+                        rs.getString(4));
+                p.mergedJson = rs.getString(5);
+                p.changeSeq = rs.getLong(6);
+                p.updatedAt = instant(rs, 7);
+                out.add(p);
             }
         }
         return out;

@@ -18,7 +18,8 @@ import org.hibernate.Session;
  * Stores source records and keeps one merged paper per real paper.
  * <p>
  * Idempotent: a record already held (a redelivery, a replay of the whole topic) or older than the version held
- * changes nothing and announces nothing. Which version of a source record is current is decided by the record's
+ * changes nothing and announces nothing. A newer extraction of a record held (a replay for a new extractor) is
+ * announced only when it changes what readers see of the paper ({@link VisibleContent}). Which version of a source record is current is decided by the record's
  * own times ({@link RecordVersions}), and the merged paper is a pure function of the set of current records
  * ({@link PaperMerger}), so arrival order never decides the outcome.
  * <p>

@@ -21,7 +21,7 @@ final class PaperState {
     boolean removed;
     Instant updatedAt;
     MergedPaper merged;
-    /** The PaperIndexed JSON of the newest version. */
+    /** The PaperIndexed JSON of the newest version: the last one announced. */
     String mergedJson;
     long changeSeq;
 

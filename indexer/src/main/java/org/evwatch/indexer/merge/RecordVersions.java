@@ -8,8 +8,10 @@ import org.evwatch.events.serde.EventJson;
 
 /**
  * Which of two versions of the same source record is the current one. Decided by the record's own times and
- * versions, never by the order they arrive in: fetched later, then extracted later, then by the newer extractor;
- * identical times fall back to the content so that the choice stays a pure function of the two records.
+ * versions, never by the order they arrive in: the content fetched later wins; of one fetch, the extraction by the
+ * newer extractor, whenever it ran (a re-extraction by an older extractor, an instance not yet upgraded, never replaces
+ * a newer one); of one fetch and extractor version, the one extracted later. Identical times fall back to the content
+ * so that the choice stays a pure function of the two records.
  */
 public final class RecordVersions {
 
@@ -18,8 +20,8 @@ public final class RecordVersions {
     /** Orders versions from oldest to newest. */
     public static final Comparator<PaperExtracted> OLDEST_FIRST = Comparator
             .comparing((PaperExtracted r) -> r.source().fetchedAt(), TIME)
-            .thenComparing(PaperExtracted::extractedAt, TIME)
             .thenComparing(PaperExtracted::extractorVersion, RecordVersions::compareVersions)
+            .thenComparing(PaperExtracted::extractedAt, TIME)
             .thenComparing(r -> r.source().contentHash() == null ? "" : r.source().contentHash())
             .thenComparing(RecordVersions::contentDigest);
 

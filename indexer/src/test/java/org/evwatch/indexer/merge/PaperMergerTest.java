@@ -168,6 +168,26 @@ class PaperMergerTest {
         assertThat(RecordVersions.compareVersions("2", "2.0")).isZero();
     }
 
+    @Test
+    void anOlderExtractorNeverReplacesANewerOneOfTheSameFetchEvenWhenItRanLater() {
+        PaperExtracted newRules = extractedBy("1.10.0", pubmed.extractedAt().plusSeconds(60), "(new rules)");
+        PaperExtracted oldRulesLater = extractedBy("1.9.3", pubmed.extractedAt().plusSeconds(3600), "(old rules)");
+        assertThat(RecordVersions.newer(newRules, oldRulesLater)).isSameAs(newRules);
+        assertThat(RecordVersions.newer(oldRulesLater, newRules)).isSameAs(newRules);
+        assertThat(PaperMerger.merge(List.of(oldRulesLater, newRules)).paper().title()).endsWith("(new rules)");
+        PaperExtracted refetched = new PaperExtracted(1, pubmed.paperKey(), "1.0.0", new SourceRecord("pubmed",
+                pubmed.source().sourceRecordId(), pubmed.source().contentType(), "changed",
+                pubmed.source().fetchedAt().plusSeconds(86_400), null, "ev-cancer"), pubmed.paper(),
+                pubmed.entities(), pubmed.summary(), pubmed.extractedAt());
+        assertThat(RecordVersions.newer(newRules, refetched)).as("content fetched later").isSameAs(refetched);
+    }
+
+    private PaperExtracted extractedBy(String version, Instant extractedAt, String titleSuffix) {
+        return new PaperExtracted(1, pubmed.paperKey(), version, pubmed.source(),
+                withTitle(pubmed.paper(), pubmed.paper().title() + " " + titleSuffix), pubmed.entities(),
+                pubmed.summary(), extractedAt);
+    }
+
     private static Paper withIds(Paper p, Paper.Identifiers ids) {
         return new Paper(ids, p.title(), p.abstractSections(), p.authors(), p.journal(), p.dates(),
                 p.publicationTypes(), p.keywords(), p.meshHeadings(), p.license(), p.language(), p.url(), p.body());

@@ -1,0 +1,42 @@
+package org.evwatch.indexer.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import org.evwatch.events.PaperIndexed;
+import org.evwatch.events.serde.EventJson;
+import org.evwatch.indexer.merge.MergedPaper;
+
+/**
+ * What readers and subscribers see of a paper: everything a {@code papers.indexed} announcement carries (the paper,
+ * its entities with their mention counts, the summary, the sources), without the version, time and kind of change.
+ * Two versions with the same visible content are one to a subscriber, so the second is not announced.
+ */
+final class VisibleContent {
+
+    private VisibleContent() {
+    }
+
+    /** The visible content of a merged paper, as JSON. */
+    static String json(String paperId, MergedPaper merged, List<PaperIndexed.EntityCount> counts) {
+        return EventJson.writeString(new PaperIndexed(PaperIndexed.SCHEMA_VERSION, paperId,
+                PaperIndexed.Change.UPDATED, 0, Instant.EPOCH, merged.paper(), counts, merged.summary(),
+                merged.sources()));
+    }
+
+    /** True when the merged paper shows exactly what the last announcement ({@code announcedJson}) showed. */
+    static boolean same(String paperId, MergedPaper merged, List<PaperIndexed.EntityCount> counts,
+            String announcedJson) {
+        if (announcedJson == null) {
+            return false;
+        }
+        PaperIndexed announced = EventJson.read(announcedJson.getBytes(StandardCharsets.UTF_8), PaperIndexed.class);
+        return json(paperId, merged, counts).equals(EventJson.writeString(normalised(paperId, announced)));
+    }
+
+    private static PaperIndexed normalised(String paperId, PaperIndexed p) {
+        return new PaperIndexed(PaperIndexed.SCHEMA_VERSION, paperId, PaperIndexed.Change.UPDATED, 0, Instant.EPOCH,
+                p.paper(), p.entities(), p.summary(), p.sources());
+    }
+}
