@@ -40,7 +40,7 @@ class TimelineTest {
     @TempDir
     Path dir;
 
-    private PaperIndex index;
+    private SearchEngine index;
     /** Each paper's published day, null when it has none. */
     private final Map<String, LocalDate> published = new HashMap<>();
 
