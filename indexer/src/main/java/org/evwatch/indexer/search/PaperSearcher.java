@@ -161,7 +161,8 @@ final class PaperSearcher {
         return q;
     }
 
-    private static Query withFilters(Query text, SearchRequest r) {
+    /** The text query with the request's filters: OR within one parameter, AND across parameters. */
+    static Query withFilters(Query text, SearchRequest r) {
         List<Query> filters = new ArrayList<>();
         if (!r.entities().isEmpty()) {
             filters.add(PaperFilters.anyOf(PaperFields.ENTITY, r.entities()));

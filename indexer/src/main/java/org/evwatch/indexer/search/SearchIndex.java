@@ -61,7 +61,10 @@ public class SearchIndex {
             AtomicInteger n = new AtomicInteger();
             searchPool = Executors.newFixedThreadPool(threads, r -> daemon(r, "index-search-" + n.incrementAndGet()));
         }
-        index = PaperIndex.open(Path.of(config.dir()), config.maxStale().toMillis() / 1000.0, searchPool);
+        // OpenSearch is written by every indexer that names it; the Lucene index by this one alone.
+        index = config.engine() == IndexConfig.Engine.OPENSEARCH
+                ? OpenSearchIndex.open(config.opensearch())
+                : PaperIndex.open(Path.of(config.dir()), config.maxStale().toMillis() / 1000.0, searchPool);
         long catalogSeq = catalog.maxSeq();
         if (index.needsRebuild() || index.committedSeq() > catalogSeq) {
             LOG.infof("search index (%s) is empty, of an older layout or of another catalog: rebuilding",
