@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.evwatch.events.PaperIndexed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +34,21 @@ class OpenSearchIndexIT extends SearchEngineContract {
 
     @Override
     protected SearchEngine open() throws Exception {
+        return newIndex();
+    }
+
+    private static SearchEngine newIndex() throws Exception {
         return OpenSearchIndex.open(node.index("papers-" + INDEXES.incrementAndGet()));
+    }
+
+    /** The timeline contract on the same node. */
+    @Nested
+    class Timeline extends TimelineContract {
+
+        @Override
+        protected SearchEngine open() throws Exception {
+            return newIndex();
+        }
     }
 
     @Test

@@ -41,6 +41,11 @@ abstract class SearchEngineContract {
 
     protected SearchEngine load(List<PaperIndexed> papers) throws Exception {
         index = open();
+        return fill(index, papers);
+    }
+
+    /** Writes the papers, numbered from 1 as the catalog numbers its changes, and waits until they are searchable. */
+    static SearchEngine fill(SearchEngine index, List<PaperIndexed> papers) throws Exception {
         long token = 0;
         long seq = 0;
         for (PaperIndexed p : papers) {
