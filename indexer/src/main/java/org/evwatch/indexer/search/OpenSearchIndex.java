@@ -1,6 +1,7 @@
 package org.evwatch.indexer.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * external version ({@code external_gte}): a copy never replaces a newer one, so several indexers may write the same
  * papers in any order, and a replay writes nothing twice. Deletes carry the highest version.
  * <p>
- * The configured name is an alias of a physical index ({@code name-<millis>}). A rebuild fills a fresh physical index
+ * The configured name is an alias of a physical index ({@code name-0}, then {@code name-<millis>} after a rebuild). A rebuild fills a fresh physical index
  * while searches and this indexer's writes go on (its writes go to both), then moves the alias to it in one step and
  * drops the old one. The highest catalog sequence number written is kept per physical index in {@code name-state},
  * also by external version, so that it only grows, whichever indexer writes it.
@@ -88,17 +89,25 @@ public final class OpenSearchIndex implements SearchEngine {
         return index;
     }
 
+    /**
+     * Finds the physical index the alias names, or creates the first one with the alias. Indexers starting together
+     * all try the same first name: one creates it, the others find it.
+     */
     private void attach() throws IOException {
         String current = aliasTarget();
         if (current == null) {
-            current = create();
-            String created = current;
-            client.indices().putAlias(a -> a.index(created).name(alias));
-            LOG.infof("OpenSearch index %s created as %s", alias, current);
-            needsRebuild = true;
-        } else {
-            needsRebuild = layout(current) != PaperDocuments.LAYOUT;
+            current = alias + "-0";
+            if (create(current, true)) {
+                LOG.infof("OpenSearch index %s created as %s", alias, current);
+                needsRebuild = true;
+            } else {
+                current = aliasTarget();
+            }
         }
+        if (current == null) {
+            throw new IOException("OpenSearch index " + alias + "-0 exists without the alias " + alias);
+        }
+        needsRebuild = needsRebuild || layout(current) != PaperDocuments.LAYOUT;
         physical = current;
     }
 
@@ -110,19 +119,27 @@ public final class OpenSearchIndex implements SearchEngine {
         return client.indices().getAlias(a -> a.name(alias)).result().keySet().iterator().next();
     }
 
-    /** Creates a fresh physical index with the current layout; returns its name. */
-    private String create() throws IOException {
-        String name = alias + "-" + System.currentTimeMillis();
+    /**
+     * Creates a physical index with the current layout, carrying the alias when asked; false when an index of that
+     * name exists already.
+     */
+    private boolean create(String name, boolean withAlias) throws IOException {
         ObjectNode body = OpenSearchLayout.indexBody(config.shards(), config.replicas());
+        if (withAlias) {
+            body.putObject("aliases").putObject(alias);
+        }
         try (var response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + name)
                 .json(body.toString()).build())) {
-            if (response.getStatus() >= 300) {
-                String detail = response.getBody().map(Body::bodyAsString).orElse("");
-                throw new IOException("creating OpenSearch index " + name + " failed: " + response.getStatus() + " "
-                        + detail);
+            if (response.getStatus() < 300) {
+                return true;
             }
+            String detail = response.getBody().map(Body::bodyAsString).orElse("");
+            if (detail.contains("resource_already_exists_exception")) {
+                return false;
+            }
+            throw new IOException("creating OpenSearch index " + name + " failed: " + response.getStatus() + " "
+                    + detail);
         }
-        return name;
     }
 
     /** The document layout recorded in an index's mapping; 0 when it records none. */
@@ -143,21 +160,25 @@ public final class OpenSearchIndex implements SearchEngine {
         if (!client.indices().exists(e -> e.index(stateIndex)).value()) {
             return 0;
         }
-        var state = client.get(g -> g.index(stateIndex).id(key), Map.class);
+        var state = client.get(g -> g.index(stateIndex).id(key), ObjectNode.class);
         return state.found() && state.version() != null ? state.version() : 0;
     }
 
     @Override
     public long upsert(PaperIndexed paper, long catalogSeq) throws IOException {
         ObjectNode doc = OpenSearchLayout.document(paper);
-        write(BulkOperation.of(b -> b.index(i -> i.index(alias).id(paper.paperId()).versionType(VersionType.ExternalGte)
-                .version(paper.version()).document(doc))), catalogSeq);
+        write(indexing(alias, paper, doc), catalogSeq);
         String next = building;
         if (next != null) {
-            write(BulkOperation.of(b -> b.index(i -> i.index(next).id(paper.paperId())
-                    .versionType(VersionType.ExternalGte).version(paper.version()).document(doc))), catalogSeq);
+            write(indexing(next, paper, doc), catalogSeq);
         }
         return catalogSeq;
+    }
+
+    /** Writes a paper's document unless the index holds a newer version of it. */
+    private static BulkOperation indexing(String index, PaperIndexed paper, ObjectNode doc) {
+        return BulkOperation.of(b -> b.index(i -> i.index(index).id(paper.paperId())
+                .versionType(VersionType.ExternalGte).version(paper.version()).document(doc)));
     }
 
     @Override
@@ -224,28 +245,36 @@ public final class OpenSearchIndex implements SearchEngine {
     @Override
     public long rebuild(Consumer<Consumer<PaperIndex.Catalogued>> catalog) throws IOException {
         synchronized (rebuildLock) {
-            String next = create();
+            String next = alias + "-" + System.currentTimeMillis();
+            if (!create(next, false)) {
+                throw new IOException("OpenSearch index " + next + " exists already: is another rebuild running?");
+            }
             building = next;
             AtomicLong written = new AtomicLong();
             AtomicLong maxSeq = new AtomicLong();
             try {
                 fill(next, catalog, written, maxSeq);
                 client.indices().refresh(r -> r.index(next));
-                String old = physical;
-                client.indices().updateAliases(u -> u.actions(a -> a.remove(r -> r.index(old).alias(alias)))
-                        .actions(a -> a.add(x -> x.index(next).alias(alias))));
-                physical = next;
-                storeSeq(next, Math.max(maxSeq.get(), writtenSeq.get()));
-                client.indices().delete(d -> d.index(old));
-                needsRebuild = false;
             } catch (IOException | RuntimeException e) {
+                building = null;
                 client.indices().delete(d -> d.index(next));
                 throw e;
-            } finally {
-                building = null;
             }
+            swapTo(next);
+            storeSeq(next, Math.max(maxSeq.get(), writtenSeq.get()));
+            needsRebuild = false;
             return written.get();
         }
+    }
+
+    /** Moves the alias to a filled index in one step, then drops the index it named. */
+    private void swapTo(String next) throws IOException {
+        String old = aliasTarget();
+        client.indices().updateAliases(u -> u.actions(a -> a.remove(r -> r.index(old).alias(alias)))
+                .actions(a -> a.add(x -> x.index(next).alias(alias))));
+        physical = next;
+        building = null;
+        client.indices().delete(d -> d.index(old));
     }
 
     private void fill(String index, Consumer<Consumer<PaperIndex.Catalogued>> catalog, AtomicLong written,
@@ -253,16 +282,14 @@ public final class OpenSearchIndex implements SearchEngine {
         List<BulkOperation> batch = new ArrayList<>(BULK);
         try {
             catalog.accept(c -> {
-                ObjectNode doc = OpenSearchLayout.document(c.paper());
-                batch.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(c.paper().paperId())
-                        .versionType(VersionType.ExternalGte).version(c.paper().version()).document(doc))));
+                batch.add(indexing(index, c.paper(), OpenSearchLayout.document(c.paper())));
                 written.incrementAndGet();
                 maxSeq.accumulateAndGet(c.seq(), Math::max);
                 if (batch.size() >= BULK) {
                     flush(batch);
                 }
             });
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         flush(batch);
@@ -273,7 +300,7 @@ public final class OpenSearchIndex implements SearchEngine {
             bulk(new ArrayList<>(batch));
             batch.clear();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
