@@ -30,14 +30,17 @@ public final class PaperAnalysis {
      * Adjectives of the field that KStem leaves alone but readers mean as the noun: "exosomal miR-21" is about
      * exosomes. Applied before the stemmer, which then skips them.
      */
+    public static final Map<String, String> DOMAIN_STEM_WORDS = Map.of(
+            "exosomal", "exosome",
+            "ectosomal", "ectosome",
+            "oncosomal", "oncosome",
+            "microvesicular", "microvesicle");
+
     private static final StemmerOverrideFilter.StemmerOverrideMap DOMAIN_STEMS;
 
     static {
         StemmerOverrideFilter.Builder b = new StemmerOverrideFilter.Builder(false);
-        b.add("exosomal", "exosome");
-        b.add("ectosomal", "ectosome");
-        b.add("oncosomal", "oncosome");
-        b.add("microvesicular", "microvesicle");
+        DOMAIN_STEM_WORDS.forEach(b::add);
         try {
             DOMAIN_STEMS = b.build();
         } catch (java.io.IOException e) {

@@ -3,13 +3,10 @@ package org.evwatch.indexer.search;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.util.BytesRef;
-
 /**
  * Opaque cursors: the sort values of the last hit of a page, plus the paper id as a unique tie-break, so that the
  * next page starts strictly after it even when the index changed in between (Lucene's own doc ids do not survive a
- * refresh). Base64url so that it travels in a query string untouched.
+ * refresh, nor do OpenSearch's). Base64url so that it travels in a query string untouched.
  */
 final class Cursors {
 
@@ -18,9 +15,16 @@ final class Cursors {
     private Cursors() {
     }
 
-    static String encode(SearchRequest.SortOrder sort, FieldDoc last) {
-        Object first = last.fields[0];
-        String id = ((BytesRef) last.fields[1]).utf8ToString();
+    /**
+     * Where a page ends: the first sort value of its last hit (a {@code Float} score, or a {@code Long} epoch day by
+     * date) and that hit's paper id.
+     */
+    record After(Object value, String id) {
+    }
+
+    static String encode(SearchRequest.SortOrder sort, After last) {
+        Object first = last.value();
+        String id = last.id();
         String value = sort == SearchRequest.SortOrder.RELEVANCE
                 ? Integer.toHexString(Float.floatToIntBits((Float) first))
                 : Long.toHexString((Long) first);
@@ -28,7 +32,7 @@ final class Cursors {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static FieldDoc decode(SearchRequest.SortOrder sort, String cursor) {
+    static After decode(SearchRequest.SortOrder sort, String cursor) {
         String raw;
         try {
             raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
@@ -46,7 +50,7 @@ final class Cursors {
             Object value = sort == SearchRequest.SortOrder.RELEVANCE
                     ? (Object) Float.intBitsToFloat(Integer.parseUnsignedInt(parts[2], 16))
                     : (Object) Long.parseUnsignedLong(parts[2], 16);
-            return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[]{value, new BytesRef(parts[3])});
+            return new After(value, parts[3]);
         } catch (NumberFormatException e) {
             throw new InvalidCursorException("cursor is not one this service issued");
         }

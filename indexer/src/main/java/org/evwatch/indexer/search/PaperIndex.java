@@ -1,6 +1,5 @@
 package org.evwatch.indexer.search;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
@@ -33,7 +32,7 @@ import org.evwatch.query.Vocabulary;
  * atomically: no moment without an index. A missing or unreadable index opens as an empty generation that reports
  * {@link #needsRebuild()}.
  */
-public final class PaperIndex implements Closeable {
+public final class PaperIndex implements SearchEngine {
 
     static final String HIT = "hit";
 
@@ -69,42 +68,50 @@ public final class PaperIndex implements Closeable {
      * True when the index had to be created empty on open, or holds papers in an older document layout: the caller
      * should rebuild it from the catalog.
      */
+    @Override
     public boolean needsRebuild() {
         return writing.needsRebuild();
     }
 
     /** The catalog sequence number of the last commit: every change up to it is durable in the index. */
+    @Override
     public long committedSeq() {
         return writing.active().committedSeq();
     }
 
     /** Adds or replaces a paper. Returns the generation to wait for to see it. */
+    @Override
     public long upsert(PaperIndexed paper, long catalogSeq) throws IOException {
         return writing.write(paper.paperId(), paper.version(), document(paper), catalogSeq);
     }
 
     /** Removes a paper (e.g. one merged into another). */
+    @Override
     public long delete(String paperId, long catalogSeq) throws IOException {
         return writing.write(paperId, Long.MAX_VALUE, null, catalogSeq);
     }
 
     /** Blocks until the change that returned {@code token} is searchable. */
+    @Override
     public void waitForVisible(long token) throws InterruptedException {
         writing.active().waitForGeneration(token);
     }
 
     /** Makes everything written so far searchable now, rather than within the staleness bound. */
+    @Override
     public void refresh() throws IOException {
         writing.active().refresh();
     }
 
     /** Makes everything written so far durable. */
+    @Override
     public void commit() throws IOException {
         writing.commit();
     }
 
     /** Number of papers in the searchable view. */
-    public int count() throws IOException {
+    @Override
+    public long count() throws IOException {
         return searcher.count();
     }
 
@@ -127,6 +134,7 @@ public final class PaperIndex implements Closeable {
      * @param catalog feeds every paper of the catalog, with its sequence number, to the consumer it is given
      * @return the number of papers written
      */
+    @Override
     public long rebuild(Consumer<Consumer<Catalogued>> catalog) throws IOException {
         return writing.rebuild(catalog);
     }
@@ -135,12 +143,8 @@ public final class PaperIndex implements Closeable {
     public record Catalogued(PaperIndexed paper, long seq) {
     }
 
-    /** Runs a search without expanding entity names. */
-    public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
-        return search(request, Vocabulary.NONE);
-    }
-
     /** Runs a search whose words that name an entity in the vocabulary also find the papers annotated with it. */
+    @Override
     public SearchResult search(SearchRequest request, Vocabulary vocabulary) throws QuerySyntaxException,
             IOException {
         return searcher.search(request, vocabulary);

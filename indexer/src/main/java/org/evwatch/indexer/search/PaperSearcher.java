@@ -25,6 +25,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.BytesRef;
 import org.evwatch.events.serde.EventJson;
 import org.evwatch.query.PaperFields;
 import org.evwatch.query.PaperFilters;
@@ -57,7 +58,7 @@ final class PaperSearcher {
         Query query = withFilters(text, request);
         FieldDoc after = request.cursor() == null || request.cursor().isBlank()
                 ? null
-                : Cursors.decode(request.sort(), request.cursor());
+                : fieldDoc(Cursors.decode(request.sort(), request.cursor()));
         Generation gen = active.get();
         IndexSearcher searcher = gen.acquire();
         try {
@@ -72,12 +73,20 @@ final class PaperSearcher {
             Map<Integer, Map<String, String>> highlights = request.highlight() && !(text instanceof MatchAllDocsQuery)
                     ? Highlights.of(searcher, text, page)
                     : Map.of();
-            String next = more ? Cursors.encode(request.sort(), (FieldDoc) page[page.length - 1]) : null;
+            String next = more ? Cursors.encode(request.sort(), after((FieldDoc) page[page.length - 1])) : null;
             return new SearchResult(counts.total(), hits(searcher, page, highlights), counts.facets(), next,
                     counts.timeline(), parsed.expansions());
         } finally {
             gen.release(searcher);
         }
+    }
+
+    private static FieldDoc fieldDoc(Cursors.After after) {
+        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[]{after.value(), new BytesRef(after.id())});
+    }
+
+    private static Cursors.After after(FieldDoc last) {
+        return new Cursors.After(last.fields[0], ((BytesRef) last.fields[1]).utf8ToString());
     }
 
     private static Sort sort(SearchRequest request) {
@@ -152,7 +161,8 @@ final class PaperSearcher {
         return q;
     }
 
-    private static Query withFilters(Query text, SearchRequest r) {
+    /** The text query with the request's filters: OR within one parameter, AND across parameters. */
+    static Query withFilters(Query text, SearchRequest r) {
         List<Query> filters = new ArrayList<>();
         if (!r.entities().isEmpty()) {
             filters.add(PaperFilters.anyOf(PaperFields.ENTITY, r.entities()));

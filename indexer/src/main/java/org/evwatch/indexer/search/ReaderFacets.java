@@ -23,8 +23,8 @@ import org.evwatch.query.PaperFields;
  */
 final class ReaderFacets {
 
-    private static final int FACET_LIMIT = 20;
-    private static final int YEAR_FACET_LIMIT = 200;
+    static final int FACET_LIMIT = 20;
+    static final int YEAR_FACET_LIMIT = 200;
 
     private final List<String> fields;
     /** Per segment (by leaf position in the reader): its ordinal to the global value number. */

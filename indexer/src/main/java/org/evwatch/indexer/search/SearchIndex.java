@@ -26,9 +26,10 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The service's search index: opened at start (rebuilt from the catalog when missing, corrupt, of an older layout
- * or from another catalog; otherwise caught up with the changes its last commit misses), fed after every catalog
- * commit, committed periodically, and rebuilt on demand without downtime.
+ * The service's search index, in the engine the configuration names ({@link SearchEngine}): opened at start
+ * (rebuilt from the catalog when missing, corrupt, of an older layout or from another catalog; otherwise caught up
+ * with the changes its last commit misses), fed after every catalog commit, committed periodically, and rebuilt on
+ * demand without downtime.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -46,7 +47,7 @@ public class SearchIndex {
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> daemon(r, "index-rebuild"));
     private final ScheduledExecutorService committer = Executors
             .newSingleThreadScheduledExecutor(r -> daemon(r, "index-commit"));
-    private volatile PaperIndex index;
+    private volatile SearchEngine index;
     private ExecutorService searchPool;
 
     public SearchIndex(IndexConfig config, CatalogReader catalog) {
@@ -60,11 +61,14 @@ public class SearchIndex {
             AtomicInteger n = new AtomicInteger();
             searchPool = Executors.newFixedThreadPool(threads, r -> daemon(r, "index-search-" + n.incrementAndGet()));
         }
-        index = PaperIndex.open(Path.of(config.dir()), config.maxStale().toMillis() / 1000.0, searchPool);
+        // OpenSearch is written by every indexer that names it; the Lucene index by this one alone.
+        index = config.engine() == IndexConfig.Engine.OPENSEARCH
+                ? OpenSearchIndex.open(config.opensearch())
+                : PaperIndex.open(Path.of(config.dir()), config.maxStale().toMillis() / 1000.0, searchPool);
         long catalogSeq = catalog.maxSeq();
         if (index.needsRebuild() || index.committedSeq() > catalogSeq) {
-            LOG.infof("search index at %s is empty, of an older layout or of another catalog: rebuilding",
-                    config.dir());
+            LOG.infof("search index (%s) is empty, of an older layout or of another catalog: rebuilding",
+                    config.engine());
             startRebuild();
         } else {
             long caughtUp = catalog.changedSince(index.committedSeq(), config.pageSize(), this::write);

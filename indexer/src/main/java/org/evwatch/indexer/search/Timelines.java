@@ -52,7 +52,7 @@ final class Timelines {
     }
 
     /** Every year from the first to the last with a match, with its matches. */
-    private static List<SearchResult.Period> years(long[] months, int first) {
+    static List<SearchResult.Period> years(long[] months, int first) {
         int lo = 0;
         while (lo < months.length && months[lo] == 0) {
             lo++;
@@ -72,7 +72,7 @@ final class Timelines {
         return yearPeriods(firstYear, perYear);
     }
 
-    private static List<SearchResult.Period> yearPeriods(int firstYear, long[] perYear) {
+    static List<SearchResult.Period> yearPeriods(int firstYear, long[] perYear) {
         List<SearchResult.Period> out = new ArrayList<>(perYear.length);
         for (int i = 0; i < perYear.length; i++) {
             int year = firstYear + i;
@@ -83,7 +83,7 @@ final class Timelines {
     }
 
     /** The {@link #MONTHS} months up to {@code now}, with their matches. */
-    private static List<SearchResult.Period> recentMonths(long[] months, int first, YearMonth now) {
+    static List<SearchResult.Period> recentMonths(long[] months, int first, YearMonth now) {
         List<SearchResult.Period> out = new ArrayList<>(MONTHS);
         for (YearMonth ym = now.minusMonths(MONTHS - 1L); !ym.isAfter(now); ym = ym.plusMonths(1)) {
             int i = ym.getYear() * 12 + ym.getMonthValue() - 1 - first;

@@ -1,0 +1,76 @@
+package org.evwatch.indexer.search;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.codelibs.opensearch.runner.OpenSearchRunner;
+import org.evwatch.indexer.config.IndexConfig;
+
+/** A real OpenSearch 2.19 node inside the test JVM, on free loopback ports, its data in a temporary folder. */
+final class OpenSearchNode implements AutoCloseable {
+
+    private final OpenSearchRunner runner = new OpenSearchRunner();
+    private final int httpPort;
+
+    private OpenSearchNode(Path data) throws IOException {
+        this.httpPort = freePort();
+        int transportPort = freePort();
+        runner.onBuild((number, settings) -> {
+            settings.put("http.port", httpPort);
+            settings.put("transport.port", transportPort);
+            settings.put("network.host", "127.0.0.1");
+            settings.put("discovery.type", "single-node");
+        });
+        runner.build(OpenSearchRunner.newConfigs().basePath(data.toString()).numOfNode(1)
+                .clusterName("evwatch-test").disableESLogger());
+        runner.ensureYellow();
+    }
+
+    static OpenSearchNode start() throws IOException {
+        return new OpenSearchNode(Files.createTempDirectory("evwatch-opensearch"));
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** The settings of an index of this node under the given name. */
+    IndexConfig.OpenSearch index(String name) {
+        String url = url();
+        return new IndexConfig.OpenSearch() {
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public String index() {
+                return name;
+            }
+
+            @Override
+            public int shards() {
+                return 1;
+            }
+
+            @Override
+            public int replicas() {
+                return 0;
+            }
+        };
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        runner.close();
+        runner.clean();
+    }
+}
