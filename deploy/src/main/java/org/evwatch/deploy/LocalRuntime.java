@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +50,7 @@ public final class LocalRuntime {
         System.out.println("Starting Kafka, PostgreSQL" + (dbUrl.isPresent() ? " (" + dbUrl.get() + ")" : "")
                 + " and the four services; logs in " + runtime.resolve("logs"));
         stack.start();
+        startMoreInstances(stack);
 
         List<Path> samples = samples(root.resolve("deploy/samples/pubmed"));
         for (Path sample : samples) {
@@ -74,6 +76,27 @@ public final class LocalRuntime {
         printAddresses(stack, papers);
         System.out.println("Stop with Ctrl-C or ./deploy/stop.sh");
         Thread.currentThread().join();
+    }
+
+    /**
+     * The further instances asked for: {@code EVWATCH_EXTRACTORS=3} runs three extractor processes (sharing
+     * {@code papers.fetched}), {@code EVWATCH_GATEWAYS=2} two gateways (each with every paper for its live clients),
+     * each more instance on a port of its own, with its log in {@code logs/<name>.log}.
+     */
+    static void startMoreInstances(LocalStack stack) throws Exception {
+        for (String module : List.of("extractor", "api-gateway")) {
+            String variable = module.equals("extractor") ? "EVWATCH_EXTRACTORS" : "EVWATCH_GATEWAYS";
+            int count = Integer.parseInt(env(variable, "1"));
+            List<String> names = IntStream.rangeClosed(2, count).mapToObj(i -> module + "-" + i).toList();
+            if (names.isEmpty()) {
+                continue;
+            }
+            if (module.equals("extractor")) {
+                names.forEach(name -> stack.environment(name, "EVWATCH_EXTRACTOR_INSTANCE", name));
+            }
+            stack.startInstances(module, names);
+            names.forEach(name -> System.out.println("Started " + name + " at " + stack.url(name)));
+        }
     }
 
     /** Says where each part of the running system answers, and where its mail and keys are. */

@@ -126,6 +126,19 @@ class ComposeFileTest {
         assertThat(service("extractor").path("deploy").path("replicas").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void theIndexerSearchesOnTheOpenSearchNodeOnceItIsHealthy() {
+        Map<String, String> indexer = env("indexer");
+        assertThat(indexer).containsEntry("EVWATCH_INDEX_ENGINE", "opensearch")
+                .containsEntry("EVWATCH_OPENSEARCH_URL", "http://opensearch:9200");
+        assertThat(service("indexer").path("depends_on").path("opensearch").path("condition").asText())
+                .isEqualTo("service_healthy");
+        JsonNode node = service("opensearch");
+        assertThat(node.path("image").asText()).startsWith("opensearchproject/opensearch:2.19.");
+        assertThat(strings(node.path("healthcheck").path("test"))).anyMatch(t -> t.contains(":9200/_cluster/health"));
+        assertThat(node.has("ports")).as("OpenSearch published").isFalse();
+    }
+
     private static JsonNode service(String name) {
         JsonNode s = compose.path("services").path(name);
         assertThat(s.isObject()).as("compose service " + name).isTrue();

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.evwatch.events.PaperIndexed;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,14 +24,7 @@ class OpenSearchIndexIT extends SearchEngineContract {
 
     @BeforeAll
     static void startNode() throws Exception {
-        node = OpenSearchNode.start();
-    }
-
-    @AfterAll
-    static void stopNode() throws Exception {
-        if (node != null) {
-            node.close();
-        }
+        node = OpenSearchNode.shared();
     }
 
     @Override

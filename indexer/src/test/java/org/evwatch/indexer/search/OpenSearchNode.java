@@ -8,8 +8,14 @@ import java.nio.file.Path;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
 import org.evwatch.indexer.config.IndexConfig;
 
-/** A real OpenSearch 2.19 node inside the test JVM, on free loopback ports, its data in a temporary folder. */
+/**
+ * A real OpenSearch 2.19 node inside the test JVM, on free loopback ports, its data in a temporary folder. One node
+ * serves every test class of the JVM (each uses indices of its own names): a second node in the same JVM cannot
+ * start, because OpenSearch sets Netty's processor count once per JVM. It stops when the JVM exits.
+ */
 final class OpenSearchNode implements AutoCloseable {
+
+    private static OpenSearchNode shared;
 
     private final OpenSearchRunner runner = new OpenSearchRunner();
     private final int httpPort;
@@ -28,8 +34,22 @@ final class OpenSearchNode implements AutoCloseable {
         runner.ensureYellow();
     }
 
-    static OpenSearchNode start() throws IOException {
-        return new OpenSearchNode(Files.createTempDirectory("evwatch-opensearch"));
+    /** The JVM's node, started on first use. */
+    static synchronized OpenSearchNode shared() throws IOException {
+        if (shared == null) {
+            // Netty's processor count may be set only once per JVM, and the test's own Netty may have set it.
+            System.setProperty("opensearch.set.netty.runtime.available.processors", "false");
+            OpenSearchNode node = new OpenSearchNode(Files.createTempDirectory("evwatch-opensearch"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    node.close();
+                } catch (IOException e) {
+                    // the JVM is ending; its temporary folder is left behind
+                }
+            }, "stop-opensearch"));
+            shared = node;
+        }
+        return shared;
     }
 
     String url() {

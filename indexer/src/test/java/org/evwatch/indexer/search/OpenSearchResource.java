@@ -14,7 +14,7 @@ public class OpenSearchResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            node = OpenSearchNode.start();
+            node = OpenSearchNode.shared();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -22,14 +22,9 @@ public class OpenSearchResource implements QuarkusTestResourceLifecycleManager {
                 "evwatch.index.opensearch.index", "indexer-it");
     }
 
+    /** The node serves the other test classes of the JVM too, and stops with it. */
     @Override
     public void stop() {
-        try {
-            if (node != null) {
-                node.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // nothing: see OpenSearchNode.shared()
     }
 }
