@@ -52,6 +52,17 @@ public final class LocalRuntime {
         stack.start();
         startMoreInstances(stack);
 
+        int papers = loadSamples(stack, root);
+        printAddresses(stack, papers);
+        System.out.println("Stop with Ctrl-C or ./deploy/stop.sh");
+        Thread.currentThread().join();
+    }
+
+    /**
+     * Drops the sample PubMed files and the seed pages (from {@code ../shared/seeds}, when there) into the inbox, as
+     * every start does, and waits until the gateway serves each: the number of papers loaded.
+     */
+    static int loadSamples(LocalStack stack, Path root) throws Exception {
         List<Path> samples = samples(root.resolve("deploy/samples/pubmed"));
         for (Path sample : samples) {
             stack.drop(sample, "sample-" + sample.getFileName());
@@ -64,8 +75,7 @@ public final class LocalRuntime {
         System.out.println("Dropped " + samples.size() + " sample files (" + pmids.size() + " papers) and "
                 + (seeds.isEmpty()
                         ? "no seed pages (../shared/seeds not found)"
-                        : seeds.size() + " seed pages from "
-                                + SeedFiles.locate(root))
+                        : seeds.size() + " seed pages from " + SeedFiles.locate(root))
                 + " into the inbox; waiting for them at the gateway...");
         for (String pmid : pmids) {
             stack.awaitHttp(stack.url("api-gateway") + "/api/v1/papers/pmid:" + pmid, Duration.ofSeconds(120),
@@ -73,9 +83,7 @@ public final class LocalRuntime {
         }
         int papers = pmids.size() + seeds.size();
         awaitPapers(stack, papers, Duration.ofSeconds(120));
-        printAddresses(stack, papers);
-        System.out.println("Stop with Ctrl-C or ./deploy/stop.sh");
-        Thread.currentThread().join();
+        return papers;
     }
 
     /**

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The seed pages EVwatch was started from, dropped into the inbox of the whole running system as they are (text and
- * Markdown captures, no conversion), come out of the gateway as catalog papers with every field their pages give;
+ * Markdown captures, no conversion) by the local runtime's own start-up step, come out of the gateway as catalog papers with every field their pages give;
  * and a summary page merges with the same paper arriving later as a PubMed record. Skipped when {@code ../shared} is
  * absent, failed on CI.
  */
@@ -55,12 +55,12 @@ class SeedsIT {
 
     @Test
     @Order(1)
-    void everySeedIsInTheCatalogWithItsFields() throws Exception {
-        List<Path> seeds = SeedFiles.list(ROOT);
-        assertThat(seeds).hasSize(5);
-        for (Path seed : seeds) {
-            stack.drop(seed, seed.getFileName().toString());
-        }
+    void theLocalRuntimesStartLoadsEverySeedIntoTheCatalogWithItsFields() throws Exception {
+        assertThat(SeedFiles.list(ROOT)).hasSize(5);
+        // What ./deploy/run.sh does once the system is up: the samples and the seeds into the inbox, then wait.
+        int papers = LocalRuntime.loadSamples(stack, ROOT);
+        assertThat(papers).isEqualTo(LocalRuntime.pmids(LocalRuntime.samples(ROOT.resolve("deploy/samples/pubmed")))
+                .size() + 5);
         JsonNode cancers = awaitPaper("doi:" + CANCERS_DOI);
         assertThat(cancers.path("title").asText()).isEqualTo(CANCERS_TITLE);
         assertThat(names(cancers.path("authors"))).containsExactly("Fahad A. Alhumaydhi", "Shehwaz Anwar");
