@@ -4,9 +4,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.evwatch.gateway.indexer.IndexerClient;
 import org.evwatch.gateway.problem.ProblemException;
+import org.evwatch.indexer.api.SearchResponse;
 import org.evwatch.query.Expansion;
 import org.evwatch.query.Vocabulary;
 import org.jboss.logging.Logger;
@@ -58,9 +62,24 @@ public class SavedQueryVocabulary {
         if (q == null || q.isBlank()) {
             return Vocabulary.NONE;
         }
-        List<Expansion> expansions = indexer.expansions(q).stream()
+        List<Expansion> expansions = askIndexer(q).stream()
                 .map(e -> new Expansion(e.term(), e.entityId(), e.type(), e.name())).toList();
         return expansions.isEmpty() ? Vocabulary.NONE : Vocabulary.of(expansions);
+    }
+
+    /**
+     * The indexer is asked outside any transaction of the caller: the client's threads would otherwise join it, and
+     * its commit would then fail with its connection marked in use by another thread.
+     */
+    private List<SearchResponse.Expansion> askIndexer(String q) {
+        try {
+            return QuarkusTransaction.suspendingExisting().call(() -> indexer.expansions(q));
+        } catch (QuarkusTransactionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static Vocabulary unexpanded(String q, RuntimeException e) {

@@ -11,14 +11,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 import org.evwatch.gateway.mail.EmailFrequency;
@@ -79,14 +84,21 @@ public class Subscriptions {
     private final DeliveryStore webhooks;
     private final Announcements announcements;
     private final SavedQueryVocabulary vocabulary;
+    private final TransactionSynchronizationRegistry transactions;
     private final Clock clock = Clock.systemUTC();
-    private volatile List<Active> active;
-    private volatile long activeAt;
+    /** Counts the changes to the subscriptions; a compiled set built before the latest one is rebuilt. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Compiled current;
     private Map<UUID, Loaded> loaded = Map.of();
+
+    /** The compiled set, the change count it was read at, and when. */
+    private record Compiled(List<Active> active, long changes, long at) {
+    }
 
     public Subscriptions(ObjectMapper json, SsrfGuard guard, PublicUrl publicUrl, MailOutbox mail,
             DeliveryStore webhooks, Announcements announcements, PeerNotices peers,
-            SavedQueryVocabulary vocabulary) {
+            SavedQueryVocabulary vocabulary, TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.peers = peers;
         this.json = json;
         this.webhooks = webhooks;
@@ -97,9 +109,16 @@ public class Subscriptions {
         this.mail = mail;
     }
 
-    @Transactional
+    /**
+     * Saves a new subscription. The request is checked first, outside the transaction: checking asks the indexer
+     * which entity names the query expands and resolves the webhook host, and neither holds a database connection.
+     */
     public SubscriptionView create(Caller caller, SubscriptionRequest request) {
         Validated v = validate(request);
+        return QuarkusTransaction.requiringNew().call(() -> store(caller, v, request));
+    }
+
+    private SubscriptionView store(Caller caller, Validated v, SubscriptionRequest request) {
         Subscription s = new Subscription();
         s.id = UUID.randomUUID();
         s.owner = caller.keyId();
@@ -137,10 +156,14 @@ public class Subscriptions {
      * changed address (or one that had unsubscribed) is mailed a new confirmation link, and a changed frequency moves
      * the papers still waiting for their digest to the new frequency's next mail.
      */
-    @Transactional
+    /** Replaces a subscription; the request is checked outside the transaction, as on {@link #create}. */
     public SubscriptionView replace(Caller caller, UUID id, SubscriptionRequest request) {
-        Subscription s = owned(caller, id);
         Validated v = validate(request);
+        return QuarkusTransaction.requiringNew().call(() -> update(caller, id, v, request));
+    }
+
+    private SubscriptionView update(Caller caller, UUID id, Validated v, SubscriptionRequest request) {
+        Subscription s = owned(caller, id);
         String oldUrl = s.webhookUrl;
         EmailFrequency oldFrequency = s.emailFrequency;
         apply(s, v);
@@ -219,14 +242,16 @@ public class Subscriptions {
     /** The subscriptions new papers are matched against: all but the paused ones. */
     @Transactional
     public List<Active> active() {
-        List<Active> snapshot = active;
-        if (snapshot == null || System.currentTimeMillis() - activeAt > REFRESH_MILLIS) {
-            snapshot = reload();
+        Compiled snapshot = current;
+        if (snapshot == null || snapshot.changes() != changes.get()
+                || System.currentTimeMillis() - snapshot.at() > REFRESH_MILLIS) {
+            return reload();
         }
-        return snapshot;
+        return snapshot.active();
     }
 
     private synchronized List<Active> reload() {
+        long seen = changes.get();
         List<Active> out = new ArrayList<>();
         Map<UUID, Loaded> loaded = new HashMap<>();
         for (Subscription s : Subscription.<Subscription>list("pausedAt is null")) {
@@ -238,9 +263,9 @@ public class Subscriptions {
             }
         }
         this.loaded = loaded;
-        active = List.copyOf(out);
-        activeAt = System.currentTimeMillis();
-        return active;
+        Compiled built = new Compiled(List.copyOf(out), seen, System.currentTimeMillis());
+        current = built;
+        return built.active();
     }
 
     /**
@@ -273,15 +298,31 @@ public class Subscriptions {
         }
     }
 
-    /** After a change here: rebuilt now, and in the other gateway instances once the change commits. */
-    private void invalidate() {
-        active = null;
+    /**
+     * After a change here: the compiled set is rebuilt at its next use once the change has committed (a set built
+     * while the change was still uncommitted would miss it), and the other gateway instances are told.
+     */
+    void invalidate() {
+        changes.incrementAndGet();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Nothing to do before the commit.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    changes.incrementAndGet();
+                }
+            }
+        });
         peers.subscriptionsChanged();
     }
 
     /** Rebuilds the compiled set at its next use, e.g. when another instance changed the subscriptions. */
     public void reloadSoon() {
-        active = null;
+        changes.incrementAndGet();
     }
 
     private Subscription owned(Caller caller, UUID id) {
