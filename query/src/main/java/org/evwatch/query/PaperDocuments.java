@@ -36,9 +36,9 @@ public final class PaperDocuments {
 
     /**
      * The version of the fields {@link #toDocument} writes. An index written with another version lacks some of them
-     * (2: the entity facet carries the entity's type) and is rebuilt from the catalog.
+     * (2: the entity facet carries the entity's type; 3: the full text is searchable) and is rebuilt from the catalog.
      */
-    public static final int LAYOUT = 2;
+    public static final int LAYOUT = 3;
 
     /** Sort value of a paper without a known date: it sorts last when newest come first. */
     public static final long NO_DATE = Long.MIN_VALUE;
@@ -61,13 +61,17 @@ public final class PaperDocuments {
         return doc;
     }
 
-    /** Title, abstract, keywords and MeSH names, TL;DR and authors: what the text query ranks. */
+    /** Title, abstract, full text, keywords and MeSH names, TL;DR and authors: what the text query ranks. */
     private static void addFullText(Document doc, PaperIndexed indexed) {
         Paper paper = indexed.paper();
         doc.add(new Field(PaperFields.TITLE, paper.title() == null ? "" : paper.title(), STORED_TEXT_WITH_OFFSETS));
         String abstractText = paper.abstractText();
         if (!abstractText.isBlank()) {
             doc.add(new Field(PaperFields.ABSTRACT, abstractText, STORED_TEXT_WITH_OFFSETS));
+        }
+        for (Paper.BodySection section : paper.body()) {
+            addText(doc, PaperFields.BODY, section.title());
+            addText(doc, PaperFields.BODY, section.text());
         }
         for (String keyword : paper.keywords()) {
             addText(doc, PaperFields.KEYWORD, keyword);

@@ -15,6 +15,8 @@ public final class PaperFields {
     // Full text (BM25), analysed by PaperAnalysis.text().
     public static final String TITLE = "title";
     public static final String ABSTRACT = "abstract";
+    /** The full text's sections (Introduction, Methods, Results...), when the source gave them. */
+    public static final String BODY = "body";
     /** Author keywords and MeSH heading names. */
     public static final String KEYWORD = "keyword";
     /** The names of the paper's entities. */
@@ -82,17 +84,21 @@ public final class PaperFields {
     public static final List<String> FACET_NAMES = List.of("entity", "entityType", "year", "journal", "pubType",
             "source", "relevance");
 
-    /** The fields a bare word searches, with their boosts: a match in the title counts most. */
+    /**
+     * The fields a bare word searches, with their boosts: a match in the title counts most, one only in the full
+     * text least ({@code abstract:} or {@code title:} leave the full text out).
+     */
     public static final Map<String, Float> DEFAULT_FIELDS = Map.of(
             TITLE, 3.0f,
             ABSTRACT, 1.0f,
+            BODY, 0.3f,
             KEYWORD, 1.5f,
             ENTITY_NAME, 1.5f,
             TLDR, 0.5f);
 
     /** The full-text fields: analysed with the text analyser, searched with BM25. */
-    public static final List<String> TEXT_FIELDS = List.of(TITLE, ABSTRACT, KEYWORD, ENTITY_NAME, TLDR, AUTHOR,
-            JOURNAL);
+    public static final List<String> TEXT_FIELDS = List.of(TITLE, ABSTRACT, BODY, KEYWORD, ENTITY_NAME, TLDR,
+            AUTHOR, JOURNAL);
 
     private PaperFields() {
     }

@@ -46,8 +46,9 @@ public final class QuerySyntax {
     public static final int MAX_YEAR = 2999;
 
     /** The names users type before a colon. */
-    public static final Set<String> FIELDS = Set.of(PaperFields.TITLE, PaperFields.ABSTRACT, PaperFields.AUTHOR,
-            PaperFields.JOURNAL, PaperFields.KEYWORD, PaperFields.ENTITY, PaperFields.TYPE, PaperFields.DOI,
+    public static final Set<String> FIELDS = Set.of(PaperFields.TITLE, PaperFields.ABSTRACT, PaperFields.BODY,
+            PaperFields.AUTHOR, PaperFields.JOURNAL, PaperFields.KEYWORD, PaperFields.ENTITY, PaperFields.TYPE,
+            PaperFields.DOI,
             PaperFields.PMID, PaperFields.PMCID, PaperFields.YEAR, PaperFields.SOURCE, PaperFields.PUBTYPE,
             PaperFields.RELEVANCE, PaperFields.TLDR);
 

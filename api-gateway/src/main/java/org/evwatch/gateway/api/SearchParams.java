@@ -17,9 +17,9 @@ public class SearchParams {
 
     @QueryParam("q")
     @Parameter(description = "Query in the search syntax (see docs/api.md): words (AND by default), \"phrases\", "
-            + "AND/OR/NOT, -word, parentheses, field:value with fields title, abstract, author, journal, keyword, "
-            + "entity, type, doi, pmid, pmcid, year, source, pubtype, relevance, tldr; year:[2020 TO 2024]. "
-            + "Empty matches every paper.", example = "exosome AND entity:\"MESH:D010190\"")
+            + "AND/OR/NOT, -word, parentheses, field:value with fields title, abstract, body (the full text), author, "
+            + "journal, keyword, entity, type, doi, pmid, pmcid, year, source, pubtype, relevance, tldr; "
+            + "year:[2020 TO 2024]. Empty matches every paper.", example = "exosome AND entity:\"MESH:D010190\"")
     public String q;
 
     @QueryParam("entity")

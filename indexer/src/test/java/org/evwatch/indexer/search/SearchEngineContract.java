@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.evwatch.events.Paper;
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.query.PaperFields;
 import org.evwatch.query.QuerySyntaxException;
@@ -211,6 +212,33 @@ abstract class SearchEngineContract {
                 .isEqualTo("<mark>Exosomes</mark> &amp; &lt;b&gt;tumours&lt;&#x2F;b&gt;");
         assertThat(hit.highlights().get("abstract")).contains("<mark>exosomes</mark>");
         assertThat(index.search(SearchRequest.of("cargo")).hits().get(0).highlights()).doesNotContainKey("title");
+    }
+
+    @Test
+    void theFullTextIsSearchableInAFieldOfItsOwnAndRanksBelowTheAbstract() throws Exception {
+        PaperIndexed withBody = withBody(Corpus.paper("f1", "Plasma vesicles in melanoma", "Vesicles were counted.",
+                2024, "J", "europepmc", org.evwatch.events.Summary.Relevance.Label.RELEVANT, List.of()),
+                new Paper.BodySection("Methods",
+                        "Vesicles were isolated by size-exclusion chromatography and checked for TSG101."));
+        PaperIndexed inAbstract = Corpus.paper("f2", "Melanoma vesicles", "Size-exclusion chromatography of plasma.",
+                2023, "J", "pubmed", org.evwatch.events.Summary.Relevance.Label.RELEVANT, List.of());
+        load(List.of(withBody, inAbstract));
+        assertThat(ids(index.search(SearchRequest.of("chromatography")))).as("the abstract's match ranks first")
+                .containsExactly("f2", "f1");
+        assertThat(ids(index.search(SearchRequest.of("body:chromatography")))).containsExactly("f1");
+        assertThat(ids(index.search(SearchRequest.of("abstract:chromatography")))).containsExactly("f2");
+        assertThat(ids(index.search(SearchRequest.of("tsg101")))).containsExactly("f1");
+        assertThat(ids(index.search(SearchRequest.of("body:methods")))).as("section titles are searched")
+                .containsExactly("f1");
+    }
+
+    private static PaperIndexed withBody(PaperIndexed p, Paper.BodySection... body) {
+        Paper q = p.paper();
+        return new PaperIndexed(p.schemaVersion(), p.paperId(), p.change(), p.version(), p.indexedAt(),
+                new Paper(q.ids(), q.title(), q.abstractSections(), q.authors(), q.journal(),
+                        q.dates(), q.publicationTypes(), q.keywords(), q.meshHeadings(), q.license(), q.language(),
+                        q.url(), List.of(body)),
+                p.entities(), p.summary(), p.sources());
     }
 
     @Test
