@@ -153,6 +153,10 @@ public interface FetchConfig {
 
         @WithDefault("1000")
         int pageSize();
+
+        /** Whether an open-access result also brings its JATS full text (one more request per such paper). */
+        @WithDefault("true")
+        boolean fullText();
     }
 
     interface Crossref extends Windowed {

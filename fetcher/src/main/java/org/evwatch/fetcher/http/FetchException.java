@@ -23,12 +23,23 @@ public final class FetchException extends Exception {
     private final Kind kind;
     private final String source;
     private final URI request;
+    private final int status;
 
     public FetchException(Kind kind, String source, URI request, String message, Throwable cause) {
+        this(kind, source, request, message, cause, 0);
+    }
+
+    private FetchException(Kind kind, String source, URI request, String message, Throwable cause, int status) {
         super(source + ": " + message + " [" + redact(request) + "]", cause);
         this.kind = kind;
         this.source = source;
         this.request = redact(request);
+        this.status = status;
+    }
+
+    /** The server refused the request itself with this 4xx status (not 429). */
+    public static FetchException rejected(String source, URI request, int status) {
+        return new FetchException(Kind.REJECTED, source, request, "HTTP " + status, null, status);
     }
 
     public FetchException(Kind kind, String source, URI request, String message) {
@@ -53,5 +64,15 @@ public final class FetchException extends Exception {
 
     public URI request() {
         return request;
+    }
+
+    /** The HTTP status a {@link Kind#REJECTED} request was answered with; 0 for the other kinds. */
+    public int status() {
+        return status;
+    }
+
+    /** Whether the server said there is nothing at the address: 404 Not Found or 410 Gone. */
+    public boolean notThere() {
+        return kind == Kind.REJECTED && (status == 404 || status == 410);
     }
 }

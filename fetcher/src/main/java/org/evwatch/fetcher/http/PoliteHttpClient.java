@@ -144,7 +144,7 @@ public final class PoliteHttpClient {
                     new FetchException(FetchException.Kind.HTTP_STATUS, source, uri, "HTTP " + status), retryAfter,
                     status != 429));
         }
-        throw new FetchException(FetchException.Kind.REJECTED, source, uri, "HTTP " + status);
+        throw FetchException.rejected(source, uri, status);
     }
 
     private static TransientFailure remember(AtomicReference<FetchException> last, TransientFailure failure) {

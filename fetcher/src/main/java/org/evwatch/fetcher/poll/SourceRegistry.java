@@ -52,7 +52,7 @@ public class SourceRegistry {
                 pm.tool(), email, pm.batchSize(), 10_000), clock), pm.enabled(), pm.windowDays()));
         FetchConfig.EuropePmc epmc = config.europepmc();
         list.add(new Entry(new EuropePmcSource(http, new EuropePmcSource.Settings(epmc.baseUrl(), epmc.pageSize(),
-                email), clock), epmc.enabled(), epmc.windowDays()));
+                email, epmc.fullText()), clock), epmc.enabled(), epmc.windowDays()));
         FetchConfig.Crossref cr = config.crossref();
         list.add(new Entry(new CrossrefSource(http, new CrossrefSource.Settings(cr.baseUrl(), cr.rows(), email),
                 clock), cr.enabled(), cr.windowDays()));

@@ -4,32 +4,45 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.evwatch.events.ContentTypes;
+import org.evwatch.events.PaperFetched;
 import org.evwatch.fetcher.http.FetchException;
 import org.evwatch.fetcher.http.PoliteHttpClient;
 import org.evwatch.fetcher.split.JsonRecords;
 import org.evwatch.fetcher.split.MalformedResponseException;
 import org.evwatch.fetcher.watch.Watch;
 import org.evwatch.fetcher.watch.WatchQueries;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Europe PMC REST search: the watch query restricted to a {@code FIRST_PDATE} window, full ({@code core}) records
  * as JSON, paged with {@code cursorMark}. Preprints (source {@code PPR}) are part of the default search and are
- * kept.
+ * kept. For a result in the open-access subset (it has a PMCID, {@code isOpenAccess} and {@code inEPMC}), the full
+ * text is fetched too, as JATS from {@code {PMCID}/fullTextXML}, through the same client (the host's rate limit,
+ * retries and circuit) and within the same window: a failure fails the window, which is fetched again. A full text
+ * Europe PMC withholds (404 or 410) is skipped.
  */
 public final class EuropePmcSource extends ApiSource<EuropePmcSource.Settings> {
 
     public static final String NAME = "europepmc";
+    /** Ends the record id of a full text: {@code MED:40437959/fullTextXML}. */
+    public static final String FULL_TEXT_SUFFIX = "/fullTextXML";
+
+    private static final Logger LOG = Logger.getLogger(EuropePmcSource.class);
+    private static final Pattern PMCID = Pattern.compile("PMC[0-9]{1,12}");
 
     /**
      * @param baseUrl the REST root, e.g. {@code https://www.ebi.ac.uk/europepmc/webservices/rest/}
      * @param pageSize results per page, at most 1000
      * @param email a contact address sent with each request, or null
+     * @param fullText whether open-access results also bring their JATS full text
      */
-    public record Settings(URI baseUrl, int pageSize, String email) {
+    public record Settings(URI baseUrl, int pageSize, String email, boolean fullText) {
 
         public Settings {
             requireSize(pageSize, 1000, "Europe PMC pages", "results");
@@ -68,6 +81,9 @@ public final class EuropePmcSource extends ApiSource<EuropePmcSource.Settings> {
                 String id = item.get("source").asText() + ":" + item.get("id").asText();
                 sink.accept(Records.fetched(NAME, id, ContentTypes.EUROPEPMC_JSON, split.raw().get(i), url,
                         watch.id(), fetchedAt));
+                if (settings.fullText()) {
+                    fullText(item, id, watch).ifPresent(sink::accept);
+                }
             }
             seen += split.items().size();
             String next = split.tree().path("nextCursorMark").asText(null);
@@ -77,6 +93,32 @@ public final class EuropePmcSource extends ApiSource<EuropePmcSource.Settings> {
             }
             cursor = next;
         }
+    }
+
+    /** The JATS full text of an open-access result, as a record of its own; empty for the others. */
+    private Optional<PaperFetched> fullText(JsonNode item, String id, Watch watch) throws FetchException {
+        String pmcid = item.path("pmcid").asText("");
+        if (!PMCID.matcher(pmcid).matches() || !"Y".equals(item.path("isOpenAccess").asText())
+                || !"Y".equals(item.path("inEPMC").asText())) {
+            return Optional.empty();
+        }
+        URI uri = Urls.of(settings.baseUrl(), pmcid + "/fullTextXML", Map.of());
+        String xml;
+        try {
+            xml = http.get(NAME, uri).body();
+        } catch (FetchException e) {
+            if (e.notThere()) {
+                LOG.debugf("%s: no full text served for %s (%s)", NAME, pmcid, e.getMessage());
+                return Optional.empty();
+            }
+            throw e;
+        }
+        if (!xml.contains("<article")) {
+            throw malformed(uri, new MalformedResponseException("the full text of " + pmcid + " is not a JATS "
+                    + "article"));
+        }
+        return Optional.of(Records.fetched(NAME, id + FULL_TEXT_SUFFIX, ContentTypes.JATS_XML, xml, uri.toString(),
+                watch.id(), clock.instant()));
     }
 
     private static void check(JsonRecords.Split page) throws MalformedResponseException {
