@@ -10,9 +10,9 @@ import java.util.Objects;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.evwatch.events.PaperFetched;
 import org.evwatch.fetcher.config.FetchConfig;
 import org.evwatch.fetcher.messaging.FetchedPublisher;
+import org.evwatch.fetcher.messaging.OutgoingRecord;
 import org.evwatch.fetcher.persistence.Replays;
 import org.evwatch.fetcher.persistence.SourceLeases;
 import org.evwatch.fetcher.poll.LeasedJobs;
@@ -89,7 +89,8 @@ public class ReplayRunner {
                 LOG.infof("replay %d done", id);
                 return;
             }
-            List<PaperFetched> records = page.stream().map(Replays.Stored::record).filter(Objects::nonNull).toList();
+            List<OutgoingRecord> records = page.stream().map(Replays.Stored::record).filter(Objects::nonNull)
+                    .map(OutgoingRecord::of).toList();
             publisher.sendAll(records).get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
             after = page.get(page.size() - 1);
             replays.pageDone(held, id, after, records.size(), page.size() - records.size());
