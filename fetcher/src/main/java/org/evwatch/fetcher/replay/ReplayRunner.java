@@ -44,24 +44,20 @@ public class ReplayRunner {
         this.publisher = publisher;
         this.ackTimeoutMillis = config.poll().ackTimeout().toMillis();
         this.jobs = new LeasedJobs("replay", leases, config.poll().lease(),
-                Executors.newSingleThreadExecutor(r -> new Thread(r, "evwatch-replay")));
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "evwatch-replay")), this::runOrNoteFailure);
     }
 
     /** Starts a replay of every stored record, or gives the one already running. */
     public Replays.View start() {
         Replays.View view = replays.start();
-        submit(view.id());
+        jobs.submit(view.id());
         return view;
     }
 
     /** Picks up a running replay nobody works on: after a restart, or after a page Kafka did not acknowledge. */
     @Scheduled(every = "${evwatch.fetcher.replay.resume-every:10s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeRunning() {
-        replays.running().forEach(r -> submit(r.id()));
-    }
-
-    private void submit(long id) {
-        jobs.submit(id, held -> runOrNoteFailure(id, held));
+        jobs.resume(replays.running().stream().map(Replays.View::id).toList());
     }
 
     private void runOrNoteFailure(long id, SourceLeases.Lease held) {
