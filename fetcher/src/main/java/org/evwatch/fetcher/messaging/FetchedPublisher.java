@@ -15,7 +15,9 @@ import org.evwatch.events.Topics;
 import org.evwatch.events.metrics.PipelineMetric;
 import org.evwatch.events.metrics.PipelineMetrics;
 import org.evwatch.events.tracing.PipelineTracing;
+import org.evwatch.events.tracing.RecordLog;
 import org.evwatch.events.tracing.TraceStep;
+import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -28,6 +30,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  */
 @ApplicationScoped
 public class FetchedPublisher {
+
+    private static final Logger LOG = Logger.getLogger(FetchedPublisher.class);
 
     private final Emitter<byte[]> emitter;
     private final PipelineMetrics metrics;
@@ -64,12 +68,23 @@ public class FetchedPublisher {
                 })
                 .withNack(failure -> {
                     step.fail(failure);
+                    refused(record, step, failure);
                     step.close();
                     acked.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
         emitter.send(message);
         return acked;
+    }
+
+    /** A line for a record Kafka refused, naming it as every line about one record does (MDC {@code recordId}). */
+    private static void refused(OutgoingRecord record, TraceStep step, Throwable failure) {
+        RecordLog.enter(record.recordId(), step);
+        try {
+            LOG.warnf("papers.fetched refused record %s of %s: %s", record.recordId(), record.source(), failure);
+        } finally {
+            RecordLog.leave();
+        }
     }
 
     /** Sends all and completes when every one is acknowledged. */
