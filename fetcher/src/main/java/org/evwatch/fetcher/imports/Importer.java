@@ -18,6 +18,7 @@ import org.evwatch.fetcher.config.FetcherConfig;
 import org.evwatch.fetcher.inbox.ImportEntry;
 import org.evwatch.fetcher.inbox.InboxRecord;
 import org.evwatch.fetcher.messaging.FetchedPublisher;
+import org.evwatch.fetcher.messaging.OutgoingRecord;
 import org.evwatch.fetcher.persistence.SentRecords;
 import org.evwatch.fetcher.poll.SourceRegistry;
 import org.evwatch.fetcher.source.CrossrefSource;
@@ -98,8 +99,9 @@ public class Importer {
         for (Map.Entry<ImportEntry, PaperFetched> r : records.entrySet()) {
             outcomes.add(decide(r.getKey(), r.getValue(), firstPosition, toSend));
         }
-        publisher.sendAll(toSend).get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
-        sent.markAllSent(toSend.stream().map(SentRecords.Sent::of).toList());
+        List<OutgoingRecord> outgoing = toSend.stream().map(OutgoingRecord::of).toList();
+        publisher.sendAll(outgoing).get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
+        sent.markAllSent(outgoing);
         outcomes.sort(java.util.Comparator.comparingInt(ImportOutcome::position));
         return outcomes;
     }

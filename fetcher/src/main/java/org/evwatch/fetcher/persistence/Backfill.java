@@ -1,31 +1,21 @@
 package org.evwatch.fetcher.persistence;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A backfill of one source over a date range; {@link #nextDay} is where it resumes. */
 @Entity
 @Table(name = "backfill")
-public class Backfill extends PanacheEntityBase {
+public class Backfill extends LeasedJob {
 
     public enum State {
         RUNNING, DONE, CANCELLED
     }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     @Column(nullable = false)
     public String source;
@@ -51,13 +41,4 @@ public class Backfill extends PanacheEntityBase {
 
     @Column(nullable = false)
     public long sent;
-
-    @Column(name = "last_error")
-    public String lastError;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -7,19 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/**
- * Stores backfills so that a running one survives a restart, and reports their progress. One fetcher instance works
- * on a backfill at a time, under its lease ({@code backfill/ID}, see {@link SourceLeases}).
- */
+/** Backfills and their progress; one instance works on a backfill under its lease {@code backfill/ID}. */
 @ApplicationScoped
-public class Backfills {
+public class Backfills extends LeasedJobStore<Backfill, Backfills.View> {
 
-    private final SourceLeases leases;
-
-    public Backfills(SourceLeases leases) {
-        this.leases = leases;
+    public Backfills(EntityManager em, SourceLeases leases) {
+        super(em, leases, Backfill.class, Backfill.State.RUNNING);
     }
 
     /**
@@ -56,16 +52,11 @@ public class Backfills {
      */
     @Transactional
     public void windowDone(SourceLeases.Lease lease, long id, LocalDate through, long seen, long sent, Instant now) {
-        leases.renew(lease);
+        renew(lease);
         Backfill.update("seen = seen + ?1, sent = sent + ?2, nextDay = ?3, lastError = null, updatedAt = ?4 "
                 + "where id = ?5", seen, sent, through.plusDays(1), now, id);
         Backfill.update("state = ?1 where id = ?2 and state = ?3 and nextDay > toDay", Backfill.State.DONE, id,
                 Backfill.State.RUNNING);
-    }
-
-    @Transactional
-    public void failed(long id, String error, Instant now) {
-        Backfill.update("lastError = ?1, updatedAt = ?2 where id = ?3", error, now, id);
     }
 
     /** Cancels a running backfill; returns its state afterwards, or empty when there is no such backfill. */
@@ -73,35 +64,17 @@ public class Backfills {
     public Optional<View> cancel(long id, Instant now) {
         Backfill.update("state = ?1, updatedAt = ?2 where id = ?3 and state = ?4", Backfill.State.CANCELLED, now, id,
                 Backfill.State.RUNNING);
-        Backfill b = Backfill.findById(id);
-        return b == null ? Optional.empty() : Optional.of(view(b));
-    }
-
-    @Transactional
-    public Optional<View> find(long id) {
-        Backfill b = Backfill.findById(id);
-        return b == null ? Optional.empty() : Optional.of(view(b));
-    }
-
-    @Transactional
-    public boolean isRunning(long id) {
-        Backfill b = Backfill.findById(id);
-        return b != null && b.state == Backfill.State.RUNNING;
-    }
-
-    @Transactional
-    public List<View> running() {
-        List<Backfill> all = Backfill.list("state = ?1 order by id", Backfill.State.RUNNING);
-        return all.stream().map(Backfills::view).toList();
+        return find(id);
     }
 
     @Transactional
     public List<View> forSource(String source) {
         List<Backfill> all = Backfill.list("source = ?1 order by id desc", source);
-        return all.stream().map(Backfills::view).toList();
+        return all.stream().map(this::view).toList();
     }
 
-    static View view(Backfill b) {
+    @Override
+    protected View view(Backfill b) {
         long total = ChronoUnit.DAYS.between(b.fromDay, b.toDay) + 1;
         long done = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(b.fromDay, b.nextDay)));
         Long remaining = done == 0 ? null : Math.round((double) b.seen / done * (total - done));

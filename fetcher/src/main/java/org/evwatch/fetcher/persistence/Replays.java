@@ -13,19 +13,14 @@ import org.evwatch.events.PaperFetched;
 import org.evwatch.events.serde.EventJson;
 
 /**
- * Stores replays of the sent records to papers.fetched, so that a running one survives a restart, and reads the
- * records a page at a time in key order. One fetcher instance works on a replay at a time, under its lease
- * ({@code replay/ID}, see {@link SourceLeases}).
+ * Replays of the sent records to papers.fetched and their progress, and the records a page at a time in key order.
+ * One instance works on a replay under its lease {@code replay/ID}.
  */
 @ApplicationScoped
-public class Replays {
-
-    private final EntityManager em;
-    private final SourceLeases leases;
+public class Replays extends LeasedJobStore<Replay, Replays.View> {
 
     public Replays(EntityManager em, SourceLeases leases) {
-        this.em = em;
-        this.leases = leases;
+        super(em, leases, Replay.class, Replay.State.RUNNING);
     }
 
     /**
@@ -43,7 +38,7 @@ public class Replays {
     /** Starts a replay of every stored record, or gives the one running: there is never more than one. */
     @Transactional
     public View start() {
-        em.createNativeQuery("""
+        em().createNativeQuery("""
                 insert into {h-schema}replay (state, total, sent, missing, created_at, updated_at)
                 select 'RUNNING', count(*), 0, 0, now(), now() from {h-schema}sent_record
                 on conflict ((true)) where state = 'RUNNING' do nothing""").executeUpdate();
@@ -60,7 +55,7 @@ public class Replays {
     /** The records after the given key (null: from the first), in key order, at most {@code limit}. */
     @Transactional
     public List<Stored> page(String afterSource, String afterRecordId, int limit) {
-        List<?> rows = em.createNativeQuery("""
+        List<?> rows = em().createNativeQuery("""
                 select source, record_id, record from {h-schema}sent_record
                 where (source, record_id) > (?1, ?2)
                 order by source, record_id limit ?3""").setParameter(1, afterSource == null ? "" : afterSource)
@@ -80,8 +75,8 @@ public class Replays {
      */
     @Transactional
     public void pageDone(SourceLeases.Lease lease, long id, Stored last, long sent, long missing) {
-        leases.renew(lease);
-        em.createNativeQuery("""
+        renew(lease);
+        em().createNativeQuery("""
                 update {h-schema}replay set sent = sent + ?1, missing = missing + ?2,
                     total = greatest(total, sent + missing + ?1 + ?2), after_source = ?3, after_record_id = ?4,
                     last_error = null, updated_at = now()
@@ -92,36 +87,20 @@ public class Replays {
     /** Marks the replay done: every stored record was handled. */
     @Transactional
     public void finished(SourceLeases.Lease lease, long id) {
-        leases.renew(lease);
+        renew(lease);
         Replay.update("state = ?1, total = sent + missing, updatedAt = ?2 where id = ?3 and state = ?4",
                 Replay.State.DONE, Instant.now(), id, Replay.State.RUNNING);
-    }
-
-    @Transactional
-    public void failed(long id, String error) {
-        Replay.update("lastError = ?1, updatedAt = ?2 where id = ?3", error, Instant.now(), id);
-    }
-
-    @Transactional
-    public Optional<View> find(long id) {
-        return Replay.<Replay>findByIdOptional(id).map(Replays::view);
-    }
-
-    /** The replay running (at most one). */
-    @Transactional
-    public List<View> running() {
-        List<Replay> all = Replay.list("state = ?1", Replay.State.RUNNING);
-        return all.stream().map(Replays::view).toList();
     }
 
     /** The newest replays first, at most {@code limit}. */
     @Transactional
     public List<View> latest(int limit) {
         List<Replay> all = Replay.find("order by id desc").page(0, limit).list();
-        return all.stream().map(Replays::view).toList();
+        return all.stream().map(this::view).toList();
     }
 
-    static View view(Replay r) {
+    @Override
+    protected View view(Replay r) {
         return new View(r.id, r.state, r.total, r.sent + r.missing, r.sent, r.missing, r.lastError, r.createdAt,
                 r.updatedAt);
     }

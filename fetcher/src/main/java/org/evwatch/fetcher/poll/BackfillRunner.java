@@ -43,7 +43,7 @@ public class BackfillRunner {
         this.registry = registry;
         this.runner = runner;
         this.jobs = new LeasedJobs("backfill", leases, config.poll().lease(), Executors.newFixedThreadPool(
-                Math.max(1, config.poll().threads()), r -> new Thread(r, "evwatch-backfill")));
+                Math.max(1, config.poll().threads()), r -> new Thread(r, "evwatch-backfill")), this::run);
     }
 
     /** Starts a backfill of a windowed source over whole days, {@code from} to {@code to} included. */
@@ -60,7 +60,7 @@ public class BackfillRunner {
             throw new IllegalArgumentException("a backfill needs from <= to, got " + from + ".." + to);
         }
         Backfills.View view = backfills.start(source, watchId, from, to, clock.instant());
-        submit(view.id());
+        jobs.submit(view.id());
         return view;
     }
 
@@ -72,13 +72,7 @@ public class BackfillRunner {
     /** Picks up running backfills nobody is working on: after a restart, or after a failed window. */
     @Scheduled(every = "${evwatch.fetch.backfill.resume-every:1m}", delayed = "${evwatch.fetch.backfill.resume-delay:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeRunning() {
-        for (Backfills.View b : backfills.running()) {
-            submit(b.id());
-        }
-    }
-
-    private void submit(long id) {
-        jobs.submit(id, held -> run(id, held));
+        jobs.resume(backfills.running().stream().map(Backfills.View::id).toList());
     }
 
     private void run(long id, SourceLeases.Lease held) {
@@ -90,7 +84,7 @@ public class BackfillRunner {
             SourceRegistry.Entry entry = registry.find(b.source()).orElse(null);
             Watch watch = registry.watch(b.watchId()).orElse(null);
             if (entry == null || watch == null) {
-                backfills.failed(id, "source or watch no longer configured", clock.instant());
+                backfills.failed(id, "source or watch no longer configured");
                 return;
             }
             LocalDate to = b.nextDay().plusDays(entry.windowDays() - 1L);
@@ -109,7 +103,7 @@ public class BackfillRunner {
             } catch (FetchException | WindowRunner.NotAcknowledgedException | RuntimeException e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 LOG.warnf("backfill %d of %s stopped at %s: %s", id, b.source(), window, message);
-                backfills.failed(id, message, clock.instant());
+                backfills.failed(id, message);
                 return;
             }
         }

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 
 import org.evwatch.events.PaperFetched;
 import org.evwatch.fetcher.messaging.FetchedPublisher;
+import org.evwatch.fetcher.messaging.OutgoingRecord;
 import org.evwatch.fetcher.persistence.SentRecords;
 import org.evwatch.fetcher.source.RecordSink;
 
@@ -37,7 +38,7 @@ final class WindowSender implements RecordSink {
     private final Set<String> batchIds = new HashSet<>();
     /** Ids sent in this window and not yet remembered in the database. */
     private final Set<String> sentInWindow = new HashSet<>();
-    private final List<SentRecords.Sent> pending = new ArrayList<>();
+    private final List<OutgoingRecord> pending = new ArrayList<>();
     private final List<CompletableFuture<Void>> acks = new ArrayList<>();
     private final long ackTimeoutMillis;
     private int acknowledgedUpTo;
@@ -105,10 +106,11 @@ final class WindowSender implements RecordSink {
                 continue;
             }
             PaperFetched toSend = decision == SentRecords.Decision.UPDATE ? asUpdate(r) : r;
-            pending.add(SentRecords.Sent.of(toSend));
+            OutgoingRecord outgoing = OutgoingRecord.of(toSend);
+            pending.add(outgoing);
             sentInWindow.add(key);
             waitForRoom();
-            acks.add(publisher.send(toSend));
+            acks.add(publisher.send(outgoing));
         }
         batch.clear();
         batchIds.clear();

@@ -10,9 +10,9 @@ import java.util.Objects;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.evwatch.events.PaperFetched;
 import org.evwatch.fetcher.config.FetchConfig;
 import org.evwatch.fetcher.messaging.FetchedPublisher;
+import org.evwatch.fetcher.messaging.OutgoingRecord;
 import org.evwatch.fetcher.persistence.Replays;
 import org.evwatch.fetcher.persistence.SourceLeases;
 import org.evwatch.fetcher.poll.LeasedJobs;
@@ -44,24 +44,20 @@ public class ReplayRunner {
         this.publisher = publisher;
         this.ackTimeoutMillis = config.poll().ackTimeout().toMillis();
         this.jobs = new LeasedJobs("replay", leases, config.poll().lease(),
-                Executors.newSingleThreadExecutor(r -> new Thread(r, "evwatch-replay")));
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "evwatch-replay")), this::runOrNoteFailure);
     }
 
     /** Starts a replay of every stored record, or gives the one already running. */
     public Replays.View start() {
         Replays.View view = replays.start();
-        submit(view.id());
+        jobs.submit(view.id());
         return view;
     }
 
     /** Picks up a running replay nobody works on: after a restart, or after a page Kafka did not acknowledge. */
     @Scheduled(every = "${evwatch.fetcher.replay.resume-every:10s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeRunning() {
-        replays.running().forEach(r -> submit(r.id()));
-    }
-
-    private void submit(long id) {
-        jobs.submit(id, held -> runOrNoteFailure(id, held));
+        jobs.resume(replays.running().stream().map(Replays.View::id).toList());
     }
 
     private void runOrNoteFailure(long id, SourceLeases.Lease held) {
@@ -89,7 +85,8 @@ public class ReplayRunner {
                 LOG.infof("replay %d done", id);
                 return;
             }
-            List<PaperFetched> records = page.stream().map(Replays.Stored::record).filter(Objects::nonNull).toList();
+            List<OutgoingRecord> records = page.stream().map(Replays.Stored::record).filter(Objects::nonNull)
+                    .map(OutgoingRecord::of).toList();
             publisher.sendAll(records).get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
             after = page.get(page.size() - 1);
             replays.pageDone(held, id, after, records.size(), page.size() - records.size());

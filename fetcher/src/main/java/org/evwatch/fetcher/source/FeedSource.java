@@ -12,6 +12,7 @@ import java.util.Set;
 import org.evwatch.events.ContentTypes;
 import org.evwatch.events.PaperFetched;
 import org.evwatch.events.PaperKeys;
+import org.evwatch.events.tracing.RecordLog;
 import org.evwatch.fetcher.http.FetchException;
 import org.evwatch.fetcher.http.Page;
 import org.evwatch.fetcher.http.PoliteHttpClient;
@@ -123,36 +124,39 @@ public final class FeedSource implements Source {
             throw new FetchException(FetchException.Kind.MALFORMED, NAME, feed, e.getMessage(), e);
         }
         var fetchedAt = clock.instant();
-        String watchId = matcher.watch().id();
         for (int i = 0; i < items.size(); i++) {
             Item item = Item.of(items.get(i));
             String id = item.id() != null ? item.id() : PaperKeys.sha256(raw.get(i));
             PaperFetched record = Records.fetched(NAME, id, ContentTypes.FEED_ITEM_XML, raw.get(i), feed.toString(),
-                    watchId, fetchedAt);
-            String summary = plain(item.summary());
-            if (summary.length() >= MIN_ABSTRACT || item.link() == null || landingPages.isEmpty()) {
-                if (matcher.matches(item.title() + " " + summary)) {
-                    out.add(record);
-                }
-                continue;
-            }
-            LandingPages.Fetched page;
+                    matcher.watch().id(), fetchedAt);
+            // Lines logged while the item is judged (its landing page fetched) name it.
+            RecordLog.enterRecord(id, null);
             try {
-                page = landingPages.get().fetch(URI.create(item.link()), watchId);
-            } catch (FetchException | IllegalArgumentException e) {
-                // A page that cannot be had must not hold up the feed: the item is judged on what it carries.
-                LOG.warnf("feeds: landing page of %s not used: %s", id, e.getMessage());
-                if (matcher.matches(item.title() + " " + summary)) {
-                    out.add(record);
-                }
-                continue;
-            }
-            if (matcher.matches(item.title() + " " + summary + " " + page.text())) {
-                out.add(record);
-                out.add(page.record());
+                out.addAll(judge(item, record, matcher));
+            } finally {
+                RecordLog.leave();
             }
         }
         return items.size();
+    }
+
+    /** What an item gives when it fits the watch: its record, and its landing page when that was needed to judge. */
+    private List<PaperFetched> judge(Item item, PaperFetched record, WatchMatcher matcher) {
+        String summary = plain(item.summary());
+        if (summary.length() >= MIN_ABSTRACT || item.link() == null || landingPages.isEmpty()) {
+            return matcher.matches(item.title() + " " + summary) ? List.of(record) : List.of();
+        }
+        LandingPages.Fetched page;
+        try {
+            page = landingPages.get().fetch(URI.create(item.link()), matcher.watch().id());
+        } catch (FetchException | IllegalArgumentException e) {
+            // A page that cannot be had must not hold up the feed: the item is judged on what it carries.
+            LOG.warnf("feeds: landing page of %s not used: %s", record.sourceRecordId(), e.getMessage());
+            return matcher.matches(item.title() + " " + summary) ? List.of(record) : List.of();
+        }
+        return matcher.matches(item.title() + " " + summary + " " + page.text())
+                ? List.of(record, page.record())
+                : List.of();
     }
 
     private static String plain(String html) {

@@ -22,14 +22,17 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 
 import org.evwatch.events.ContentTypes;
+import org.evwatch.events.tracing.RecordLog;
 import org.evwatch.fetcher.http.FetchException;
 import org.evwatch.fetcher.http.PoliteHttpClient;
 import org.evwatch.fetcher.http.Validators;
 import org.evwatch.fetcher.split.XmlDocuments;
 import org.evwatch.fetcher.testsupport.FakeTime;
+import org.evwatch.fetcher.testsupport.LogCapture;
 import org.evwatch.testing.SharedData;
 import org.evwatch.fetcher.testsupport.TestHttp;
 import org.evwatch.fetcher.watch.Watch;
+import org.jboss.logging.MDC;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -168,7 +171,12 @@ class FeedSourceTest {
         wm.stubFor(get("/article/editorial").willReturn(aResponse().withHeader("Content-Type", "text/html")
                 .withBody(Fixtures.text("feeds/article-editorial.html"))));
 
-        source(true, "/journal.rss").fetch(Watch.evCancer(), ANY, sink);
+        try (LogCapture log = LogCapture.of(FeedSource.class)) {
+            source(true, "/journal.rss").fetch(Watch.evCancer(), ANY, sink);
+            assertThat(log.lines()).as("the line about a page names the item it belongs to").singleElement()
+                    .satisfies(line -> assertThat(line.recordId()).isEqualTo("jvo-2025-0101"));
+        }
+        assertThat(MDC.get(RecordLog.RECORD_ID)).as("no item is named once the feed is read").isNull();
 
         // the first item's page is gone and its title alone does not match; the second matches on its title
         assertThat(sink.ids()).containsExactly("jvo-2025-0102", wm.baseUrl() + "/article/editorial");
