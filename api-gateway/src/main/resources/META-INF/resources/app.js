@@ -456,6 +456,19 @@ function mentionsIn(paper, section) {
   return out;
 }
 
+// An entity of the full text is one whose every mention is in a body section ('body/N'); the others (named in
+// the title or abstract, or without mentions) are the paper's entities.
+function entitiesOf(paper, fullText) {
+  const inBodyOnly = (e) => (e.mentions || []).length > 0
+    && e.mentions.every((m) => String(m.section || '').startsWith('body/'));
+  return (paper.entities || []).filter((e) => inBodyOnly(e) === fullText);
+}
+
+function entityChip(e) {
+  return el('a', { className: 'chip', href: entityUrl(e.id) || '#', target: '_blank', rel: 'noopener',
+    dataset: { type: e.type, id: e.id }, title: e.type + ' · ' + e.id }, e.name || e.id);
+}
+
 async function showPaper(id) {
   show('paper-view');
   const view = $('paper-view');
@@ -491,6 +504,7 @@ async function showPaper(id) {
     ids.pmcid && el('a', { href: 'https://www.ncbi.nlm.nih.gov/pmc/articles/' + ids.pmcid + '/', target: '_blank', rel: 'noopener' }, ids.pmcid)
   ].filter(Boolean);
   const summary = p.summary || {};
+  const fullTextEntities = entitiesOf(p, true);
   const exportBase = API + '/papers/' + encodeURIComponent(p.id) + '?format=';
 
   view.replaceChildren(el('div', { className: 'paper', dataset: { id: p.id } },
@@ -505,9 +519,11 @@ async function showPaper(id) {
     el('section', {}, el('h2', {}, 'Abstract'), abstractText ? abstractBox : el('p', {}, 'No abstract.')),
     summary.keyFindings && summary.keyFindings.length ? el('section', {}, el('h2', {}, 'Key findings'),
       el('ul', { id: 'key-findings' }, summary.keyFindings.map((k) => el('li', {}, k)))) : null,
-    el('section', {}, el('h2', {}, 'Entities'), el('div', { className: 'chips' }, (p.entities || []).map((e) =>
-      el('a', { className: 'chip', href: entityUrl(e.id) || '#', target: '_blank', rel: 'noopener',
-        dataset: { type: e.type, id: e.id }, title: e.type + ' · ' + e.id }, e.name || e.id)))),
+    el('section', {}, el('h2', {}, 'Entities'),
+      el('div', { className: 'chips', id: 'entities' }, entitiesOf(p, false).map(entityChip))),
+    fullTextEntities.length ? el('section', {}, el('h2', {}, 'Full-text entities'),
+      el('p', { className: 'meta' }, 'Named in the full text (Methods, Results…), not in the title or abstract.'),
+      el('div', { className: 'chips', id: 'full-text-entities' }, fullTextEntities.map(entityChip))) : null,
     el('section', {}, el('h2', {}, 'Sources'), el('table', { id: 'sources' },
       el('thead', {}, el('tr', {}, ['Source', 'Record', 'Type', 'Fetched', 'Extractor'].map((h) => el('th', {}, h)))),
       el('tbody', {}, (p.sources || []).map((s) => el('tr', {},

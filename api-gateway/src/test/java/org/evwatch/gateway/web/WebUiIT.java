@@ -143,6 +143,10 @@ class WebUiIT {
         assertThat(browser.attribute(titleLink, "href")).isEqualTo(
                 "https://meshb.nlm.nih.gov/record/ui?ui=D010190");
         assertThat(browser.text(browser.waitFor("#key-findings", WAIT))).contains("GPC1+ exosomes identified PDAC.");
+        // Entities named only in the full text are listed apart from those of the title and abstract.
+        assertThat(browser.text(browser.waitFor("#full-text-entities", WAIT))).isEqualTo("exosome");
+        assertThat(browser.text(browser.waitFor("#entities", WAIT))).contains("GPC1", "Pancreatic Neoplasms")
+                .doesNotContain("exosome");
         assertThat(browser.text(browser.waitFor("#sources tbody", WAIT))).contains("pubmed", "38000001");
         assertThat(browser.text(browser.waitFor(".paper .ids", WAIT))).contains("doi:10.1038/s41586-024-00001-x");
         // Kept for a person to look at: the paper page as the browser drew it.

@@ -235,8 +235,14 @@ public final class PaperMerger {
             merged.add(new Entity(e.type(), e.id(), e.namespace(), e.name(), List.copyOf(xrefs.get(entry.getKey())),
                     List.copyOf(mentions.get(entry.getKey()))));
         }
-        merged.sort(Comparator.comparingInt((Entity e) -> -e.mentions().size()).thenComparing(Entity::id));
+        // The entities of the title and abstract first, then those named only in the full text.
+        merged.sort(Comparator.comparingLong((Entity e) -> -outsideBody(e)).thenComparingInt(e -> -e.mentions().size())
+                .thenComparing(Entity::id));
         return List.copyOf(merged);
+    }
+
+    private static long outsideBody(Entity e) {
+        return e.mentions().stream().filter(m -> m.section() == null || !m.section().startsWith("body")).count();
     }
 
     private static boolean shown(Entity.Mention m, PaperExtracted r, PaperExtracted titleSource,
