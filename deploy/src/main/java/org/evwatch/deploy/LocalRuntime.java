@@ -129,9 +129,6 @@ public final class LocalRuntime {
             if (names.isEmpty()) {
                 continue;
             }
-            if (module.equals("extractor")) {
-                names.forEach(name -> stack.environment(name, "EVWATCH_EXTRACTOR_INSTANCE", name));
-            }
             if (module.equals("fetcher")) {
                 names.forEach(name -> stack.environment(name, "EVWATCH_FETCHER_INBOX_ENABLED", "false"));
             }

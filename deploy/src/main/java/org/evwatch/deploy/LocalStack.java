@@ -221,9 +221,36 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts several more instances of a service at once, as {@link #startInstance}, and waits until all are ready. */
     public LocalStack startInstances(String module, List<String> names) throws Exception {
+        names.forEach(name -> addInstance(module, name));
+        return startTogether(names);
+    }
+
+    /**
+     * Names one more instance of a service (its module name), on a free port, to be started later with
+     * {@link #startTogether} or {@link #start(List)}; settings given with {@link #environment} apply from then. A
+     * further fetcher or extractor is named after the instance unless told otherwise: fetchers on one host must
+     * hold their sources' leases under names of their own, and an extractor's name tells it apart in its group.
+     */
+    public LocalStack addInstance(String module, String name) {
+        instanceOf.put(name, module);
+        extraPorts.put(name, freePort());
+        Map<String, String> own = environments.computeIfAbsent(name, s -> new LinkedHashMap<>());
+        switch (module) {
+            case "fetcher" -> own.putIfAbsent("EVWATCH_FETCHER_INSTANCE", name);
+            case "extractor" -> own.putIfAbsent("EVWATCH_EXTRACTOR_INSTANCE", name);
+            default -> {
+                // nothing names the other services' instances
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Starts services not running yet, by module name or the name of an instance added before, all at once, and
+     * waits until each is ready.
+     */
+    public LocalStack startTogether(List<String> names) throws Exception {
         for (String name : names) {
-            instanceOf.put(name, module);
-            extraPorts.put(name, freePort());
             startService(name);
         }
         for (String name : names) {
