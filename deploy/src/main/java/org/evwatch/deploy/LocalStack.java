@@ -189,8 +189,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts Kafka, PostgreSQL and some of the services (module names, started in the order given), and waits until
-     * each of those reports ready; the others can be started later with {@link #restart}.
+     * Starts Kafka, PostgreSQL, OpenSearch when asked ({@link #searchOnOpenSearch}) and some of the services (module
+     * names, or names given with {@link #addInstance}) all at once, and waits until each of those reports ready; the
+     * others can be started later with {@link #restart}.
      */
     public LocalStack start(List<String> services) throws Exception {
         Files.createDirectories(settings.runtime().resolve("logs"));
@@ -202,13 +203,7 @@ public final class LocalStack implements AutoCloseable {
         if (openSearch) {
             startOpenSearch();
         }
-        for (String service : services) {
-            startService(service);
-        }
-        for (String service : services) {
-            awaitHttp(url(service) + "/q/health/ready", Duration.ofSeconds(180), service);
-        }
-        return this;
+        return startTogether(services);
     }
 
     /**
@@ -227,9 +222,9 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Names one more instance of a service (its module name), on a free port, to be started later with
-     * {@link #startTogether} or {@link #start(List)}; settings given with {@link #environment} apply from then. A
-     * further fetcher or extractor is named after the instance unless told otherwise: fetchers on one host must
-     * hold their sources' leases under names of their own, and an extractor's name tells it apart in its group.
+     * {@link #start(List)}; settings given with {@link #environment} apply from then. A further fetcher or extractor
+     * is named after the instance unless told otherwise: fetchers on one host must hold their sources' leases under
+     * names of their own, and an extractor's name tells it apart in its group.
      */
     public LocalStack addInstance(String module, String name) {
         instanceOf.put(name, module);
@@ -245,11 +240,8 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Starts services not running yet, by module name or the name of an instance added before, all at once, and
-     * waits until each is ready.
-     */
-    public LocalStack startTogether(List<String> names) throws Exception {
+    /** Starts services not running yet (module or instance names) all at once, and waits until each is ready. */
+    private LocalStack startTogether(List<String> names) throws Exception {
         for (String name : names) {
             startService(name);
         }

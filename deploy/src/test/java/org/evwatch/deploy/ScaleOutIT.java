@@ -31,8 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Every service twice, side by side as separate processes on the real broker, PostgreSQL and an OpenSearch node, as
  * {@code EVWATCH_FETCHERS=2 EVWATCH_EXTRACTORS=2 EVWATCH_INDEXERS=2 EVWATCH_GATEWAYS=2
  * EVWATCH_INDEX_ENGINE=opensearch ./deploy/run.sh} runs them: two fetchers poll a stand-in for PubMed
- * ({@link PubmedUpstream}), started together, while a live client follows a subscription on each gateway and the
- * subscription's webhook listens. Checked once every paper is through:
+ * ({@link PubmedUpstream}), all started together, while a live client follows a subscription on each gateway and
+ * the subscription's webhook listens. Checked once every paper is through:
  * <ul>
  * <li>no window is fetched twice: each settled window was searched once, and each paper served once;</li>
  * <li>the catalog (the indexers' PostgreSQL) holds each paper once, the OpenSearch index holds the same papers, each
@@ -79,23 +79,26 @@ class ScaleOutIT {
                 .addInstance("api-gateway", "api-gateway-2").addInstance("fetcher", "fetcher-2")
                 .environment("fetcher-2", "EVWATCH_FETCHER_INBOX_ENABLED", "false");
         upstream.feed(stack, BATCH, WINDOW_DAYS, LOOKBACK_DAYS, SETTLE_DAYS);
-        stack.start(List.of("indexer", "indexer-2", "extractor", "extractor-2", "api-gateway", "api-gateway-2"));
+        // Everything starts at once; the fetchers' first request waits until the subscribers listen.
+        PubmedUpstream.Hold first = upstream.holdAt(r -> true);
+        stack.start(List.of("indexer", "indexer-2", "extractor", "extractor-2", "api-gateway", "api-gateway-2",
+                "fetcher", "fetcher-2"));
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> membersWithPartitions("evwatch-gateway") == 2);
 
         Set<Long> expected = upstream.papers().stream().map(PubmedUpstream.Paper::pmid).collect(Collectors.toSet());
         try (WebhookSink webhook = new WebhookSink()) {
             String stream = GatewayProbe.subscribeToEverything(stack, "api-gateway-2", webhook.url());
-            try (LiveSubscriber first = new LiveSubscriber(stack.url("api-gateway") + stream);
-                    LiveSubscriber second = new LiveSubscriber(stack.url("api-gateway-2") + stream)) {
-                await().atMost(PATIENCE).until(() -> first.connections() > 0 && second.connections() > 0);
-                stack.startTogether(List.of("fetcher", "fetcher-2"));
+            try (LiveSubscriber one = new LiveSubscriber(stack.url("api-gateway") + stream);
+                    LiveSubscriber other = new LiveSubscriber(stack.url("api-gateway-2") + stream)) {
+                await().atMost(PATIENCE).until(() -> one.connections() > 0 && other.connections() > 0);
+                first.release();
                 await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> shownAll(first, expected) && shownAll(second, expected)
+                        .until(() -> shownAll(one, expected) && shownAll(other, expected)
                                 && webhook.received().stream().map(WebhookSink.Received::pmid)
                                         .collect(Collectors.toSet()).containsAll(expected));
-                assertShownOnce(first);
-                assertShownOnce(second);
+                assertShownOnce(one);
+                assertShownOnce(other);
                 assertSentOnce(webhook);
             }
         }
