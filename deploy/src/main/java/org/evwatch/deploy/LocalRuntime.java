@@ -44,7 +44,12 @@ public final class LocalRuntime {
         LocalStack stack = new LocalStack(LocalStack.Settings.standard(root, runtime, lib, dbUrl,
                 env("EVWATCH_DB_USER", "evwatch"), env("EVWATCH_DB_PASSWORD", "evwatch"),
                 Integer.parseInt(env("EVWATCH_PORT_OFFSET", "0"))));
-        configureScaling(stack, System.getenv());
+        try {
+            configureScaling(stack, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping EVwatch...");
             stack.close();
@@ -96,11 +101,12 @@ public final class LocalRuntime {
             "EVWATCH_EXTRACTORS", "indexer", "EVWATCH_INDEXERS", "api-gateway", "EVWATCH_GATEWAYS");
 
     /**
-     * Puts the indexers on OpenSearch when {@code EVWATCH_INDEX_ENGINE=opensearch}, and refuses several indexers
-     * without it: each would fill an embedded Lucene index of its own with the part of the papers it took, and every
-     * search would see only that part.
+     * Puts the indexers on OpenSearch when {@code EVWATCH_INDEX_ENGINE=opensearch}, and refuses, before anything
+     * starts, a number of instances that is not one, and several indexers without OpenSearch: each would fill an
+     * embedded Lucene index of its own with the part of the papers it took, and every search would see only that part.
      */
     static void configureScaling(LocalStack stack, Map<String, String> env) {
+        INSTANCES.keySet().forEach(module -> instances(env, module));
         boolean openSearch = "opensearch".equalsIgnoreCase(env.getOrDefault("EVWATCH_INDEX_ENGINE", "lucene").trim());
         int indexers = instances(env, "indexer");
         if (indexers > 1 && !openSearch) {

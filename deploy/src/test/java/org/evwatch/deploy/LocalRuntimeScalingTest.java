@@ -33,7 +33,7 @@ class LocalRuntimeScalingTest {
     void oneInstanceUnlessAskedAndANumberOrAClearError() {
         assertThat(LocalRuntime.instances(Map.of(), "fetcher")).isEqualTo(1);
         assertThat(LocalRuntime.instances(Map.of("EVWATCH_FETCHERS", " 3 "), "fetcher")).isEqualTo(3);
-        assertThatThrownBy(() -> LocalRuntime.instances(Map.of("EVWATCH_FETCHERS", "two"), "fetcher"))
+        assertThatThrownBy(() -> LocalRuntime.configureScaling(stack, Map.of("EVWATCH_FETCHERS", "two")))
                 .hasMessageContaining("EVWATCH_FETCHERS=two is not a number");
     }
 }
