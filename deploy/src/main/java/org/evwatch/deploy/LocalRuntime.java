@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>
  * Environment: {@code EVWATCH_RUNTIME_DIR} (default {@code .runtime}), {@code EVWATCH_DB_URL},
  * {@code EVWATCH_DB_USER}, {@code EVWATCH_DB_PASSWORD} (a PostgreSQL to use instead of the embedded one),
- * {@code EVWATCH_PORT_OFFSET} (added to every port, to run a second local runtime beside the first).
+ * {@code EVWATCH_PORT_OFFSET} (added to every port, to run a second local runtime beside the first),
+ * {@code EVWATCH_INDEX_ENGINE=opensearch} (the indexers on an OpenSearch node the runtime starts, instead of each on an
+ * embedded Lucene index), and the instances of each service ({@link #startMoreInstances}).
  */
 public final class LocalRuntime {
 
@@ -41,6 +44,12 @@ public final class LocalRuntime {
         LocalStack stack = new LocalStack(LocalStack.Settings.standard(root, runtime, lib, dbUrl,
                 env("EVWATCH_DB_USER", "evwatch"), env("EVWATCH_DB_PASSWORD", "evwatch"),
                 Integer.parseInt(env("EVWATCH_PORT_OFFSET", "0"))));
+        try {
+            configureScaling(stack, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping EVwatch...");
             stack.close();
@@ -48,7 +57,8 @@ public final class LocalRuntime {
         }, "stop-evwatch"));
 
         System.out.println("Starting Kafka, PostgreSQL" + (dbUrl.isPresent() ? " (" + dbUrl.get() + ")" : "")
-                + " and the four services; logs in " + runtime.resolve("logs"));
+                + (stack.onOpenSearch() ? ", OpenSearch" : "") + " and the four services; logs in "
+                + runtime.resolve("logs"));
         stack.start();
         startMoreInstances(stack);
 
@@ -86,24 +96,60 @@ public final class LocalRuntime {
         return papers;
     }
 
+    /** The variable that sets how many instances of each service run, by module. */
+    static final Map<String, String> INSTANCES = Map.of("fetcher", "EVWATCH_FETCHERS", "extractor",
+            "EVWATCH_EXTRACTORS", "indexer", "EVWATCH_INDEXERS", "api-gateway", "EVWATCH_GATEWAYS");
+
     /**
-     * The further instances asked for: {@code EVWATCH_EXTRACTORS=3} runs three extractor processes (sharing
-     * {@code papers.fetched}), {@code EVWATCH_GATEWAYS=2} two gateways (each with every paper for its live clients),
-     * each more instance on a port of its own, with its log in {@code logs/<name>.log}.
+     * Puts the indexers on OpenSearch when {@code EVWATCH_INDEX_ENGINE=opensearch}, and refuses, before anything
+     * starts, a number of instances that is not one, and several indexers without OpenSearch: each would fill an
+     * embedded Lucene index of its own with the part of the papers it took, and every search would see only that part.
+     */
+    static void configureScaling(LocalStack stack, Map<String, String> env) {
+        INSTANCES.keySet().forEach(module -> instances(env, module));
+        boolean openSearch = "opensearch".equalsIgnoreCase(env.getOrDefault("EVWATCH_INDEX_ENGINE", "lucene").trim());
+        int indexers = instances(env, "indexer");
+        if (indexers > 1 && !openSearch) {
+            throw new IllegalArgumentException("EVWATCH_INDEXERS=" + indexers
+                    + " needs EVWATCH_INDEX_ENGINE=opensearch:"
+                    + " several indexers share one search index only on OpenSearch (with the embedded Lucene index"
+                    + " each would search only the papers it took)");
+        }
+        if (openSearch) {
+            stack.searchOnOpenSearch();
+        }
+    }
+
+    /**
+     * The further instances asked for: {@code EVWATCH_FETCHERS=2} runs two fetcher processes (sharing the sources'
+     * windows through their leases; the inbox is watched by the first only), {@code EVWATCH_EXTRACTORS=3} three
+     * extractors (sharing {@code papers.fetched}), {@code EVWATCH_INDEXERS=2} two indexers (sharing
+     * {@code papers.extracted} and the OpenSearch index; only with {@code EVWATCH_INDEX_ENGINE=opensearch}),
+     * {@code EVWATCH_GATEWAYS=2} two gateways (each with every paper for its live clients), each more instance on a
+     * port of its own, with its log in {@code logs/<name>.log}.
      */
     static void startMoreInstances(LocalStack stack) throws Exception {
-        for (String module : List.of("extractor", "api-gateway")) {
-            String variable = module.equals("extractor") ? "EVWATCH_EXTRACTORS" : "EVWATCH_GATEWAYS";
-            int count = Integer.parseInt(env(variable, "1"));
-            List<String> names = IntStream.rangeClosed(2, count).mapToObj(i -> module + "-" + i).toList();
+        for (String module : List.of("fetcher", "extractor", "indexer", "api-gateway")) {
+            List<String> names = IntStream.rangeClosed(2, instances(System.getenv(), module))
+                    .mapToObj(i -> module + "-" + i).toList();
             if (names.isEmpty()) {
                 continue;
             }
-            if (module.equals("extractor")) {
-                names.forEach(name -> stack.environment(name, "EVWATCH_EXTRACTOR_INSTANCE", name));
+            if (module.equals("fetcher")) {
+                names.forEach(name -> stack.environment(name, "EVWATCH_FETCHER_INBOX_ENABLED", "false"));
             }
             stack.startInstances(module, names);
             names.forEach(name -> System.out.println("Started " + name + " at " + stack.url(name)));
+        }
+    }
+
+    /** How many instances of the module are asked for (at least one). */
+    static int instances(Map<String, String> env, String module) {
+        String value = env.get(INSTANCES.get(module));
+        try {
+            return value == null || value.isBlank() ? 1 : Math.max(1, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(INSTANCES.get(module) + "=" + value + " is not a number of instances");
         }
     }
 
@@ -119,6 +165,9 @@ public final class LocalRuntime {
                 .println("  Fetcher         " + stack.url("fetcher") + "/q/swagger-ui (inbox: " + stack.inbox() + ")");
         System.out.println("  Extractor       " + stack.url("extractor") + "/q/swagger-ui");
         System.out.println("  Indexer         " + stack.url("indexer") + "/q/swagger-ui");
+        if (stack.onOpenSearch()) {
+            System.out.println("  OpenSearch      " + stack.url("opensearch"));
+        }
         System.out.println("  Kafka           " + stack.kafkaBootstrap());
         System.out.println("  Mail            " + stack.mailFolder()
                 .map(f -> "written to " + f + " as .eml files (set EVWATCH_SMTP_HOST to send it)")

@@ -71,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
             ports.put("fetcher", 8081 + offset);
             ports.put("extractor", 8082 + offset);
             ports.put("indexer", 8083 + offset);
+            ports.put("opensearch", 9200 + offset);
             return new Settings(root, runtime, kafkaLib, 9092 + offset, 9093 + offset, 15432 + offset, dbUrl, user,
                     password, ports);
         }
@@ -81,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
             for (String s : SERVICES) {
                 ports.put(s, freePort());
             }
+            ports.put("opensearch", freePort());
             return new Settings(root, runtime, kafkaLib, freePort(), freePort(), freePort(), Optional.empty(),
                     "evwatch", "evwatch", ports);
         }
@@ -97,6 +99,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> instanceOf = new HashMap<>();
     private final Map<String, Integer> extraPorts = new HashMap<>();
     private EmbeddedPostgres postgres;
+    private boolean openSearch;
     private String jdbcUrl;
     private LocalSecrets secrets;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -155,6 +158,22 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs the indexers on an OpenSearch node that this stack starts before them (see {@link OpenSearchServer}), with
+     * its data in {@code <runtime>/opensearch} and its log in {@code logs/opensearch.log}: what lets several indexers
+     * serve one search index. Applies from the indexers' next start.
+     */
+    public LocalStack searchOnOpenSearch() {
+        openSearch = true;
+        return environment("indexer", "EVWATCH_INDEX_ENGINE", "opensearch")
+                .environment("indexer", "EVWATCH_OPENSEARCH_URL", url("opensearch"));
+    }
+
+    /** Whether the indexers search on OpenSearch ({@link #searchOnOpenSearch}) rather than each on its own Lucene. */
+    public boolean onOpenSearch() {
+        return openSearch;
+    }
+
     /** The services' database, once {@link #start()} has started it. */
     public String jdbcUrl() {
         return jdbcUrl;
@@ -170,8 +189,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts Kafka, PostgreSQL and some of the services (module names, started in the order given), and waits until
-     * each of those reports ready; the others can be started later with {@link #restart}.
+     * Starts Kafka, PostgreSQL, OpenSearch when asked ({@link #searchOnOpenSearch}) and some of the services (module
+     * names, or names given with {@link #addInstance}) all at once, and waits until each of those reports ready; the
+     * others can be started later with {@link #restart}.
      */
     public LocalStack start(List<String> services) throws Exception {
         Files.createDirectories(settings.runtime().resolve("logs"));
@@ -180,13 +200,10 @@ public final class LocalStack implements AutoCloseable {
         startKafka();
         createTopics();
         startPostgres();
-        for (String service : services) {
-            startService(service);
+        if (openSearch) {
+            startOpenSearch();
         }
-        for (String service : services) {
-            awaitHttp(url(service) + "/q/health/ready", Duration.ofSeconds(180), service);
-        }
-        return this;
+        return startTogether(services);
     }
 
     /**
@@ -199,9 +216,33 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts several more instances of a service at once, as {@link #startInstance}, and waits until all are ready. */
     public LocalStack startInstances(String module, List<String> names) throws Exception {
+        names.forEach(name -> addInstance(module, name));
+        return startTogether(names);
+    }
+
+    /**
+     * Names one more instance of a service (its module name), on a free port, to be started later with
+     * {@link #start(List)}; settings given with {@link #environment} apply from then. A further fetcher or extractor
+     * is named after the instance unless told otherwise: fetchers on one host must hold their sources' leases under
+     * names of their own, and an extractor's name tells it apart in its group.
+     */
+    public LocalStack addInstance(String module, String name) {
+        instanceOf.put(name, module);
+        extraPorts.put(name, freePort());
+        Map<String, String> own = environments.computeIfAbsent(name, s -> new LinkedHashMap<>());
+        switch (module) {
+            case "fetcher" -> own.putIfAbsent("EVWATCH_FETCHER_INSTANCE", name);
+            case "extractor" -> own.putIfAbsent("EVWATCH_EXTRACTOR_INSTANCE", name);
+            default -> {
+                // nothing names the other services' instances
+            }
+        }
+        return this;
+    }
+
+    /** Starts services not running yet (module or instance names) all at once, and waits until each is ready. */
+    private LocalStack startTogether(List<String> names) throws Exception {
         for (String name : names) {
-            instanceOf.put(name, module);
-            extraPorts.put(name, freePort());
             startService(name);
         }
         for (String name : names) {
@@ -212,7 +253,7 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Kills one part of the stack at once, as {@code kill -9} would: {@code "kafka"}, {@code "postgres"} (the embedded
-     * server) or a service's module name. Nothing is flushed or closed.
+     * server), {@code "opensearch"} or a service's module name. Nothing is flushed or closed.
      */
     public void kill(String name) throws IOException, InterruptedException {
         if (name.equals("postgres")) {
@@ -247,6 +288,7 @@ public final class LocalStack implements AutoCloseable {
         switch (name) {
             case "postgres" -> startPostgres();
             case "kafka" -> startKafka();
+            case "opensearch" -> startOpenSearch();
             default -> {
                 startService(name);
                 awaitHttp(url(name) + "/q/health/ready", Duration.ofSeconds(180), name);
@@ -282,14 +324,17 @@ public final class LocalStack implements AutoCloseable {
             p.store(out, "Single-node KRaft broker of the EVwatch local runtime");
         }
         if (!Files.exists(logs.resolve("meta.properties"))) {
-            Process format = java(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
-                    config.toString(), "--ignore-formatted"), Map.of(),
+            Process format = java(kafkaClassPath(),
+                    List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
+                            config.toString(), "--ignore-formatted"),
+                    Map.of(),
                     settings.runtime().resolve("logs/kafka-format.log"));
             if (format.waitFor() != 0) {
                 throw new IllegalStateException("formatting Kafka storage failed; see logs/kafka-format.log");
             }
         }
-        track(java(List.of("kafka.Kafka", config.toString()), Map.of(), settings.runtime().resolve("logs/kafka.log")),
+        track(java(kafkaClassPath(), List.of("kafka.Kafka", config.toString()), Map.of(),
+                settings.runtime().resolve("logs/kafka.log")),
                 "kafka");
         awaitPort(settings.kafkaPort(), Duration.ofSeconds(60), "kafka");
     }
@@ -396,9 +441,29 @@ public final class LocalStack implements AutoCloseable {
         track(pb.start(), name);
     }
 
-    private Process java(List<String> args, Map<String, String> env, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-cp",
-                settings.kafkaLib().toAbsolutePath() + "/*"));
+    /**
+     * The OpenSearch node, on loopback: its own jars ({@code target/opensearch}) with the runtime's
+     * ({@code target/lib}, where the dependencies it shares with the runtime are) and the launcher's class.
+     */
+    private void startOpenSearch() throws Exception {
+        Path lib = settings.kafkaLib().toAbsolutePath();
+        String classPath = String.join(java.io.File.pathSeparator, lib.resolveSibling("classes").toString(),
+                lib.resolveSibling("opensearch") + "/*", lib + "/*");
+        Path data = settings.runtime().resolve("opensearch").toAbsolutePath();
+        Files.createDirectories(data);
+        track(java(classPath, List.of("-Xms512m", "-Xmx1g", OpenSearchServer.class.getName(), data.toString(),
+                String.valueOf(port("opensearch")), String.valueOf(freePort())), Map.of(),
+                settings.runtime().resolve("logs/opensearch.log")), "opensearch");
+        awaitHttp(url("opensearch") + "/_cluster/health?wait_for_status=yellow&timeout=2s", Duration.ofSeconds(180),
+                "opensearch");
+    }
+
+    private String kafkaClassPath() {
+        return settings.kafkaLib().toAbsolutePath() + "/*";
+    }
+
+    private Process java(String classPath, List<String> args, Map<String, String> env, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-cp", classPath));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -480,6 +545,7 @@ public final class LocalStack implements AutoCloseable {
                 }
             });
         }
+        order.add("opensearch");
         order.add("kafka");
         processes.keySet().stream().filter(name -> !order.contains(name)).forEach(order::add);
         for (String name : order) {

@@ -102,7 +102,7 @@ class FetcherCursorFaultIT {
         Folders.deleteTree(runtime);
         Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
         stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib));
-        pointFetcherAtUpstream();
+        upstream.feed(stack, BATCH, WINDOW_DAYS, LOOKBACK_DAYS, SETTLE_DAYS);
         stack.start();
         sampler = new CursorSampler(stack, SOURCE, WATCH, Duration.ofMillis(200)).start();
 
@@ -124,21 +124,6 @@ class FetcherCursorFaultIT {
         assertThat(GatewayProbe.papers(stack)).as("papers in the catalog").isEqualTo(PAPERS);
         assertThat(stack.deadLetters()).as("records on the dead-letter topics").isEmpty();
         assertThat(CursorSampler.read(stack, SOURCE, WATCH)).as("the final cursor").contains(settled);
-    }
-
-    /** The fetcher polls only the stand-in, every 2 s, in the windows this test plans its kills around. */
-    private static void pointFetcherAtUpstream() {
-        stack.environment("fetcher", "EVWATCH_FETCH_PUBMED_ENABLED", "true")
-                .environment("fetcher", "EVWATCH_FETCH_PUBMED_BASE_URL", upstream.baseUrl())
-                .environment("fetcher", "EVWATCH_FETCH_PUBMED_BATCH_SIZE", String.valueOf(BATCH))
-                .environment("fetcher", "EVWATCH_FETCH_PUBMED_WINDOW_DAYS", String.valueOf(WINDOW_DAYS))
-                .environment("fetcher", "EVWATCH_FETCH_POLL_EVERY", "2s")
-                .environment("fetcher", "EVWATCH_FETCH_POLL_DELAY", "1s")
-                .environment("fetcher", "EVWATCH_FETCH_POLL_INITIAL_LOOKBACK_DAYS", String.valueOf(LOOKBACK_DAYS))
-                .environment("fetcher", "EVWATCH_FETCH_POLL_SETTLE_DAYS", String.valueOf(SETTLE_DAYS))
-                // The stand-in answers fast, and a held request waits for the test rather than timing out.
-                .environment("fetcher", "EVWATCH_FETCH_HOSTS_LOCALHOST_REQUESTS_PER_SECOND", "20")
-                .environment("fetcher", "EVWATCH_FETCH_HOSTS_LOCALHOST_REQUEST_TIMEOUT", "3m");
     }
 
     /**

@@ -132,6 +132,25 @@ final class PubmedUpstream implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort() + "/";
     }
 
+    /**
+     * Points the stack's fetchers at this stand-in, PubMed their only source, polled every 2 s over the last
+     * {@code lookbackDays} days in windows of {@code windowDays} days and efetch batches of {@code batch} records, the
+     * newest {@code settleDays} days fetched on every poll. A request the stand-in holds waits for the test rather
+     * than timing out.
+     */
+    void feed(LocalStack stack, int batch, int windowDays, int lookbackDays, int settleDays) {
+        stack.environment("fetcher", "EVWATCH_FETCH_PUBMED_ENABLED", "true")
+                .environment("fetcher", "EVWATCH_FETCH_PUBMED_BASE_URL", baseUrl())
+                .environment("fetcher", "EVWATCH_FETCH_PUBMED_BATCH_SIZE", String.valueOf(batch))
+                .environment("fetcher", "EVWATCH_FETCH_PUBMED_WINDOW_DAYS", String.valueOf(windowDays))
+                .environment("fetcher", "EVWATCH_FETCH_POLL_EVERY", "2s")
+                .environment("fetcher", "EVWATCH_FETCH_POLL_DELAY", "1s")
+                .environment("fetcher", "EVWATCH_FETCH_POLL_INITIAL_LOOKBACK_DAYS", String.valueOf(lookbackDays))
+                .environment("fetcher", "EVWATCH_FETCH_POLL_SETTLE_DAYS", String.valueOf(settleDays))
+                .environment("fetcher", "EVWATCH_FETCH_HOSTS_LOCALHOST_REQUESTS_PER_SECOND", "20")
+                .environment("fetcher", "EVWATCH_FETCH_HOSTS_LOCALHOST_REQUEST_TIMEOUT", "3m");
+    }
+
     List<Paper> papers() {
         return papers;
     }

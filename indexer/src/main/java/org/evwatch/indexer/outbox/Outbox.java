@@ -42,11 +42,18 @@ public final class Outbox {
         }
     }
 
-    /** The oldest announcements not yet published, at most {@code limit}. */
-    public static List<Pending> unsent(Connection connection, int limit) throws SQLException {
+    /**
+     * Claims the oldest announcements not yet published, at most {@code limit}, for the connection's transaction:
+     * locked until it ends, and skipped by every other relay meanwhile. A row is left for later while an earlier
+     * announcement of its paper is unpublished, in this claim or another's, so that each paper's versions reach
+     * {@code papers.indexed} in order whatever the number of relays.
+     */
+    public static List<Pending> claim(Connection connection, int limit) throws SQLException {
         List<Pending> out = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select id, paper_id, version, payload from outbox where sent_at is null order by id limit ?")) {
+        try (PreparedStatement select = connection.prepareStatement("select id, paper_id, version, payload "
+                + "from outbox o where sent_at is null and not exists (select 1 from outbox earlier "
+                + "where earlier.paper_id = o.paper_id and earlier.sent_at is null and earlier.id < o.id) "
+                + "order by id limit ? for update skip locked")) {
             select.setInt(1, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -36,16 +34,18 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Publishes the outbox to {@code papers.indexed}, oldest first, keyed by paper id, up to {@value #BATCH} rows a round:
- * one query picks them up, all are sent at once, and one statement marks them sent once Kafka has acknowledged every
- * one. It runs on its own thread, woken after each batch the consumer indexed and every second anyway. A crash
- * between Kafka's acknowledgement and the mark publishes the rows again on the next start: consumers of
- * {@code papers.indexed} are idempotent on (paper id, version).
+ * one query claims them ({@link Outbox#claim}), all are sent at once, and one statement marks them sent once Kafka has
+ * acknowledged every one, in the transaction that claimed them. Every indexer runs a relay; each row is sent by one of
+ * them, and each paper's announcements in order. It runs on its own thread, woken after each batch the consumer
+ * indexed and every second anyway. A crash between Kafka's acknowledgement and the mark publishes the rows again, by
+ * the next relay to claim them: consumers of {@code papers.indexed} are idempotent on (paper id, version).
  * <p>
- * Rows are never picked up while a catalog change is on its way into the search index
- * ({@link #holdingAnnouncements}), so a paper is searchable by the time it is announced.
+ * Rows are never picked up while a catalog change, made by any indexer, is on its way into the search index
+ * ({@link #holdingAnnouncements}, {@link AnnouncementFence}), so a paper is searchable by the time it is announced.
  * <p>
- * Each announcement sent continues the trace of the record that made it ({@link AnnouncementTraces}); the rows
- * waiting are served as the outbox backlog ({@link PipelineMetric#OUTBOX_BACKLOG}, outbox {@code papers.indexed}).
+ * Each announcement sent by the indexer that made it continues the trace of the record that made it
+ * ({@link AnnouncementTraces}); the rows waiting are served as the outbox backlog
+ * ({@link PipelineMetric#OUTBOX_BACKLOG}, outbox {@code papers.indexed}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -66,8 +66,6 @@ public class OutboxRelay {
     private volatile long backlog;
     private volatile long backlogReadAt = System.nanoTime() - BACKLOG_FRESH_NANOS;
     private final Semaphore work = new Semaphore(0);
-    /** Shared by the writers of catalog and index, exclusive for picking rows up. */
-    private final ReentrantReadWriteLock fence = new ReentrantReadWriteLock();
     private volatile boolean running;
     private long lastPrune = System.nanoTime();
     private Thread thread;
@@ -105,13 +103,7 @@ public class OutboxRelay {
      * while the relay picks up no row: none of the changes is announced before {@code work} has made it searchable.
      */
     public <T> T holdingAnnouncements(Supplier<T> work) {
-        Lock shared = fence.readLock();
-        shared.lock();
-        try {
-            return work.get();
-        } finally {
-            shared.unlock();
-        }
+        return AnnouncementFence.holdingShared(dataSource, work);
     }
 
     /** Tells the relay that the catalog committed announcements. */
@@ -137,9 +129,29 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch of unsent rows; returns how many. */
+    /**
+     * Publishes one batch of unsent rows; returns how many. The rows stay claimed, by this relay's transaction, from
+     * their pick-up until they are marked sent after Kafka's acknowledgement: another relay skips them meanwhile, and
+     * takes them up if this one dies (its transaction rolls back with its connection).
+     */
     int relayOnce() throws Exception {
-        List<Outbox.Pending> pending = pickUp();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int sent = publishClaimed(c);
+                c.commit();
+                return sent;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private int publishClaimed(Connection c) throws Exception {
+        List<Outbox.Pending> pending = claim(c);
         if (pending.isEmpty()) {
             return 0;
         }
@@ -149,23 +161,22 @@ public class OutboxRelay {
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT.toMillis(),
                 TimeUnit.MILLISECONDS);
-        try (Connection c = dataSource.getConnection()) {
-            Outbox.markSent(c, pending);
-        }
+        Outbox.markSent(c, pending);
         return pending.size();
     }
 
-    /** The oldest unsent rows, none of whose papers is still on its way into the search index. */
-    private List<Outbox.Pending> pickUp() throws SQLException, InterruptedException {
-        Lock exclusive = fence.writeLock();
-        // Bounded, so that a stop is seen while a long batch holds the fence.
-        if (!exclusive.tryLock(1, TimeUnit.SECONDS)) {
+    /** Claims the oldest unsent rows, none of whose papers is still on its way into the search index. */
+    private List<Outbox.Pending> claim(Connection c) throws SQLException {
+        if (!AnnouncementFence.tryExclusive(c)) {
             return List.of();
         }
-        try (Connection c = dataSource.getConnection()) {
-            return Outbox.unsent(c, BATCH);
+        try {
+            return Outbox.claim(c, BATCH);
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
         } finally {
-            exclusive.unlock();
+            AnnouncementFence.releaseExclusive(c);
         }
     }
 
