@@ -1,7 +1,9 @@
 package org.evwatch.testing.openapi;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -82,10 +84,11 @@ public final class DocumentedStatuses {
      * parameter is one path segment; only where no template of any method matches so does the last parameter of a
      * template span several (paper ids such as {@code doi:10.1038/x} carry slashes). A path the document has under
      * other methods only reaches no operation: the HTTP layer answers it (405). Matrix parameters ({@code ;name=value}
-     * in a segment) are not part of the path the server routes, so they are dropped first, as the server does.
+     * in a segment) are not part of the path the server routes, so they are dropped first, as the server does; so are
+     * dot segments ({@code a/b/..} is {@code a/}, also written {@code %2e%2e}).
      */
     public Optional<Operation> match(String method, String pathAndQuery) {
-        String path = pathAndQuery.replaceFirst("[?#].*$", "").replaceAll(";[^/]*", "");
+        String path = withoutDotSegments(pathAndQuery.replaceFirst("[?#].*$", "").replaceAll(";[^/]*", ""));
         List<Operation> strict = operations.stream().filter(o -> o.path().matcher(path).matches()).toList();
         List<Operation> candidates = strict.isEmpty()
                 ? operations.stream().filter(o -> o.spanning().matcher(path).matches()).toList()
@@ -109,6 +112,27 @@ public final class DocumentedStatuses {
             }
         }
         return Pattern.compile(regex.toString());
+    }
+
+    /** The path with its {@code .} and {@code ..} segments resolved (RFC 3986, section 5.2.4). */
+    static String withoutDotSegments(String path) {
+        String[] segments = path.replaceAll("(?i)%2e", ".").split("/", -1);
+        Deque<String> kept = new ArrayDeque<>();
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean last = i == segments.length - 1;
+            if (segment.equals(".") || segment.equals("..")) {
+                if (segment.equals("..") && kept.size() > 1) {
+                    kept.removeLast();
+                }
+                if (last) {
+                    kept.addLast("");
+                }
+            } else {
+                kept.addLast(segment);
+            }
+        }
+        return String.join("/", kept);
     }
 
     private static int literalLength(String template) {

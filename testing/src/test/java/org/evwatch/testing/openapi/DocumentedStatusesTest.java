@@ -52,6 +52,18 @@ class DocumentedStatusesTest {
                 "an empty id before /deliveries, which has no DELETE");
         assertTrue(contract.match("PUT", "/api/v1/subscriptions/abc/deliveries").isEmpty(),
                 "a path the document has under another method only");
+        assertTrue(contract.match("PUT", "/api/v1/subscriptions/%F0%9F%98%80/..").isEmpty(),
+                "dot segments are resolved: the collection, which has no PUT");
+        assertEquals("getSubscription", op("GET", "/api/v1/subscriptions/abc/deliveries/.."));
+        assertEquals("getSubscription", op("GET", "/api/v1/subscriptions/x/%2E%2e/./abc"));
+    }
+
+    @Test
+    void dotSegmentsAreResolvedAsRfc3986Says() {
+        assertEquals("/a/", DocumentedStatuses.withoutDotSegments("/a/b/.."));
+        assertEquals("/a/c", DocumentedStatuses.withoutDotSegments("/a/./b/../c"));
+        assertEquals("/c", DocumentedStatuses.withoutDotSegments("/../../c"));
+        assertEquals("/a/b", DocumentedStatuses.withoutDotSegments("/a/b"));
     }
 
     @Test
