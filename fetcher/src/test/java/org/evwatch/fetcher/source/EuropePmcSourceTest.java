@@ -54,12 +54,7 @@ class EuropePmcSourceTest {
     @Test
     void pagesWithCursorMarkToTheEndOneRecordPerResult() throws Exception {
         String core = SharedData.apiSampleText("europepmc/pyEuropePMC_search_cancer_core.json");
-        String next = JSON.readTree(core).get("nextCursorMark").asText();
-        wm.stubFor(get(urlPathEqualTo("/rest/search")).withQueryParam("cursorMark", equalTo("*"))
-                .willReturn(aResponse().withBody(core)));
-        wm.stubFor(get(urlPathEqualTo("/rest/search")).withQueryParam("cursorMark", equalTo(next))
-                .willReturn(aResponse().withBody(SharedData.apiSampleText(
-                        "europepmc/pyEuropePMC_search_no_results.json"))));
+        stubSearch(core);
 
         FetchResult result = source().fetch(Watch.evCancer(), JANUARY, sink);
 

@@ -17,9 +17,12 @@ public final class TestHttp {
     private TestHttp() {
     }
 
-    /** Generous rate, 4 attempts, 1 s base backoff (in fake time), 2 s request timeout. */
+    /**
+     * Generous rate, 4 attempts, 1 s base backoff (in fake time), 30 s connect and request timeouts: long enough that a
+     * loaded machine answering slowly never looks like a timeout (tests of timeouts set their own).
+     */
     public static HostPolicy fastPolicy() {
-        return new HostPolicy(1000, 4, Duration.ofSeconds(2), Duration.ofSeconds(2), 4, Duration.ofSeconds(1),
+        return new HostPolicy(1000, 4, Duration.ofSeconds(30), Duration.ofSeconds(30), 4, Duration.ofSeconds(1),
                 Duration.ofSeconds(60));
     }
 

@@ -100,8 +100,6 @@ final class OpenSearchSearcher {
             float score = hit.score() == null ? Float.NaN : hit.score().floatValue();
             Map<String, String> highlights = new LinkedHashMap<>();
             hit.highlight().forEach((field, fragments) -> {
-                System.err.println(
-                        "HLDEBUG " + field + " " + fragments.toString().replace('\u0002', '[').replace('\u0003', ']'));
                 if (OpenSearchHighlights.marked(fragments)) {
                     highlights.put(field, OpenSearchHighlights.format(fragments));
                 }
