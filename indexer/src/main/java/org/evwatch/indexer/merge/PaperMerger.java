@@ -3,6 +3,7 @@ package org.evwatch.indexer.merge;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -236,8 +237,10 @@ public final class PaperMerger {
                     List.copyOf(mentions.get(entry.getKey()))));
         }
         // The entities of the title and abstract first, then those named only in the full text.
-        merged.sort(Comparator.comparingLong((Entity e) -> -outsideBody(e)).thenComparingInt(e -> -e.mentions().size())
-                .thenComparing(Entity::id));
+        Map<String, Long> outsideBody = new HashMap<>();
+        merged.forEach(e -> outsideBody.put(e.id(), outsideBody(e)));
+        merged.sort(Comparator.comparingLong((Entity e) -> -outsideBody.get(e.id()))
+                .thenComparingInt(e -> -e.mentions().size()).thenComparing(Entity::id));
         return List.copyOf(merged);
     }
 
