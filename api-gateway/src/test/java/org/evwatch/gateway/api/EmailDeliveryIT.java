@@ -268,9 +268,11 @@ class EmailDeliveryIT {
         } finally {
             SmtpServer.resume();
         }
-        assertThat(mails(address, 1, RESTART_WAIT).get(0).subject()).startsWith("Confirm EVwatch mail");
-        JsonPath log = await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(id),
-                l -> "SENT".equals(l.getString("[0].state")));
+        JsonPath log = await().atMost(RESTART_WAIT).until(() -> deliveries(id),
+                l -> !"PENDING".equals(l.getString("[0].state")));
+        assertThat(log.getString("[0].state")).as("the delivery once the server is back: %s", log.prettify())
+                .isEqualTo("SENT");
+        assertThat(mails(address, 1).get(0).subject()).startsWith("Confirm EVwatch mail");
         List<String> outcomes = log.getList("[0].attemptLog.outcome");
         assertThat(outcomes).last().isEqualTo("SENT");
         assertThat(outcomes.subList(0, outcomes.size() - 1)).isNotEmpty().containsOnly("RETRY");
