@@ -154,7 +154,10 @@ public interface FetchConfig {
         @WithDefault("1000")
         int pageSize();
 
-        /** Whether an open-access result also brings its JATS full text (one more request per such paper). */
+        /**
+         * Whether a paper with a PMCID, found by PubMed, by Europe PMC or by an import, also brings its open-access
+         * JATS full text from Europe PMC (one more request to Europe PMC per such paper).
+         */
         @WithDefault("true")
         boolean fullText();
     }

@@ -59,7 +59,7 @@ public class Importer {
                 .orElse(null), pm.tool(), fetch.contactEmail(), pm.batchSize(), 10_000),
                 new EuropePmcSource.Settings(fetch.europepmc().baseUrl(), 1, fetch.contactEmail(), false),
                 new CrossrefSource.Settings(fetch.crossref().baseUrl(), 1, fetch.contactEmail()),
-                config.imports().allowPrivateHosts(), Clock.systemUTC());
+                registry.fullTexts(), config.imports().allowPrivateHosts(), Clock.systemUTC());
     }
 
     /**
@@ -85,6 +85,7 @@ public class Importer {
         Map<IdentifierList.Item, IdentifierLookup.Result> found = lookup.resolve(chunk.stream()
                 .filter(e -> e.lookup() != null).map(ImportEntry::lookup).toList(), watchId);
         Map<ImportEntry, PaperFetched> records = new LinkedHashMap<>();
+        List<PaperFetched> fullTexts = new ArrayList<>();
         List<ImportOutcome> outcomes = new ArrayList<>();
         for (ImportEntry e : chunk) {
             IdentifierLookup.Result result = e.lookup() == null ? null : found.get(e.lookup());
@@ -93,12 +94,16 @@ public class Importer {
                 outcomes.add(ImportOutcome.rejected(e, rejection));
             } else {
                 records.put(e, result != null ? result.record() : fetched(e.record(), source, url, watchId));
+                if (result != null && result.fullText() != null) {
+                    fullTexts.add(result.fullText());
+                }
             }
         }
         List<PaperFetched> toSend = new ArrayList<>();
         for (Map.Entry<ImportEntry, PaperFetched> r : records.entrySet()) {
             outcomes.add(decide(r.getKey(), r.getValue(), firstPosition, toSend));
         }
+        fullTexts.forEach(f -> companion(f, firstPosition, toSend));
         List<OutgoingRecord> outgoing = toSend.stream().map(OutgoingRecord::of).toList();
         publisher.sendAll(outgoing).get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
         sent.markAllSent(outgoing);
@@ -127,6 +132,19 @@ public class Importer {
             }
             case SKIP -> ImportOutcome.merged(e, record, "sent before with the same content; the catalog has it");
         };
+    }
+
+    /** A full text goes with its paper's entry, without an outcome of its own: sent unless sent before as it is. */
+    private void companion(PaperFetched fullText, Map<String, Integer> firstPosition, List<PaperFetched> toSend) {
+        if (firstPosition.putIfAbsent(fullText.source() + "\u0000" + fullText.sourceRecordId(), -1) != null) {
+            return;
+        }
+        switch (sent.decide(fullText.source(), fullText.sourceRecordId(), fullText.contentHash())) {
+            case NEW -> toSend.add(fullText);
+            case UPDATE -> toSend.add(withUpdate(fullText));
+            case SKIP -> {
+            }
+        }
     }
 
     private static PaperFetched fetched(InboxRecord r, String source, String url, String watchId) {

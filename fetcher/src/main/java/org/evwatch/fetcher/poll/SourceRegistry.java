@@ -18,6 +18,7 @@ import org.evwatch.fetcher.source.BioRxivSource;
 import org.evwatch.fetcher.source.CrossrefSource;
 import org.evwatch.fetcher.source.EuropePmcSource;
 import org.evwatch.fetcher.source.FeedSource;
+import org.evwatch.fetcher.source.FullTexts;
 import org.evwatch.fetcher.source.LandingPages;
 import org.evwatch.fetcher.source.PubMedSource;
 import org.evwatch.fetcher.source.Source;
@@ -38,6 +39,7 @@ public class SourceRegistry {
     private final PoliteHttpClient http;
     private final List<Entry> entries;
     private final List<Watch> watches;
+    private final Optional<FullTexts> fullTexts;
 
     public SourceRegistry(FetchConfig config, StoredValidators validators) {
         Clock clock = Clock.systemUTC();
@@ -48,9 +50,10 @@ public class SourceRegistry {
         String email = config.contactEmail();
         FetchConfig.PubMed pm = config.pubmed();
         List<Entry> list = new ArrayList<>();
-        list.add(new Entry(new PubMedSource(http, new PubMedSource.Settings(pm.baseUrl(), pm.apiKey().orElse(null),
-                pm.tool(), email, pm.batchSize(), 10_000), clock), pm.enabled(), pm.windowDays()));
         FetchConfig.EuropePmc epmc = config.europepmc();
+        this.fullTexts = epmc.fullText() ? Optional.of(new FullTexts(http, epmc.baseUrl(), clock)) : Optional.empty();
+        list.add(new Entry(new PubMedSource(http, new PubMedSource.Settings(pm.baseUrl(), pm.apiKey().orElse(null),
+                pm.tool(), email, pm.batchSize(), 10_000), fullTexts, clock), pm.enabled(), pm.windowDays()));
         list.add(new Entry(new EuropePmcSource(http, new EuropePmcSource.Settings(epmc.baseUrl(), epmc.pageSize(),
                 email, epmc.fullText()), clock), epmc.enabled(), epmc.windowDays()));
         FetchConfig.Crossref cr = config.crossref();
@@ -86,6 +89,11 @@ public class SourceRegistry {
 
     public PoliteHttpClient http() {
         return http;
+    }
+
+    /** Open-access full texts, unless switched off ({@code evwatch.fetch.europepmc.full-text}). */
+    public Optional<FullTexts> fullTexts() {
+        return fullTexts;
     }
 
     /**

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.evwatch.events.ContentTypes;
 import org.evwatch.events.PaperFetched;
@@ -15,26 +14,19 @@ import org.evwatch.fetcher.split.JsonRecords;
 import org.evwatch.fetcher.split.MalformedResponseException;
 import org.evwatch.fetcher.watch.Watch;
 import org.evwatch.fetcher.watch.WatchQueries;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Europe PMC REST search: the watch query restricted to a {@code FIRST_PDATE} window, full ({@code core}) records
  * as JSON, paged with {@code cursorMark}. Preprints (source {@code PPR}) are part of the default search and are
- * kept. For a result in the open-access subset (it has a PMCID, {@code isOpenAccess} and {@code inEPMC}), the full
- * text is fetched too, as JATS from {@code {PMCID}/fullTextXML}, through the same client (the host's rate limit,
- * retries and circuit) and within the same window: a failure fails the window, which is fetched again. A full text
- * Europe PMC withholds (404 or 410) is skipped.
+ * kept. A result in the open-access subset (it has a PMCID, {@code isOpenAccess} and {@code inEPMC}) brings its
+ * JATS full text too ({@link FullTexts}), within the same window: a failure fails the window, which is fetched
+ * again. A full text Europe PMC withholds (404 or 410) is skipped.
  */
 public final class EuropePmcSource extends ApiSource<EuropePmcSource.Settings> {
 
     public static final String NAME = "europepmc";
-    /** Ends the record id of a full text: {@code MED:40437959/fullTextXML}. */
-    public static final String FULL_TEXT_SUFFIX = "/fullTextXML";
-
-    private static final Logger LOG = Logger.getLogger(EuropePmcSource.class);
-    private static final Pattern PMCID = Pattern.compile("PMC[0-9]{1,12}");
 
     /**
      * @param baseUrl the REST root, e.g. {@code https://www.ebi.ac.uk/europepmc/webservices/rest/}
@@ -49,8 +41,11 @@ public final class EuropePmcSource extends ApiSource<EuropePmcSource.Settings> {
         }
     }
 
+    private final FullTexts fullTexts;
+
     public EuropePmcSource(PoliteHttpClient http, Settings settings, Clock clock) {
         super(NAME, http, settings, clock);
+        this.fullTexts = new FullTexts(http, settings.baseUrl(), clock);
     }
 
     /** The query sent for a watch and a window. */
@@ -97,28 +92,10 @@ public final class EuropePmcSource extends ApiSource<EuropePmcSource.Settings> {
 
     /** The JATS full text of an open-access result, as a record of its own; empty for the others. */
     private Optional<PaperFetched> fullText(JsonNode item, String id, Watch watch) throws FetchException {
-        String pmcid = item.path("pmcid").asText("");
-        if (!PMCID.matcher(pmcid).matches() || !"Y".equals(item.path("isOpenAccess").asText())
-                || !"Y".equals(item.path("inEPMC").asText())) {
+        if (!"Y".equals(item.path("isOpenAccess").asText()) || !"Y".equals(item.path("inEPMC").asText())) {
             return Optional.empty();
         }
-        URI uri = Urls.of(settings.baseUrl(), pmcid + "/fullTextXML", Map.of());
-        String xml;
-        try {
-            xml = http.get(NAME, uri).body();
-        } catch (FetchException e) {
-            if (e.notThere()) {
-                LOG.debugf("%s: no full text served for %s (%s)", NAME, pmcid, e.getMessage());
-                return Optional.empty();
-            }
-            throw e;
-        }
-        if (!xml.contains("<article")) {
-            throw malformed(uri, new MalformedResponseException("the full text of " + pmcid + " is not a JATS "
-                    + "article"));
-        }
-        return Optional.of(Records.fetched(NAME, id + FULL_TEXT_SUFFIX, ContentTypes.JATS_XML, xml, uri.toString(),
-                watch.id(), clock.instant()));
+        return fullTexts.fetch(item.path("pmcid").asText(""), id, watch.id());
     }
 
     private static void check(JsonRecords.Split page) throws MalformedResponseException {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.evwatch.events.ContentTypes;
 import org.evwatch.events.IdentifierList;
@@ -24,19 +25,22 @@ import com.fasterxml.jackson.databind.JsonNode;
  * is fetched at the rate and with the retries and circuit breakers of polling: PMIDs at PubMed ({@code efetch}, up
  * to 200 a request), DOIs at Crossref ({@code works/{doi}}) and else at Europe PMC, PMCIDs at Europe PMC, URLs as
  * landing pages. Each record found carries the id and source polling would give it, so a paper polled before is
- * recognised. A URL whose host is this machine or a private network is refused unless allowed in configuration.
+ * recognised; a paper with a PMCID brings its open-access full text as well. A URL whose host is this machine or a private network is refused unless allowed in configuration.
  */
 public final class IdentifierLookup {
 
-    /** What one identifier gave: the record to send, or why there is none. */
-    public record Result(PaperFetched record, String rejection) {
+    /**
+     * What one identifier gave: the record to send, with its open-access full text when it has one (else null), or
+     * why there is none.
+     */
+    public record Result(PaperFetched record, PaperFetched fullText, String rejection) {
 
-        static Result found(PaperFetched record) {
-            return new Result(record, null);
+        static Result found(PaperFetched record, Optional<PaperFetched> fullText) {
+            return new Result(record, fullText.orElse(null), null);
         }
 
         static Result rejected(String why) {
-            return new Result(null, why);
+            return new Result(null, null, why);
         }
     }
 
@@ -47,16 +51,20 @@ public final class IdentifierLookup {
     private final EuropePmcSource.Settings europePmc;
     private final CrossrefSource.Settings crossref;
     private final LandingPages pages;
+    private final Optional<FullTexts> fullTexts;
     private final boolean allowPrivateHosts;
     private final Clock clock;
 
+    /** @param fullTexts when present, a paper found with a PMCID also brings its open-access full text */
     public IdentifierLookup(PoliteHttpClient http, PubMedSource.Settings pubmed, EuropePmcSource.Settings europePmc,
-            CrossrefSource.Settings crossref, boolean allowPrivateHosts, Clock clock) {
+            CrossrefSource.Settings crossref, Optional<FullTexts> fullTexts, boolean allowPrivateHosts,
+            Clock clock) {
         this.http = http;
         this.pubmed = pubmed;
         this.europePmc = europePmc;
         this.crossref = crossref;
         this.pages = new LandingPages(http, clock);
+        this.fullTexts = fullTexts;
         this.allowPrivateHosts = allowPrivateHosts;
         this.clock = clock;
     }
@@ -103,7 +111,7 @@ public final class IdentifierLookup {
             out.put(item, a == null
                     ? Result.rejected("PubMed has no record with PMID " + item.value())
                     : Result.found(Records.fetched(PubMedSource.NAME, a.pmid(), ContentTypes.PUBMED_XML, a.xml(),
-                            url, watchId, clock.instant())));
+                            url, watchId, clock.instant()), fullText(a.pmcid(), "MED:" + a.pmid(), watchId)));
         }
         return out;
     }
@@ -119,7 +127,7 @@ public final class IdentifierLookup {
                 return Result.rejected("Crossref answered for DOI " + doi + " with another work");
             }
             return Result.found(Records.fetched(CrossrefSource.NAME, doi, ContentTypes.CROSSREF_JSON, body,
-                    uri.toString(), watchId, clock.instant()));
+                    uri.toString(), watchId, clock.instant()), Optional.empty());
         } catch (FetchException e) {
             if (e.kind() != FetchException.Kind.REJECTED) {
                 return Result.rejected("Crossref could not be asked: " + e.getMessage());
@@ -148,9 +156,11 @@ public final class IdentifierLookup {
                 return Result.rejected("Europe PMC has no record with " + what);
             }
             JsonNode item = split.items().get(0);
-            return Result.found(Records.fetched(EuropePmcSource.NAME, item.path("source").asText() + ":"
-                    + item.path("id").asText(), ContentTypes.EUROPEPMC_JSON, split.raw().get(0), uri.toString(),
-                    watchId, clock.instant()));
+            String id = item.path("source").asText() + ":" + item.path("id").asText();
+            boolean openAccess = "Y".equals(item.path("isOpenAccess").asText());
+            return Result.found(Records.fetched(EuropePmcSource.NAME, id, ContentTypes.EUROPEPMC_JSON,
+                    split.raw().get(0), uri.toString(), watchId, clock.instant()),
+                    openAccess ? fullText(item.path("pmcid").asText(null), id, watchId) : Optional.empty());
         } catch (FetchException | MalformedResponseException e) {
             return Result.rejected("Europe PMC could not be asked: " + e.getMessage());
         }
@@ -168,10 +178,17 @@ public final class IdentifierLookup {
             return Result.rejected("the URL cannot be fetched: " + e.getMessage());
         }
         try {
-            return Result.found(pages.fetch(uri, watchId).record());
+            return Result.found(pages.fetch(uri, watchId).record(), Optional.empty());
         } catch (FetchException e) {
             return Result.rejected("the page could not be fetched: " + e.getMessage());
         }
+    }
+
+    /** The paper's open-access full text; none when switched off, withheld, or Europe PMC cannot be asked. */
+    private Optional<PaperFetched> fullText(String pmcid, String paperId, String watchId) {
+        return pmcid == null || fullTexts.isEmpty()
+                ? Optional.empty()
+                : fullTexts.get().fetchOrLog(pmcid, paperId, watchId);
     }
 
     private static boolean privateHost(String host) throws UnknownHostException {

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.evwatch.events.ContentTypes;
 import org.evwatch.fetcher.http.FetchException;
@@ -25,7 +26,9 @@ import org.w3c.dom.Element;
 /**
  * PubMed through NCBI E-utilities: an {@code esearch} over the entry dates of the window kept on the history
  * server, then {@code efetch} XML in batches. ESearch only serves the first 10,000 results of a search, so a window
- * with more is halved until every part is under that cap.
+ * with more is halved until every part is under that cap. An article PubMed lists with a PMCID can bring its
+ * open-access full text from Europe PMC ({@link FullTexts}); when Europe PMC cannot be asked, the article is sent
+ * without it (logged with the record id), rather than held back with the window.
  */
 public final class PubMedSource extends ApiSource<PubMedSource.Settings> {
 
@@ -49,8 +52,18 @@ public final class PubMedSource extends ApiSource<PubMedSource.Settings> {
         }
     }
 
+    private final Optional<FullTexts> fullTexts;
+
     public PubMedSource(PoliteHttpClient http, Settings settings, Clock clock) {
+        this(http, settings, Optional.empty(), clock);
+    }
+
+    /**
+     * @param fullTexts when present, an article PubMed lists with a PMCID also brings its open-access full text
+     */
+    public PubMedSource(PoliteHttpClient http, Settings settings, Optional<FullTexts> fullTexts, Clock clock) {
         super(NAME, http, settings, clock);
+        this.fullTexts = fullTexts;
     }
 
     @Override
@@ -141,6 +154,9 @@ public final class PubMedSource extends ApiSource<PubMedSource.Settings> {
         for (PubmedArticles.Article article : articles) {
             sink.accept(Records.fetched(NAME, article.pmid(), ContentTypes.PUBMED_XML, article.xml(), url, watchId,
                     fetchedAt));
+            if (article.pmcid() != null && fullTexts.isPresent()) {
+                fullTexts.get().fetchOrLog(article.pmcid(), "MED:" + article.pmid(), watchId).ifPresent(sink::accept);
+            }
         }
         return articles.size();
     }

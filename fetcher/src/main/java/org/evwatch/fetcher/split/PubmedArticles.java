@@ -16,8 +16,11 @@ import org.w3c.dom.Node;
  */
 public final class PubmedArticles {
 
-    /** One article: its PMID and its {@code <PubmedArticle>} (or {@code <PubmedBookArticle>}) element as XML. */
-    public record Article(String pmid, String xml) {
+    /**
+     * One article: its PMID, its PMCID when PubMed lists one (else null), and its {@code <PubmedArticle>} (or
+     * {@code <PubmedBookArticle>}) element as XML.
+     */
+    public record Article(String pmid, String pmcid, String xml) {
     }
 
     private static final Set<String> RECORDS = Set.of("PubmedArticle", "PubmedBookArticle");
@@ -50,7 +53,7 @@ public final class PubmedArticles {
         }
         List<Article> articles = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
-            articles.add(new Article(pmid(elements.get(i), i + 1), texts.get(i)));
+            articles.add(new Article(pmid(elements.get(i), i + 1), pmcid(elements.get(i)), texts.get(i)));
         }
         return articles;
     }
@@ -66,5 +69,21 @@ public final class PubmedArticles {
             throw new MalformedResponseException("article " + position + " has no " + holder + "/PMID");
         }
         return pmid;
+    }
+
+    /** The article's own PMCID, from {@code PubmedData/ArticleIdList}: not one of its references' lists. */
+    private static String pmcid(Element article) {
+        Element data = XmlDocuments.child(article, "PubmedData");
+        Element ids = data == null ? null : XmlDocuments.child(data, "ArticleIdList");
+        if (ids == null) {
+            return null;
+        }
+        for (Element id : XmlDocuments.children(ids, "ArticleId")) {
+            String value = id.getTextContent().trim();
+            if ("pmc".equals(id.getAttribute("IdType")) && value.matches("PMC[0-9]{1,12}")) {
+                return value;
+            }
+        }
+        return null;
     }
 }

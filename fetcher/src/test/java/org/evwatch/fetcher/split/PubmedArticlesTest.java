@@ -30,6 +30,22 @@ class PubmedArticlesTest {
     }
 
     @Test
+    void anArticleCarriesThePmcidPubmedListsForItButNotTheOnesOfItsReferences() throws Exception {
+        String own = "<PubmedArticle><MedlineCitation><PMID>1</PMID></MedlineCitation><PubmedData><ArticleIdList>"
+                + "<ArticleId IdType=\"pubmed\">1</ArticleId><ArticleId IdType=\"pmc\"> PMC5442267 </ArticleId>"
+                + "</ArticleIdList></PubmedData></PubmedArticle>";
+        String cited = "<PubmedArticle><MedlineCitation><PMID>2</PMID></MedlineCitation><PubmedData><ArticleIdList>"
+                + "<ArticleId IdType=\"pubmed\">2</ArticleId></ArticleIdList><ReferenceList><Reference>"
+                + "<ArticleIdList><ArticleId IdType=\"pmc\">PMC1111111</ArticleId></ArticleIdList></Reference>"
+                + "</ReferenceList></PubmedData></PubmedArticle>";
+
+        List<PubmedArticles.Article> articles = PubmedArticles.split("<PubmedArticleSet>" + own + cited
+                + "</PubmedArticleSet>");
+
+        assertThat(articles).extracting(PubmedArticles.Article::pmcid).containsExactly("PMC5442267", null);
+    }
+
+    @Test
     void aBookChapterCarriesItsPmidInBookDocument() throws Exception {
         List<PubmedArticles.Article> articles = PubmedArticles.split("<PubmedArticleSet><PubmedBookArticle>"
                 + "<BookDocument><PMID Version=\"1\">20301295</PMID></BookDocument></PubmedBookArticle>"
