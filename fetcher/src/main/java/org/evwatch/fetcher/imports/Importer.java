@@ -99,11 +99,14 @@ public class Importer {
                 }
             }
         }
+        List<PaperFetched> all = new ArrayList<>(records.values());
+        all.addAll(fullTexts);
+        Known known = new Known(sent.decideAll(all), firstPosition);
         List<PaperFetched> toSend = new ArrayList<>();
         for (Map.Entry<ImportEntry, PaperFetched> r : records.entrySet()) {
-            outcomes.add(decide(r.getKey(), r.getValue(), firstPosition, toSend));
+            outcomes.add(decide(r.getKey(), r.getValue(), known, toSend));
         }
-        fullTexts.forEach(f -> companion(f, firstPosition, toSend));
+        fullTexts.forEach(f -> companion(f, known, toSend));
         List<OutgoingRecord> outgoing = toSend.stream().map(OutgoingRecord::of).toList();
         publisher.sendAll(outgoing).get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
         sent.markAllSent(outgoing);
@@ -111,16 +114,30 @@ public class Importer {
         return outcomes;
     }
 
+    /**
+     * What is known of a chunk's records: what was sent before (looked up for the whole chunk at once), and where in
+     * this import each record first came.
+     */
+    private record Known(Map<String, Map<String, SentRecords.Decision>> sentBefore,
+            Map<String, Integer> firstPosition) {
+
+        /** The entry that brought the record earlier in this import, or null: from now on, it is {@code position}. */
+        Integer earlier(PaperFetched record, int position) {
+            return firstPosition.putIfAbsent(record.source() + "\u0000" + record.sourceRecordId(), position);
+        }
+
+        SentRecords.Decision decision(PaperFetched record) {
+            return sentBefore.get(record.source()).get(record.sourceRecordId());
+        }
+    }
+
     /** New: sent and accepted. Known: an update is sent, the same content is not; either way it merges. */
-    private ImportOutcome decide(ImportEntry e, PaperFetched record, Map<String, Integer> firstPosition,
-            List<PaperFetched> toSend) {
-        String key = record.source() + "\u0000" + record.sourceRecordId();
-        Integer earlier = firstPosition.putIfAbsent(key, e.position());
+    private ImportOutcome decide(ImportEntry e, PaperFetched record, Known known, List<PaperFetched> toSend) {
+        Integer earlier = known.earlier(record, e.position());
         if (earlier != null) {
             return ImportOutcome.merged(e, record, "the same record as entry " + earlier + " of this import");
         }
-        SentRecords.Decision decision = sent.decide(record.source(), record.sourceRecordId(), record.contentHash());
-        return switch (decision) {
+        return switch (known.decision(record)) {
             case NEW -> {
                 toSend.add(record);
                 yield ImportOutcome.accepted(e, record);
@@ -135,11 +152,11 @@ public class Importer {
     }
 
     /** A full text goes with its paper's entry, without an outcome of its own: sent unless sent before as it is. */
-    private void companion(PaperFetched fullText, Map<String, Integer> firstPosition, List<PaperFetched> toSend) {
-        if (firstPosition.putIfAbsent(fullText.source() + "\u0000" + fullText.sourceRecordId(), -1) != null) {
+    private void companion(PaperFetched fullText, Known known, List<PaperFetched> toSend) {
+        if (known.earlier(fullText, -1) != null) {
             return;
         }
-        switch (sent.decide(fullText.source(), fullText.sourceRecordId(), fullText.contentHash())) {
+        switch (known.decision(fullText)) {
             case NEW -> toSend.add(fullText);
             case UPDATE -> toSend.add(withUpdate(fullText));
             case SKIP -> {

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.evwatch.events.PaperFetched;
 import org.evwatch.fetcher.messaging.OutgoingRecord;
 import org.hibernate.Session;
 
@@ -49,13 +50,20 @@ public class SentRecords {
         SKIP, NEW, UPDATE
     }
 
+    /**
+     * Decides for records of any sources, one query per source: the decision per source and record id. Of two
+     * records with one id, the first is decided.
+     */
     @Transactional
-    public Decision decide(String source, String recordId, String contentHash) {
-        SentRecord known = SentRecord.findById(new SentRecord.Key(source, recordId));
-        if (known == null) {
-            return Decision.NEW;
+    public Map<String, Map<String, Decision>> decideAll(Collection<PaperFetched> records) {
+        Map<String, Map<String, String>> bySource = new LinkedHashMap<>();
+        for (PaperFetched r : records) {
+            bySource.computeIfAbsent(r.source(), s -> new LinkedHashMap<>()).putIfAbsent(r.sourceRecordId(),
+                    r.contentHash());
         }
-        return known.contentHash.equals(contentHash) ? Decision.SKIP : Decision.UPDATE;
+        Map<String, Map<String, Decision>> decisions = new HashMap<>();
+        bySource.forEach((source, ids) -> decisions.put(source, decideAll(source, ids)));
+        return decisions;
     }
 
     /**

@@ -90,12 +90,7 @@ final class WindowSender implements RecordSink {
 
     private void flush() {
         // A landing page travels with its feed item, so one batch may hold two sources.
-        Map<String, Map<String, String>> bySource = new LinkedHashMap<>();
-        for (PaperFetched r : batch) {
-            bySource.computeIfAbsent(r.source(), s -> new LinkedHashMap<>()).put(r.sourceRecordId(), r.contentHash());
-        }
-        Map<String, Map<String, SentRecords.Decision>> decisions = new LinkedHashMap<>();
-        bySource.forEach((source, ids) -> decisions.put(source, sent.decideAll(source, ids)));
+        Map<String, Map<String, SentRecords.Decision>> decisions = sent.decideAll(batch);
         for (PaperFetched r : batch) {
             String key = r.source() + '\n' + r.sourceRecordId();
             SentRecords.Decision decision = sentInWindow.contains(key)
