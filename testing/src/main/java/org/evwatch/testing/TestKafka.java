@@ -1,5 +1,6 @@
 package org.evwatch.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,17 @@ public final class TestKafka {
 
     /** Sends one record and waits for the broker's acknowledgement; returns where the record landed. */
     public static RecordMetadata send(String topic, String key, byte[] value) {
+        return send(topic, key, value, Map.of());
+    }
+
+    /** Sends one record with headers (their values as UTF-8) and waits for the broker's acknowledgement. */
+    public static RecordMetadata send(String topic, String key, byte[] value, Map<String, String> headers) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+            return producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }

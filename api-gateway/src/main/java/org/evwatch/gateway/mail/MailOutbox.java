@@ -11,8 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntFunction;
@@ -45,10 +47,12 @@ public class MailOutbox {
     /**
      * A claimed delivery with what is needed to send it: the subscription it goes out for ({@code null} when no
      * subscription it was stored for mails this address any longer) and that subscription's name, frequency and the
-     * base of its links.
+     * base of its links; for a paper, its id and the trace its attempts continue ({@code traceparent}, null when the
+     * paper was not traced).
      */
     public record Claimed(UUID id, EmailDelivery.Kind kind, String address, String content, int attempts,
-            UUID subscriptionId, String subscriptionName, EmailFrequency frequency, String baseUrl) {
+            UUID subscriptionId, String subscriptionName, EmailFrequency frequency, String baseUrl, String paperId,
+            String traceparent) {
     }
 
     private final EntityManager em;
@@ -72,9 +76,10 @@ public class MailOutbox {
     /**
      * Stores the paper for every confirmed address among the {@code matched} subscriptions, joining the caller's
      * transaction; due at once or at the next digest time of the subscription's frequency (the earlier one when two
-     * subscriptions of an address match). A paper already stored for an address is not stored again.
+     * subscriptions of an address match). A paper already stored for an address is not stored again. Its attempts
+     * continue the trace of {@code traceparent} (null when the paper is not traced).
      */
-    public void queuePapers(PaperIndexed indexed, Collection<UUID> matched) {
+    public void queuePapers(PaperIndexed indexed, Collection<UUID> matched, String traceparent) {
         if (matched.isEmpty()) {
             return;
         }
@@ -98,7 +103,8 @@ public class MailOutbox {
             Instant now = clock.instant();
             for (Object[] row : mailed) {
                 Instant due = schedule.dueAt(EmailFrequency.valueOf((String) row[2]), now);
-                Optional<UUID> delivery = insertPaper(c, normalize((String) row[1]), indexed, content, due, now);
+                Optional<UUID> delivery = insertPaper(c, normalize((String) row[1]), indexed, content, traceparent,
+                        due, now);
                 if (delivery.isPresent()) {
                     link(c, delivery.get(), (UUID) row[0]);
                 }
@@ -111,12 +117,12 @@ public class MailOutbox {
     }
 
     private static Optional<UUID> insertPaper(Connection c, String address, PaperIndexed indexed, String content,
-            Instant due, Instant now) throws SQLException {
+            String traceparent, Instant due, Instant now) throws SQLException {
         // A delivery still waiting for its digest time (never claimed nor tried) moves to the earlier due time.
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into gateway.email_delivery as d (id, kind, address, paper_id, paper_version, content, state,
-                    attempts, due_at, next_attempt_at, created_at, updated_at)
-                values (?, 'PAPER', ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)
+                    attempts, due_at, next_attempt_at, created_at, updated_at, traceparent)
+                values (?, 'PAPER', ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)
                 on conflict (address, paper_id) where kind = 'PAPER' do update set
                     due_at = case when d.attempts = 0 and d.next_attempt_at = d.due_at
                                   then least(d.due_at, excluded.due_at) else d.due_at end,
@@ -133,6 +139,7 @@ public class MailOutbox {
             insert.setObject(7, utc(due));
             insert.setObject(8, utc(now));
             insert.setObject(9, utc(now));
+            insert.setString(10, traceparent);
             try (ResultSet rs = insert.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
             }
@@ -230,7 +237,7 @@ public class MailOutbox {
         }
         List<Object[]> rows = em.createNativeQuery("""
                 select d.id, d.kind, d.address, d.content, d.attempts, s.id, s.name, s.email_frequency,
-                       s.email_base_url
+                       s.email_base_url, d.paper_id, d.traceparent
                 from {h-schema}email_delivery d
                 left join lateral (
                     select s.* from {h-schema}email_delivery_subscription l
@@ -243,7 +250,8 @@ public class MailOutbox {
                 order by d.due_at, d.created_at""").setParameter(1, ids).getResultList();
         return rows.stream().map(r -> new Claimed((UUID) r[0], EmailDelivery.Kind.valueOf((String) r[1]),
                 (String) r[2], (String) r[3], ((Number) r[4]).intValue(), (UUID) r[5], (String) r[6],
-                r[7] == null ? null : EmailFrequency.valueOf((String) r[7]), (String) r[8])).toList();
+                r[7] == null ? null : EmailFrequency.valueOf((String) r[7]), (String) r[8], (String) r[9],
+                (String) r[10])).toList();
     }
 
     /** Settles deliveries no subscription mails any longer: they are not sent. */
@@ -259,12 +267,14 @@ public class MailOutbox {
 
     /**
      * Records one attempt at the mail that carried {@code ids}: sent when {@code error} is null; otherwise retried
-     * after {@code retryBefore} of the delivery's next attempt number, or failed when that is empty.
+     * after {@code retryBefore} of the delivery's next attempt number, or failed when that is empty. Returns each
+     * recorded delivery's outcome.
      */
     @Transactional
-    public void record(List<UUID> ids, Instant started, Duration took, String error,
+    public Map<UUID, EmailAttempt.Outcome> record(List<UUID> ids, Instant started, Duration took, String error,
             IntFunction<Optional<Duration>> retryBefore) {
         Instant now = clock.instant();
+        Map<UUID, EmailAttempt.Outcome> outcomes = new HashMap<>();
         for (UUID id : ids) {
             EmailDelivery d = EmailDelivery.findById(id);
             if (d == null) {
@@ -289,7 +299,9 @@ public class MailOutbox {
             d.sentAt = error == null ? now : null;
             d.nextAttemptAt = retry.map(now::plus).orElse(null);
             a.persist();
+            outcomes.put(id, a.outcome);
         }
+        return outcomes;
     }
 
     private String write(PaperMail mail) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -20,6 +21,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import org.evwatch.events.tracing.PipelineTracing;
+import org.evwatch.events.tracing.RecordLog;
+import org.evwatch.events.tracing.TraceStep;
 import org.evwatch.gateway.scheduling.Poller;
 import org.evwatch.gateway.settings.GatewaySettings;
 import org.evwatch.gateway.subscriptions.DeliveryMetrics;
@@ -32,7 +36,7 @@ import org.jboss.logging.Logger;
  * address and subscription together (up to {@code max-papers-per-mail} a mail), and records every attempt. A failed
  * attempt is retried on the backoff schedule; a delivery claimed by a gateway that stops before recording it is
  * claimed again when its claim runs out, so nothing is lost (though a mail accepted by the SMTP server just before
- * such a stop is sent again).
+ * such a stop is sent again). Each attempt at a paper's mail is a step of that paper's trace, when it is traced.
  */
 @ApplicationScoped
 public class MailSender {
@@ -49,12 +53,14 @@ public class MailSender {
     private final GatewaySettings.Mail settings;
     private final RetrySchedule retries;
     private final DeliveryMetrics metrics;
+    private final PipelineTracing tracing;
     private final Clock clock = Clock.systemUTC();
     private final Poller poller = new Poller("mail-send", this::pollSafely);
 
     public MailSender(MailOutbox outbox, MailComposer composer, MailTransport transport, GatewaySettings settings,
-            DeliveryMetrics metrics) {
+            DeliveryMetrics metrics, PipelineTracing tracing) {
         this.metrics = metrics;
+        this.tracing = tracing;
         this.outbox = outbox;
         this.composer = composer;
         this.transport = transport;
@@ -116,19 +122,62 @@ public class MailSender {
         }
     }
 
+    /**
+     * One attempt at a mail; for each paper it carries, a step of that paper's trace when the paper is traced. A
+     * failure is logged once for each delivery the mail carried, in the paper's logging context.
+     */
     private void attempt(List<MailOutbox.Claimed> deliveries, Letter letter) {
-        Instant started = clock.instant();
-        String error = null;
+        List<TraceStep> steps = deliveries.stream().map(this::traceStep).toList();
+        RuntimeException failure = null;
+        Map<UUID, EmailAttempt.Outcome> outcomes = Map.of();
         try {
-            transport.send(letter);
-        } catch (RuntimeException e) {
-            error = describe(e);
-            LOG.warnf("mail to %s failed: %s", letter.to(), error);
+            Instant started = clock.instant();
+            try {
+                transport.send(letter);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            String error = failure == null ? null : describe(failure);
+            metrics.email(deliveries.size(), error == null);
+            outcomes = outbox.record(deliveries.stream().map(MailOutbox.Claimed::id).toList(), started,
+                    Duration.between(started, clock.instant()), error,
+                    next -> retries.delayBefore(next, ThreadLocalRandom.current()::nextDouble));
+        } finally {
+            for (int i = 0; i < steps.size(); i++) {
+                MailOutbox.Claimed delivery = deliveries.get(i);
+                settle(delivery, steps.get(i), outcomes.get(delivery.id()), failure, letter);
+            }
         }
-        metrics.email(deliveries.size(), error == null);
-        outbox.record(deliveries.stream().map(MailOutbox.Claimed::id).toList(), started,
-                Duration.between(started, clock.instant()), error,
-                next -> retries.delayBefore(next, ThreadLocalRandom.current()::nextDouble));
+    }
+
+    private TraceStep traceStep(MailOutbox.Claimed delivery) {
+        if (delivery.traceparent() == null) {
+            return TraceStep.NONE;
+        }
+        TraceStep step = tracing.deliver("email", delivery.traceparent(), delivery.paperId());
+        step.attribute(PipelineTracing.SUBSCRIPTION_ID, String.valueOf(delivery.subscriptionId()));
+        step.attribute(PipelineTracing.ATTEMPT, String.valueOf(delivery.attempts() + 1));
+        return step;
+    }
+
+    /** Ends a delivery's step with its outcome (none when the attempt could not be recorded); logs a failure. */
+    private static void settle(MailOutbox.Claimed delivery, TraceStep step, EmailAttempt.Outcome outcome,
+            RuntimeException failure, Letter letter) {
+        String settled = outcome == null ? null : outcome.name().toLowerCase(Locale.ROOT);
+        try {
+            step.attribute(PipelineTracing.OUTCOME, settled);
+            if (failure != null) {
+                step.fail(failure);
+                if (delivery.paperId() != null) {
+                    RecordLog.enterPaper(delivery.paperId(), step);
+                }
+                LOG.warnf("mail to %s failed, attempt %d, %s: %s", letter.to(), delivery.attempts() + 1,
+                        settled == null ? "not recorded" : settled, describe(failure));
+            }
+        } finally {
+            RecordLog.leave();
+            step.close();
+        }
     }
 
     /** The failure as the subscriber can read it: its cause's class and message, without the wrappers. */

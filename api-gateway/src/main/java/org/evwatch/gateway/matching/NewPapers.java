@@ -239,7 +239,7 @@ public class NewPapers {
                         write(r.perSubscription().get(a.id())), traceparent).ifPresent(deliveries::add);
             }
         }
-        mail.queuePapers(indexed, r.perSubscription().keySet());
+        mail.queuePapers(indexed, r.perSubscription().keySet(), traceparent);
         return new Taken(seq.getAsLong(), r.liveMatched(), r.perSubscription(), r.queryEvent(), deliveries);
     }
 

@@ -26,10 +26,12 @@ import org.evwatch.gateway.webhook.WebhookSender;
 @ApplicationScoped
 public class DeliveryStore {
 
-    /** A delivery due for an attempt, with the secret to sign it. */
-    /** A delivery waiting for its attempt; {@code traceparent} is null when the paper was not traced. */
+    /**
+     * A delivery waiting for its attempt, with the secret to sign it; {@code traceparent} is null when the paper was
+     * not traced.
+     */
     public record Pending(UUID id, String url, String payload, int attempts, String secret, String paperId,
-            String traceparent) {
+            String traceparent, UUID subscriptionId) {
     }
 
     private final EntityManager em;
@@ -104,7 +106,8 @@ public class DeliveryStore {
     public List<Pending> pending(List<UUID> ids) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement select = c.prepareStatement("""
-                    select d.id, d.url, d.payload, d.attempts, s.webhook_secret, d.paper_id, d.traceparent
+                    select d.id, d.url, d.payload, d.attempts, s.webhook_secret, d.paper_id, d.traceparent,
+                           d.subscription_id
                     from gateway.webhook_delivery d join gateway.subscription s on s.id = d.subscription_id
                     where d.id = any (?) and d.state = 'PENDING' and s.webhook_secret is not null
                       and s.paused_at is null""")) {
@@ -113,7 +116,8 @@ public class DeliveryStore {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         pending.add(new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                                rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getObject(8, UUID.class)));
                     }
                 }
                 return pending;
@@ -141,6 +145,13 @@ public class DeliveryStore {
     /** One attempt at a delivery, and when to try again if it may succeed later. */
     public record Attempted(UUID id, int attemptNo, Instant started, WebhookSender.Outcome outcome,
             Optional<Duration> retry) {
+
+        /** How the attempt leaves its delivery: delivered, to be retried, or failed for good. */
+        public WebhookAttempt.Outcome settled() {
+            return outcome.success()
+                    ? WebhookAttempt.Outcome.DELIVERED
+                    : retry.isPresent() ? WebhookAttempt.Outcome.RETRY : WebhookAttempt.Outcome.FAILED;
+        }
     }
 
     /** Records attempts and moves their deliveries on: delivered, retried after their delay, or failed. */
@@ -155,9 +166,7 @@ public class DeliveryStore {
                             update gateway.webhook_delivery set attempts = ?, updated_at = ?, state = ?,
                                 next_attempt_at = ? where id = ?""")) {
                 for (Attempted a : attempts) {
-                    WebhookAttempt.Outcome outcome = a.outcome().success()
-                            ? WebhookAttempt.Outcome.DELIVERED
-                            : a.retry().isPresent() ? WebhookAttempt.Outcome.RETRY : WebhookAttempt.Outcome.FAILED;
+                    WebhookAttempt.Outcome outcome = a.settled();
                     addAttempt(insert, a, outcome);
                     update.setInt(1, a.attemptNo());
                     update.setObject(2, utc(now));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -143,16 +144,27 @@ public class WebhookDispatcher {
         }
     }
 
-    /** One attempt, as a step of the paper's trace when it is traced; its log lines name the paper. */
+    /**
+     * One attempt, as a step of the paper's trace when it is traced (with the subscription, the attempt's number and
+     * its outcome); its log lines, among them the one of a failed attempt, name the paper and its trace.
+     */
     private DeliveryStore.Attempted attempt(DeliveryStore.Pending d) {
         try (TraceStep step = d.traceparent() == null
                 ? TraceStep.NONE
                 : tracing.deliver("webhook", d.traceparent(), d.paperId())) {
             RecordLog.enterPaper(d.paperId(), step);
+            step.attribute(PipelineTracing.SUBSCRIPTION_ID, String.valueOf(d.subscriptionId()));
+            step.attribute(PipelineTracing.ATTEMPT, String.valueOf(d.attempts() + 1));
             DeliveryStore.Attempted attempted = attempt(d, step.traceparent());
+            WebhookAttempt.Outcome settled = attempted.settled();
+            step.attribute(PipelineTracing.OUTCOME, settled.name().toLowerCase(Locale.ROOT));
             if (!attempted.outcome().success()) {
-                step.fail(new IllegalStateException("webhook answered " + attempted.outcome().status() + ": "
-                        + attempted.outcome().error()));
+                String why = "webhook answered " + attempted.outcome().status() + ": " + attempted.outcome().error();
+                step.fail(new IllegalStateException(why));
+                LOG.logf(settled == WebhookAttempt.Outcome.FAILED ? Logger.Level.WARN : Logger.Level.INFO,
+                        "webhook delivery %s of subscription %s, attempt %d, %s: %s", d.id(), d.subscriptionId(),
+                        attempted.attemptNo(), settled == WebhookAttempt.Outcome.FAILED ? "given up" : "will retry",
+                        why);
             }
             return attempted;
         } finally {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -301,12 +300,7 @@ class EmailDeliveryIT {
 
     /** Follows the confirmation link of each mail, as the reader would: the page, then its button. */
     private void confirm(List<ReceivedMail> confirmations) {
-        for (ReceivedMail m : confirmations) {
-            String link = m.link(base + "api/v1/mail/confirm?token=");
-            given().urlEncodingEnabled(false).get(link).then().statusCode(200);
-            given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded").post(link).then()
-                    .statusCode(200);
-        }
+        confirmations.forEach(m -> m.confirm(base));
     }
 
     private static void state(String id, String expected) {
@@ -332,8 +326,6 @@ class EmailDeliveryIT {
     }
 
     private static List<ReceivedMail> mails(String address, int count, Duration wait) {
-        var received = await().atMost(wait).pollInterval(Duration.ofMillis(100))
-                .until(() -> SmtpServer.receivedBy(address), list -> list.size() >= count);
-        return new ArrayList<>(received.stream().limit(count).map(ReceivedMail::of).toList());
+        return ReceivedMail.await(address, count, wait);
     }
 }

@@ -72,7 +72,7 @@ class SubscriptionPauseIT {
             created.then().statusCode(201).body("paused", equalTo(false)).body("pausedAt", nullValue());
             hook.secret(created.path("webhook.secret"));
             String id = created.path("id");
-            confirm(mails(1).get(0));
+            mails(1).get(0).confirm(base);
             String streamUrl = base + created.<String>path("links.stream").replaceFirst("^https?://[^/]+/", "");
 
             try (SseClient stream = open(streamUrl)) {
@@ -203,17 +203,7 @@ class SubscriptionPauseIT {
                 .extract().jsonPath().getList("$");
     }
 
-    /** Follows the confirmation link as the reader would: the page, then its button. */
-    private void confirm(ReceivedMail confirmation) {
-        String link = confirmation.link(base + "api/v1/mail/confirm?token=");
-        given().urlEncodingEnabled(false).get(link).then().statusCode(200);
-        given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded").post(link).then()
-                .statusCode(200);
-    }
-
     private static List<ReceivedMail> mails(int count) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
-                .until(() -> SmtpServer.receivedBy(ADDRESS), list -> list.size() >= count).stream().limit(count)
-                .map(ReceivedMail::of).toList();
+        return ReceivedMail.await(ADDRESS, count, WAIT);
     }
 }

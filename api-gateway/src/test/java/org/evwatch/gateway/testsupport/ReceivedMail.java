@@ -1,6 +1,9 @@
 package org.evwatch.gateway.testsupport;
 
+import static io.restassured.RestAssured.given;
+
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -11,6 +14,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+
+import org.awaitility.Awaitility;
 
 /** A message as the SMTP server received it, with its plain-text and HTML parts decoded. */
 public record ReceivedMail(MimeMessage message, String subject, String text, String html) {
@@ -42,6 +47,23 @@ public record ReceivedMail(MimeMessage message, String subject, String text, Str
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first {@code count} messages {@link SmtpServer} received for {@code address}, waiting up to {@code wait}. */
+    public static List<ReceivedMail> await(String address, int count, Duration wait) {
+        var received = Awaitility.await().atMost(wait).pollInterval(Duration.ofMillis(100))
+                .until(() -> SmtpServer.receivedBy(address), list -> list.size() >= count);
+        return new ArrayList<>(received.stream().limit(count).map(ReceivedMail::of).toList());
+    }
+
+    /**
+     * Follows this confirmation's link to the gateway at {@code base} as the reader would: the page, then its button.
+     */
+    public void confirm(String base) {
+        String link = link(base + "api/v1/mail/confirm?token=");
+        given().urlEncodingEnabled(false).get(link).then().statusCode(200);
+        given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded").post(link).then()
+                .statusCode(200);
     }
 
     /** The first link in the plain text that starts with {@code prefix}. */

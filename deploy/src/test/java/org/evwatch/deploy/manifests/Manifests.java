@@ -1,5 +1,7 @@
 package org.evwatch.deploy.manifests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,6 +23,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -101,20 +106,84 @@ final class Manifests {
     private Manifests() {
     }
 
+    /**
+     * A resource read strictly into its Kubernetes or Strimzi model, after checking that its kind has one and that its
+     * apiVersion is the model's. KEDA's ScaledObject has no model: null.
+     */
+    static HasMetadata readStrictly(Document d) {
+        if (d.kind().equals("ScaledObject")) {
+            return null;
+        }
+        Class<? extends HasMetadata> model = MODELS.get(d.kind());
+        assertThat(model).as(d + ": a kind with a model").isNotNull();
+        assertThat(d.node().path("apiVersion").asText()).as(d + ": apiVersion").isEqualTo(apiVersion(model));
+        HasMetadata resource = d.read(model);
+        assertThat(resource.getMetadata().getName()).as(d + ": name").isNotBlank();
+        return resource;
+    }
+
+    /**
+     * The model's API version; for Strimzi's, v1 of the model's group: the model classes (of the last Strimzi release
+     * built for Java 17) carry v1beta2, whose fields are v1's plus a few deprecated ones.
+     */
+    private static String apiVersion(Class<? extends HasMetadata> model) {
+        String group = HasMetadata.getGroup(model);
+        return "kafka.strimzi.io".equals(group) ? group + "/v1" : HasMetadata.getApiVersion(model);
+    }
+
+    /** The documents of one kind, read into its model. */
+    static <T> List<T> all(List<Document> documents, String kind, Class<T> model) {
+        return documents.stream().filter(d -> d.kind().equals(kind)).map(d -> d.read(model)).toList();
+    }
+
+    /** The one document of a kind, read into its model. */
+    static <T> T one(List<Document> documents, String kind, Class<T> model) {
+        List<T> found = all(documents, kind, model);
+        assertThat(found).as("one " + kind).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The Deployment's only container. */
+    static Container container(Deployment d) {
+        assertThat(d.getSpec().getTemplate().getSpec().getContainers()).hasSize(1);
+        return d.getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    /** A strategic-merge patch that removes the resource it names ({@code $patch: delete}) rather than changing it. */
+    static boolean isDeletion(Document d) {
+        return "delete".equals(d.node().path("$patch").asText());
+    }
+
     /** The documents of a YAML file, in order, empty ones left out. */
     static List<Document> documents(Path file) {
-        List<Document> documents = new ArrayList<>();
-        try (var parser = new YAMLFactory().createParser(Files.newBufferedReader(file))) {
-            for (var it = YAML.readValues(parser, JsonNode.class); it.hasNext();) {
-                JsonNode node = it.next();
-                if (node != null && !node.isNull() && !node.isMissingNode()) {
-                    documents.add(new Document(file, node));
-                }
-            }
+        try {
+            return documents(file, Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException(file.toString(), e);
         }
+    }
+
+    /** The documents of YAML text that came from {@code source}, in order, empty ones left out. */
+    static List<Document> documents(Path source, String yaml) {
+        List<Document> documents = new ArrayList<>();
+        try (var parser = new YAMLFactory().createParser(yaml)) {
+            for (var it = YAML.readValues(parser, JsonNode.class); it.hasNext();) {
+                JsonNode node = it.next();
+                if (node != null && !node.isNull() && !node.isMissingNode()) {
+                    documents.add(new Document(source, node));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(source.toString(), e);
+        }
         return documents;
+    }
+
+    /** The keys secrets.env.example of an overlay lists: those of the Secret the operator creates from it. */
+    static Set<String> secretsExampleKeys(Path overlay) throws IOException {
+        return Files.readAllLines(overlay.resolve("secrets.env.example")).stream()
+                .filter(l -> l.contains("=") && !l.startsWith("#"))
+                .map(l -> l.substring(0, l.indexOf('='))).collect(Collectors.toSet());
     }
 
     /** The repository root: the nearest folder up from here that holds deploy/compose.yaml. */

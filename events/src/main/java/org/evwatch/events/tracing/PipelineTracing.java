@@ -44,6 +44,15 @@ public class PipelineTracing {
     public static final String RECORD_ID = "evwatch.record.id";
     /** The span attribute that names the paper: its catalog id. */
     public static final String PAPER_ID = "evwatch.paper.id";
+    /** The span attribute of a delivery that names the subscription it goes out for. */
+    public static final String SUBSCRIPTION_ID = "evwatch.subscription.id";
+    /** The span attribute of a delivery that numbers its attempt, from 1. */
+    public static final String ATTEMPT = "evwatch.delivery.attempt";
+    /**
+     * The span attribute of a delivery that says how its attempt ended: {@code delivered} (webhook) or {@code sent}
+     * (e-mail), {@code retry} when another attempt will follow, {@code failed} when none will.
+     */
+    public static final String OUTCOME = "evwatch.delivery.outcome";
 
     private static final Logger LOG = Logger.getLogger(PipelineTracing.class);
     private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {
