@@ -59,7 +59,7 @@ final class BibtexParser implements PaperParser {
         d.journalTitle = Latex.toText(Texts.firstNonBlank(e.field("journal"), e.field("journaltitle"),
                 e.field("booktitle")));
         d.isoAbbreviation = Latex.toText(Texts.firstNonBlank(e.field("shortjournal"), e.field("journal-iso")));
-        d.issn = e.field("issn");
+        d.issn = Texts.issn(e.field("issn"));
         d.volume = e.field("volume");
         d.issue = Texts.firstNonBlank(e.field("number"), e.field("issue"));
         d.pages = pages(Latex.toText(e.field("pages")));
@@ -73,13 +73,13 @@ final class BibtexParser implements PaperParser {
         }
         d.language = e.field("language");
         d.license = e.field("copyright");
-        d.url = e.field("url");
+        d.url = Latex.verbatim(e.field("url"));
         return d.build(FORMAT + " (" + e.key() + ")");
     }
 
     private static void ids(PaperDraft d, BibtexLibrary.Entry e) {
-        d.doi(e.field("doi"));
-        d.doi(Texts.doiFromUrl(e.field("url")));
+        d.doi(Latex.verbatim(e.field("doi")));
+        d.doi(Texts.doiFromUrl(Latex.verbatim(e.field("url"))));
         d.pmid(e.field("pmid"));
         d.pmcid(e.field("pmcid"));
         String eprintType = Texts.firstNonBlank(e.field("eprinttype"), e.field("archiveprefix"));

@@ -54,6 +54,14 @@ final class Latex {
         return Texts.clean(Normalizer.normalize(s, Normalizer.Form.NFC));
     }
 
+    /**
+     * A verbatim value (a DOI, a URL, an id) with the escapes some writers put before TeX's special characters
+     * taken off: {@code 10.1109/x\_1} is {@code 10.1109/x_1}. Nothing else is decoded.
+     */
+    static String verbatim(String value) {
+        return value == null ? null : Texts.clean(value.replaceAll("\\\\([_%#&$~])", "$1"));
+    }
+
     private static String accents(String s) {
         return ACCENT.matcher(s).replaceAll(m -> {
             String base = m.group(2) != null ? m.group(2) : m.group(3);
