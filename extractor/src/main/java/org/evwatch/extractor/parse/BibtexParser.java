@@ -71,7 +71,8 @@ final class BibtexParser implements PaperParser {
         for (String keyword : keywords == null ? new String[0] : keywords.split("\\s*[;,]\\s*")) {
             d.keyword(keyword);
         }
-        d.language = e.field("language");
+        // Zotero's BibLaTeX writes babel's language names: langid = {english}
+        d.language = Texts.firstNonBlank(e.field("language"), e.field("langid"));
         d.license = e.field("copyright");
         d.url = Latex.verbatim(e.field("url"));
         return d.build(FORMAT + " (" + e.key() + ")");

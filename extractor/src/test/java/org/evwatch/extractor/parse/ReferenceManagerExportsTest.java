@@ -178,6 +178,24 @@ class ReferenceManagerExportsTest {
             	keywords = {Extracellular Vesicles, Liquid biopsy, {PD}-{L1}},
             	pages = {e006123},
             }
+
+            @article{okonkwo_vesicles_2022,
+            	title = {Vesicles {\\textless}200 nm carry {Ca}$^{\\textrm{2+}}$ and {CO}$_{\\textrm{2}}$ sensors},
+            	volume = {39},
+            	issn = {1535-6108},
+            	url = {https://doi.org/10.1016/j.ccell.2021.07.004},
+            	doi = {10.1016/j.ccell.2021.07.004},
+            	abstract = {Uptake rose {\\textasciitilde}3-fold (p {\\textless} 0.05) in {\\textit{KRAS}}-mutant cells.},
+            	langid = {english},
+            	number = {8},
+            	journaltitle = {Cancer Cell},
+            	shortjournal = {Cancer Cell},
+            	author = {Okonkwo, Adaeze and Ferreira, Marta R.},
+            	date = {2022-08-09},
+            	pmid = {34511234},
+            	keywords = {Exosomes, {KRAS}},
+            	pages = {1102--1114},
+            }
             """;
 
     private static final String PUBLISHER_BIBTEX = """
@@ -372,9 +390,11 @@ class ReferenceManagerExportsTest {
     }
 
     @Test
-    void zoteroBibtexDecodesEscapedNamesAndKeepsTheIdsApart() throws Exception {
+    void zoteroBibtexAndBiblatexDecodeTheirEscapes() throws Exception {
         assertThat(ContentSniffer.sniff(ZOTERO_BIBTEX)).isEqualTo(ContentTypes.BIBTEX);
-        Paper p = parsers.parse(null, ZOTERO_BIBTEX);
+        List<Paper> papers = parsers.parseAll(null, ZOTERO_BIBTEX);
+        assertThat(papers).hasSize(2);
+        Paper p = papers.get(0);
 
         assertThat(p.title()).isEqualTo("Plasma extracellular vesicle PD-L1 predicts response to pembrolizumab in"
                 + " non-small cell lung cancer");
@@ -390,6 +410,17 @@ class ReferenceManagerExportsTest {
         assertThat(p.keywords()).containsExactly("Extracellular Vesicles", "Liquid biopsy", "PD-L1");
         assertThat(p.language()).isEqualTo("en");
         assertThat(p.url()).isEqualTo("https://jitc.bmj.com/content/11/5/e006123");
+
+        Paper biblatex = papers.get(1);
+        assertThat(biblatex.title()).isEqualTo("Vesicles <200 nm carry Ca2+ and CO2 sensors");
+        assertThat(biblatex.abstractText()).isEqualTo("Uptake rose ~3-fold (p < 0.05) in KRAS-mutant cells.");
+        assertThat(biblatex.ids()).isEqualTo(new Paper.Identifiers("10.1016/j.ccell.2021.07.004", "34511234", null,
+                null, null));
+        assertThat(biblatex.journal()).isEqualTo(new Paper.Journal("Cancer Cell", "Cancer Cell", "1535-6108", null,
+                "39", "8", "1102-1114", null, null));
+        assertThat(biblatex.dates().published()).isEqualTo("2022-08-09");
+        assertThat(biblatex.language()).isEqualTo("en");
+        assertThat(biblatex.keywords()).containsExactly("Exosomes", "KRAS");
     }
 
     @Test
