@@ -306,10 +306,7 @@ class ReferenceManagerExportsTest {
 
     @Test
     void zoteroRisWithByteOrderMarkAndCrlfBesideAnEndnoteStyleRecord() throws Exception {
-        String file = "\uFEFF" + ZOTERO_RIS.replace("\n", "\r\n");
-        assertThat(ContentSniffer.sniff(file)).isEqualTo(ContentTypes.RIS);
-        List<Paper> papers = parsers.parseAll(null, file);
-        assertThat(papers).hasSize(2);
+        List<Paper> papers = sniffedAndRead("\uFEFF" + ZOTERO_RIS.replace("\n", "\r\n"), ContentTypes.RIS, 2);
 
         Paper zotero = papers.get(0);
         assertThat(zotero.title()).isEqualTo("Plasma extracellular vesicle PD-L1 predicts response to pembrolizumab"
@@ -344,10 +341,7 @@ class ReferenceManagerExportsTest {
 
     @Test
     void pubmedNbibWithWrappedValuesInvestigatorsAndTypedIds() throws Exception {
-        String file = "\uFEFF" + PUBMED_NBIB.replace("\n", "\r\n");
-        assertThat(ContentSniffer.sniff(file)).isEqualTo(ContentTypes.MEDLINE);
-        List<Paper> papers = parsers.parseAll(null, file);
-        assertThat(papers).hasSize(2);
+        List<Paper> papers = sniffedAndRead("\uFEFF" + PUBMED_NBIB.replace("\n", "\r\n"), ContentTypes.MEDLINE, 2);
 
         Paper p = papers.get(0);
         assertThat(p.ids()).isEqualTo(new Paper.Identifiers("10.1186/s12943-022-01702-9", "36542123", "PMC9770123",
@@ -391,9 +385,7 @@ class ReferenceManagerExportsTest {
 
     @Test
     void zoteroBibtexAndBiblatexDecodeTheirEscapes() throws Exception {
-        assertThat(ContentSniffer.sniff(ZOTERO_BIBTEX)).isEqualTo(ContentTypes.BIBTEX);
-        List<Paper> papers = parsers.parseAll(null, ZOTERO_BIBTEX);
-        assertThat(papers).hasSize(2);
+        List<Paper> papers = sniffedAndRead("\uFEFF" + ZOTERO_BIBTEX, ContentTypes.BIBTEX, 2);
         Paper p = papers.get(0);
 
         assertThat(p.title()).isEqualTo("Plasma extracellular vesicle PD-L1 predicts response to pembrolizumab in"
@@ -464,9 +456,7 @@ class ReferenceManagerExportsTest {
 
     @Test
     void cslJsonFromZoteroAndOtherWriters() throws Exception {
-        assertThat(ContentSniffer.sniff(ZOTERO_CSL)).isEqualTo(ContentTypes.CSL_JSON);
-        List<Paper> papers = parsers.parseAll(null, ZOTERO_CSL);
-        assertThat(papers).hasSize(3);
+        List<Paper> papers = sniffedAndRead(ZOTERO_CSL, ContentTypes.CSL_JSON, 3);
 
         Paper zotero = papers.get(0);
         assertThat(zotero.title()).isEqualTo("Plasma extracellular vesicle PD-L1 predicts response to"
@@ -494,6 +484,14 @@ class ReferenceManagerExportsTest {
         assertThat(papers.get(2).dates().published()).isEqualTo("2021");
         assertThat(papers.get(2).journal().issn()).isEqualTo("0304-3835");
         // a file saved by a Windows editor starts with a byte order mark
-        assertThat(parsers.parseAll(ContentTypes.CSL_JSON, "\uFEFF" + ZOTERO_CSL)).hasSize(3);
+        sniffedAndRead("\uFEFF" + ZOTERO_CSL, ContentTypes.CSL_JSON, 3);
+    }
+
+    /** A file as the inbox gets it, without a content type: sniffed as {@code type}, then read to its records. */
+    private List<Paper> sniffedAndRead(String file, String type, int records) throws ParseException {
+        assertThat(ContentSniffer.sniff(file)).isEqualTo(type);
+        List<Paper> papers = parsers.parseAll(null, file);
+        assertThat(papers).hasSize(records);
+        return papers;
     }
 }
