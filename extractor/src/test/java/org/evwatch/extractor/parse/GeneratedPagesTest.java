@@ -57,6 +57,11 @@ class GeneratedPagesTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> genericTextPages() {
+        return pages("generic page", ContentTypes.TEXT, (p, r) -> PageWriter.genericPage(p, r));
+    }
+
+    @TestFactory
     Stream<DynamicTest> htmlLandingPages() {
         return pages("landing page", ContentTypes.HTML, (p, r) -> HtmlPageWriter.landingPage(p, r));
     }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Writes a paper as an article landing page: Highwire {@code citation_*} meta tags (names "Family, Given" or
  * "Given Family", dates with slashes or dashes, keywords in one tag or several, the abstract in a tag or only on the
- * page) or a schema.org JSON-LD {@code ScholarlyArticle} instead, around a page with navigation, a heading, the
+ * page), or a schema.org JSON-LD {@code ScholarlyArticle} or Dublin Core tags instead, around a page with navigation, a heading, the
  * abstract (a structured one under its section headings) and a reference list full of other papers' DOIs.
  */
 final class HtmlPageWriter {
@@ -39,14 +39,16 @@ final class HtmlPageWriter {
         s.url = "https://journals.example.org/doi/" + s.doi;
         boolean abstractInMetadata = p.abstractSections().size() == 1 && r.nextBoolean();
         s.abstractSections = p.abstractSections();
-        boolean highwire = r.nextInt(3) > 0;
+        int kind = r.nextInt(4);
         Shown.Names names = Shown.Names.SPLIT_WITH_AFFILIATIONS;
         StringBuilder head = new StringBuilder();
-        if (highwire) {
-            names = highwire(p, s, r, abstractInMetadata, head);
-        } else {
+        if (kind == 0) {
             head.append("<script type=\"application/ld+json\">").append(jsonLd(p, s, r, abstractInMetadata))
                     .append("</script>\n");
+        } else if (kind == 1) {
+            names = dublinCore(p, s, r, abstractInMetadata, head);
+        } else {
+            names = highwire(p, s, r, abstractInMetadata, head);
         }
         s.authors = p.authors().stream().map(names.view).toList();
         String page = "<!DOCTYPE html>\n<html lang=\"" + s.language + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
@@ -82,6 +84,24 @@ final class HtmlPageWriter {
         }
         meta(head, "og:title", s.title);
         return inverted ? Shown.Names.SPLIT_WITH_AFFILIATIONS : Shown.Names.DISPLAYED;
+    }
+
+    /** Dublin Core tags: no volume, issue or pages; creators as "Family, Given". */
+    private static Shown.Names dublinCore(Paper p, Shown s, Random r, boolean withAbstract, StringBuilder head) {
+        String prefix = r.nextBoolean() ? "DC." : "dc.";
+        meta(head, prefix + "title", s.title);
+        p.authors().forEach(a -> meta(head, prefix + "creator", a.family() + ", " + a.given()));
+        meta(head, prefix + "identifier", (r.nextBoolean() ? "doi:" : "https://doi.org/") + s.doi);
+        meta(head, prefix + "source", s.journal);
+        meta(head, prefix + "date", s.published);
+        s.keywords.forEach(k -> meta(head, prefix + "subject", k));
+        if (withAbstract) {
+            meta(head, prefix + "description", p.abstractSections().get(0).text());
+        }
+        meta(head, prefix + "language", s.language);
+        s.volume = null;
+        s.issue = null;
+        return Shown.Names.SPLIT;
     }
 
     /** "1102-1114" as first and last page; a single page or an article number as the first page alone. */

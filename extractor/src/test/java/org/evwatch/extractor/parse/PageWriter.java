@@ -216,9 +216,17 @@ final class PageWriter {
         s.journal = p.journal().title();
         s.published = p.dates().published();
         StringBuilder page = new StringBuilder(r.nextInt(4) == 0 ? "\n\n" : "").append("# ").append(s.title)
-                .append("\n\n**Authors:** ").append(String.join(", ", s.authors)).append("\n\n")
-                .append(List.of("PMC", "PubMed", "Europe PMC").get(r.nextInt(3))).append(" · DOI: ").append(s.doi)
-                .append(" · ").append(s.journal).append(" · ").append(s.published).append("\n\n");
+                .append("\n\n**Authors:** ").append(String.join(", ", s.authors)).append("\n\n");
+        if (r.nextInt(4) > 0) {
+            page.append(List.of("PMC", "PubMed", "Europe PMC").get(r.nextInt(3))).append(" · DOI: ").append(s.doi)
+                    .append(" · ").append(s.journal).append(" · ").append(s.published).append("\n\n");
+        } else {
+            // the fields as bold lines instead of the one summary line
+            s.pmid = p.ids().pmid();
+            page.append("**DOI:** ").append(s.doi).append("\n**Journal:** ").append(s.journal)
+                    .append("\n**Published:** ").append(dateWords(s.published, TextStyle.FULL, r))
+                    .append(s.pmid == null ? "" : "\n**PMID:** " + s.pmid).append("\n\n");
+        }
         s.abstractSections = unlabelled(p);
         List<String> sections = summarySections(p, s, r);
         StringBuilder abstractSection = new StringBuilder("## Abstract\n\n");
@@ -230,6 +238,23 @@ final class PageWriter {
             s.url = "https://tomesphere.com/paper/" + s.pmcid;
             page.append("---\nSource: ").append(s.url);
         }
+        return new Shown.Page(page.toString(), s, Shown.Names.DISPLAYED);
+    }
+
+    /** Any other page: a title line, the journal, a labelled DOI, an "Abstract" heading, then the body. */
+    static Shown.Page genericPage(Paper p, Random r) {
+        Shown s = new Shown();
+        s.title = displayTitle(p);
+        s.doi = p.ids().doi();
+        s.abstractSections = p.abstractSections();
+        StringBuilder page = new StringBuilder(s.title).append("\n\n")
+                .append(p.journal().title()).append(", ").append(year(p)).append("\n")
+                .append(r.nextBoolean() ? "doi: " : "https://doi.org/").append(s.doi).append("\n\n")
+                .append(r.nextBoolean() ? "Abstract\n" : "Abstract:\n");
+        // a structured abstract runs on in one paragraph, each section after its label: "BACKGROUND: …"
+        page.append(String.join(" ", p.abstractSections().stream()
+                .map(a -> a.label() == null ? a.text() : a.label() + ": " + a.text()).toList())).append("\n\n");
+        page.append(r.nextBoolean() ? "Introduction\n" : "References\n").append("Not part of the abstract.\n");
         return new Shown.Page(page.toString(), s, Shown.Names.DISPLAYED);
     }
 

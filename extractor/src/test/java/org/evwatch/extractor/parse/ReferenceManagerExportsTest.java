@@ -144,7 +144,9 @@ class ReferenceManagerExportsTest {
             TI  - [Extracellular vesicles in breast cancer: a review].
             PG  - 255-264
             LID - 10.1007/s10549-019-05265-x [doi]
-            AB  - Les vésicules extracellulaires sont revues.
+            AB  - PURPOSE: To review extracellular vesicles in breast cancer. DATA SOURCES: PubMed
+                  and Embase to 2018. STUDY SELECTION: 112 studies. CLINICAL TRIAL NUMBER: none.
+                  CONCLUSIONS: Vesicles are promising markers.
             FAU - Dubois, Anne-Claire
             AU  - Dubois AC
             LA  - fre
@@ -379,6 +381,11 @@ class ReferenceManagerExportsTest {
         assertThat(review.journal()).isEqualTo(new Paper.Journal("Breast cancer research and treatment",
                 "Breast Cancer Res Treat", null, "1573-7217", "176", "2", "255-264", null, null));
         assertThat(review.dates().published()).isEqualTo("2019-07");
+        assertThat(review.abstractSections()).extracting(Paper.AbstractSection::label, Paper.AbstractSection::text)
+                .containsExactly(tuple("PURPOSE", "To review extracellular vesicles in breast cancer."),
+                        tuple("DATA SOURCES", "PubMed and Embase to 2018."), tuple("STUDY SELECTION", "112 studies."),
+                        tuple("CLINICAL TRIAL NUMBER", "none."),
+                        tuple("CONCLUSIONS", "Vesicles are promising markers."));
         assertThat(review.language()).isEqualTo("fr");
         assertThat(review.publicationTypes()).contains("review");
     }

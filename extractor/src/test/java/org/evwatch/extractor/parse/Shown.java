@@ -38,6 +38,7 @@ final class Shown {
     String pages;
     String articleNumber;
     String doi;
+    String pmid;
     String pmcid;
     String published;
     String received;
@@ -61,6 +62,7 @@ final class Shown {
         s.pages = p.journal().pages();
         s.articleNumber = p.journal().articleNumber();
         s.doi = p.ids().doi();
+        s.pmid = p.ids().pmid();
         s.pmcid = p.ids().pmcid();
         s.published = p.dates().published();
         s.received = p.dates().received();
