@@ -24,10 +24,23 @@ final class AbstractMarkup {
     // a title that merely says "Abstract" labels nothing
     private static final Set<String> NOT_A_LABEL = Set.of("abstract", "summary", "graphical abstract");
 
-    private static final Pattern RUN_IN_LABEL = Pattern.compile("(?:^|(?<=[.!?] ))((?i:background|introduction|"
-            + "objectives?|aims?|purpose|context|methods?|materials and methods|patients and methods|design|setting|"
-            + "participants|results?|findings|conclusions?|interpretation|significance|discussion)|BACKGROUND|METHODS|"
-            + "RESULTS|CONCLUSIONS?)\\s*: ");
+    /** Labels of structured abstracts (NLM's list, as journals write them), in any case. */
+    private static final String KNOWN_LABELS = "background|introduction|objectives?|aims?|purpose|context|importance|"
+            + "rationale|hypothesis|methods?|materials and methods|patients and methods|search methods|design|"
+            + "experimental design|study design|setting|participants|interventions?|exposures?|measurements?|"
+            + "main outcomes? and measures?|main outcome measures?|data sources?|data extraction|data synthesis|"
+            + "data analysis|study selection|selection criteria|evidence acquisition|evidence synthesis|results?|"
+            + "main results|findings|conclusions?|main conclusions|interpretation|significance|discussion|"
+            + "limitations|implications|clinical relevance|issue addressed|so what|location|time period|"
+            + "major taxa studied|case presentation|trial registration|registration|funding|financial disclosures?";
+    private static final String SENTENCE_START = "(?:^|(?<=[.!?] ))(";
+    private static final Pattern RUN_IN_LABEL = Pattern.compile(SENTENCE_START + "(?i:" + KNOWN_LABELS + "))\\s*: ");
+    /**
+     * Any run-in label of a text that known ones show to be structured: a known label, or a phrase in capitals of up
+     * to five words ("METHODS AND RESULTS: ", "CLINICAL TRIAL NUMBER: ").
+     */
+    private static final Pattern ANY_RUN_IN_LABEL = Pattern.compile(SENTENCE_START + "(?i:" + KNOWN_LABELS + ")|"
+            + "\\p{Lu}[\\p{Lu}'’-]+(?: (?:\\p{Lu}[\\p{Lu}'’-]*|&|/)){0,4})\\s*: ");
 
     private AbstractMarkup() {
     }
@@ -49,18 +62,15 @@ final class AbstractMarkup {
 
     /**
      * Plain text with run-in labels ("Background: ... Methods: ...") is split into sections when at least two
-     * known labels appear and the text opens with one; otherwise it is one unlabelled section.
+     * known labels appear and the text opens with a label; the other labels of such a text ("FUNDING: ") split it
+     * too. Otherwise it is one unlabelled section.
      */
     static void addPlain(PaperDraft draft, String text) {
         if (text == null) {
             return;
         }
-        Matcher m = RUN_IN_LABEL.matcher(text);
-        List<int[]> found = new ArrayList<>();
-        while (m.find()) {
-            found.add(new int[]{m.start(1), m.end(1), m.end()});
-        }
-        if (found.size() < 2 || found.get(0)[0] != 0) {
+        List<int[]> found = labels(RUN_IN_LABEL, text).size() < 2 ? List.of() : labels(ANY_RUN_IN_LABEL, text);
+        if (found.isEmpty() || found.get(0)[0] != 0) {
             draft.abstractSection(null, text);
             return;
         }
@@ -69,6 +79,16 @@ final class AbstractMarkup {
             draft.abstractSection(text.substring(found.get(i)[0], found.get(i)[1]),
                     text.substring(found.get(i)[2], end));
         }
+    }
+
+    /** Each label's start and end, and where its section's text starts. */
+    private static List<int[]> labels(Pattern label, String text) {
+        Matcher m = label.matcher(text);
+        List<int[]> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(new int[]{m.start(1), m.end(1), m.end()});
+        }
+        return found;
     }
 
     private static void walk(Element parent, PaperDraft draft, String[] label, StringBuilder text) {

@@ -59,7 +59,7 @@ final class BibtexParser implements PaperParser {
         d.journalTitle = Latex.toText(Texts.firstNonBlank(e.field("journal"), e.field("journaltitle"),
                 e.field("booktitle")));
         d.isoAbbreviation = Latex.toText(Texts.firstNonBlank(e.field("shortjournal"), e.field("journal-iso")));
-        d.issn = e.field("issn");
+        d.issn = Texts.issn(e.field("issn"));
         d.volume = e.field("volume");
         d.issue = Texts.firstNonBlank(e.field("number"), e.field("issue"));
         d.pages = pages(Latex.toText(e.field("pages")));
@@ -71,15 +71,16 @@ final class BibtexParser implements PaperParser {
         for (String keyword : keywords == null ? new String[0] : keywords.split("\\s*[;,]\\s*")) {
             d.keyword(keyword);
         }
-        d.language = e.field("language");
+        // Zotero's BibLaTeX writes babel's language names: langid = {english}
+        d.language = Texts.firstNonBlank(e.field("language"), e.field("langid"));
         d.license = e.field("copyright");
-        d.url = e.field("url");
+        d.url = Latex.verbatim(e.field("url"));
         return d.build(FORMAT + " (" + e.key() + ")");
     }
 
     private static void ids(PaperDraft d, BibtexLibrary.Entry e) {
-        d.doi(e.field("doi"));
-        d.doi(Texts.doiFromUrl(e.field("url")));
+        d.doi(Latex.verbatim(e.field("doi")));
+        d.doi(Texts.doiFromUrl(Latex.verbatim(e.field("url"))));
         d.pmid(e.field("pmid"));
         d.pmcid(e.field("pmcid"));
         String eprintType = Texts.firstNonBlank(e.field("eprinttype"), e.field("archiveprefix"));

@@ -1,5 +1,6 @@
 package org.evwatch.extractor.parse;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -47,13 +48,12 @@ final class CslJsonParser implements PaperParser {
         d.title(Texts.stripMarkup(Json.firstText(item, "title")));
         AbstractMarkup.addTo(d, Json.text(item, "abstract"));
         for (JsonNode a : Json.list(item, "author")) {
-            d.author(Json.text(a, "given"), Json.text(a, "family"), Json.text(a, "literal"), Json.text(a, "ORCID"),
-                    List.of());
+            d.author(Json.text(a, "given"), family(a), Json.text(a, "literal"), Json.text(a, "ORCID"), List.of());
         }
         d.journalTitle = Texts.stripMarkup(Json.firstText(item, "container-title"));
         d.isoAbbreviation = Texts.firstNonBlank(Json.firstText(item, "container-title-short"),
                 Json.text(item, "journalAbbreviation"));
-        d.issn = Json.firstText(item, "ISSN");
+        d.issn = Texts.issn(Json.firstText(item, "ISSN"));
         d.volume = Json.text(item, "volume");
         d.issue = Json.text(item, "issue");
         d.pages = BibtexParser.pages(Json.text(item, "page"));
@@ -72,10 +72,27 @@ final class CslJsonParser implements PaperParser {
         return d.build(FORMAT + (d.doi == null ? "" : " (" + d.doi + ")"));
     }
 
+    /** The family name with its particles, as the product keeps them: "van der" + "Berg" is "van der Berg". */
+    private static String family(JsonNode name) {
+        String family = Json.text(name, "family");
+        if (family == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : new String[]{Json.text(name, "dropping-particle"),
+                Json.text(name, "non-dropping-particle"), family}) {
+            if (part != null) {
+                parts.add(part);
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    /** Ids under CSL's upper-case variables, or the lower-case ones some writers use ({@code doi}, {@code pmid}). */
     private static void ids(PaperDraft d, JsonNode item) {
-        d.doi(Json.text(item, "DOI"));
-        d.pmid(Json.text(item, "PMID"));
-        d.pmcid(Json.text(item, "PMCID"));
+        d.doi(Texts.firstNonBlank(Json.text(item, "DOI"), Json.text(item, "doi")));
+        d.pmid(Texts.firstNonBlank(Json.text(item, "PMID"), Json.text(item, "pmid")));
+        d.pmcid(Texts.firstNonBlank(Json.text(item, "PMCID"), Json.text(item, "pmcid")));
         d.doi(Texts.doiFromUrl(Json.text(item, "URL")));
         String note = Json.text(item, "note");
         if (note == null) {

@@ -18,7 +18,8 @@ final class Json {
 
     static JsonNode parse(String payload, String format) throws ParseException {
         try {
-            JsonNode node = MAPPER.readTree(payload);
+            // a file saved by a Windows editor may start with a byte order mark, which JSON does not allow
+            JsonNode node = MAPPER.readTree(Xml.stripBom(payload));
             if (node == null || node.isMissingNode()) {
                 throw new ParseException(format + ": empty payload");
             }

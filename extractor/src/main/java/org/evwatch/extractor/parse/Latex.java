@@ -24,7 +24,14 @@ final class Latex {
             Map.entry("textemdash", "—"), Map.entry("textmu", "µ"), Map.entry("alpha", "α"), Map.entry("beta", "β"),
             Map.entry("gamma", "γ"), Map.entry("delta", "δ"), Map.entry("kappa", "κ"), Map.entry("mu", "µ"),
             Map.entry("pm", "±"), Map.entry("times", "×"), Map.entry("textdegree", "°"), Map.entry("deg", "°"),
-            Map.entry("le", "≤"), Map.entry("ge", "≥"));
+            Map.entry("le", "≤"), Map.entry("ge", "≥"), Map.entry("textless", "<"), Map.entry("textgreater", ">"),
+            Map.entry("textbar", "|"), Map.entry("textasciitilde", "\u0000T"), Map.entry("textasciicircum", "\u0000C"),
+            Map.entry("textbackslash", "\u0000B"));
+    /** Characters kept out of the way of the decoding, each behind a NUL, and put back at the end. */
+    private static final Map<String, String> KEPT = Map.of("\u0000D", "$", "\u0000L", "{", "\u0000R", "}",
+            "\u0000U", "_", "\u0000T", "~", "\u0000C", "^", "\u0000B", "\\");
+    /** Inline math, where {@code ^} and {@code _} only raise or lower what follows: {@code $^{\textrm{2+}}$}. */
+    private static final Pattern MATH = Pattern.compile("\\$([^$]*)\\$");
     /** {@code \'e}, {@code \'{e}}, {@code \c c}, {@code \c{c}}; the letter may itself be a command (\i). */
     private static final Pattern ACCENT = Pattern.compile(
             "\\\\(['`^\"~=.]|[uvHckr](?=[\\s{]))\\s*(?:\\{\\s*(\\\\?[A-Za-z]+|.)\\s*}|(\\\\[ij](?![A-Za-z])|[A-Za-z]))");
@@ -40,7 +47,7 @@ final class Latex {
             return null;
         }
         String s = latex.replace("\\&", "&").replace("\\%", "%").replace("\\$", "\u0000D").replace("\\#", "#")
-                .replace("\\_", "_").replace("\\{", "\u0000L").replace("\\}", "\u0000R");
+                .replace("\\_", "\u0000U").replace("\\{", "\u0000L").replace("\\}", "\u0000R");
         s = accents(s);
         String before;
         do {
@@ -48,10 +55,21 @@ final class Latex {
             s = COMMAND_WITH_ARG.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         } while (!s.equals(before));
         s = COMMAND.matcher(s).replaceAll(m -> Matcher.quoteReplacement(LETTERS.getOrDefault(m.group(1), "")));
+        s = MATH.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1).replaceAll("[\\^_]", "")));
         s = s.replace("{", "").replace("}", "").replace("$", "").replace("---", "—").replace("--", "–")
                 .replace("``", "“").replace("''", "”").replace('~', ' ').replace("\\\\", " ").replace("\\", "");
-        s = s.replace("\u0000D", "$").replace("\u0000L", "{").replace("\u0000R", "}");
+        for (Map.Entry<String, String> kept : KEPT.entrySet()) {
+            s = s.replace(kept.getKey(), kept.getValue());
+        }
         return Texts.clean(Normalizer.normalize(s, Normalizer.Form.NFC));
+    }
+
+    /**
+     * A verbatim value (a DOI, a URL, an id) with the escapes some writers put before TeX's special characters
+     * taken off: {@code 10.1109/x\_1} is {@code 10.1109/x_1}. Nothing else is decoded.
+     */
+    static String verbatim(String value) {
+        return value == null ? null : Texts.clean(value.replaceAll("\\\\([_%#&$~])", "$1"));
     }
 
     private static String accents(String s) {

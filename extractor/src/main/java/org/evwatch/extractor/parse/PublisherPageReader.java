@@ -12,14 +12,17 @@ import java.util.regex.Pattern;
  */
 final class PublisherPageReader implements TextPageReader {
 
-    // "Cells 2025, 14(22), 1750; https://doi.org/10.3390/cells14221750"
-    private static final Pattern CITATION = Pattern
-            .compile("^(.+?) (\\d{4}), (\\d+)\\((\\w+)\\), ([\\w-]+);\\s*https?://doi\\.org/(\\S+)");
+    // "Cells 2025, 14(22), 1750; https://doi.org/10.3390/cells14221750"; the issue or the locator may be missing
+    private static final Pattern CITATION = Pattern.compile(
+            "^(.+?) (\\d{4}), (\\d+)(?:\\((\\w+)\\))?(?:, ([\\w-]+))?;\\s*https?://doi\\.org/(\\S+)");
     // Chicago style: 'Saad, Sara H., ... and Elena V. Batrakova. 2025. "Title" Cells 14, no. 22: 1750.'
-    private static final Pattern CHICAGO = Pattern
-            .compile("^(.+?)\\. (\\d{4})\\. \"(.+?)\" (.+?) (\\d+), no\\. (\\w+): ([\\w-]+)\\.");
+    private static final Pattern CHICAGO = Pattern.compile(
+            "^(.+?)\\. (\\d{4})\\. \"(.+?)\" (.+?) (\\d+)(?:, no\\. (\\w+))?(?:: ([\\w-]+))?\\.");
+    /** "Received: 2 May 2020 / Accepted: …", "Received: 2 May 2020; Accepted: …", or a lone "Published: …". */
+    private static final Pattern HISTORY_LINE = Pattern.compile(
+            "^(?:Submission received|Received|Accepted|Published|Published online):");
     private static final Pattern HISTORY = Pattern.compile(
-            "(Received|Submission received|Revised|Accepted|Published|Published online)\\s*:\\s*([^/]+)");
+            "(Received|Submission received|Revised|Accepted|Published|Published online)\\s*:\\s*([^/;]+)");
     private static final List<String> ARTICLE_TYPES = List.of("Article", "Review", "Communication", "Editorial",
             "Brief Report", "Perspective", "Letter", "Case Report", "Commentary", "Opinion", "Systematic Review");
 
@@ -38,7 +41,7 @@ final class PublisherPageReader implements TextPageReader {
                 citation(d, citation);
                 titleAbove(d, lines, i);
             }
-            if (line.startsWith("Submission received:") || line.startsWith("Received:")) {
+            if (HISTORY_LINE.matcher(line).find()) {
                 history(d, line);
             }
             if (line.equalsIgnoreCase("Abstract") && abstractAt < 0) {
@@ -62,7 +65,13 @@ final class PublisherPageReader implements TextPageReader {
         d.journalTitle = citation.group(1);
         d.volume = citation.group(3);
         d.issue = citation.group(4);
-        d.articleNumber = citation.group(5);
+        // a page range, or an article number (MDPI numbers its articles)
+        String locator = citation.group(5);
+        if (locator != null && locator.contains("-")) {
+            d.pages = locator;
+        } else {
+            d.articleNumber = locator;
+        }
         d.doi(citation.group(6));
         d.published = PaperDraft.first(d.published, citation.group(2));
     }

@@ -14,6 +14,7 @@ final class ResearchPortalReader implements TextPageReader {
 
     private static final String MARKER = "Research output:";
     private static final Pattern CITATIONS = Pattern.compile("^\\d[\\d,]*\\s+(?:Scopus\\s+)?[Cc]itations.*$");
+    private static final Pattern NOT_A_VALUE = Pattern.compile("-|\\s*\\p{Ll}{2,}\\s");
     private static final List<String> LABELS = List.of("Original language", "Article number", "Number of pages",
             "Pages (from-to)", "Journal", "Volume", "Issue number", "Publication status", "State",
             "Externally published", "DOIs", "Publisher", "ISSN", "Publication date", "Early online date", "Event",
@@ -85,9 +86,14 @@ final class ResearchPortalReader implements TextPageReader {
         abstractParagraphs.forEach(p -> AbstractMarkup.addPlain(d, Texts.clean(p)));
     }
 
+    /**
+     * The label a field line starts with. A sentence that merely starts with a label's word ("State-of-the-art
+     * sorting…", "Journal clubs were…") is no field: a value never goes on with a hyphen or a lower-case word.
+     */
     private static String label(String line) {
         for (String label : LABELS) {
-            if (line.startsWith(label) && line.length() > label.length()) {
+            if (line.startsWith(label) && line.length() > label.length()
+                    && !NOT_A_VALUE.matcher(line.substring(label.length())).lookingAt()) {
                 return label;
             }
         }

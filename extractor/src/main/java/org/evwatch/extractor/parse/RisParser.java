@@ -60,7 +60,7 @@ final class RisParser implements PaperParser {
         }
         d.journalTitle = Texts.clean(r.first("T2", "JO", "JF", "BT"));
         d.isoAbbreviation = Texts.clean(r.first("J2", "JA", "J1"));
-        d.issn = r.first("SN");
+        d.issn = Texts.issn(r.first("SN"));
         d.volume = r.first("VL");
         d.issue = r.first("IS", "CP");
         String start = r.first("SP");

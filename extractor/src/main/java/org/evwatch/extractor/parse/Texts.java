@@ -14,6 +14,7 @@ final class Texts {
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
     private static final Pattern DOI_IN_TEXT = Pattern.compile("\\b(10\\.\\d{4,9}/[^\\s\"<>]+)");
     private static final Pattern ORCID = Pattern.compile("(\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dXx])");
+    private static final Pattern ISSN = Pattern.compile("(?<![\\d-])(\\d{4}-\\d{3}[\\dXx])(?![\\d-])");
 
     private Texts() {
     }
@@ -73,6 +74,18 @@ final class Texts {
             }
         }
         return findDoi(path);
+    }
+
+    /**
+     * The first ISSN of a library field, which may list several ("0304-3835, 1872-7980") or hold an ISBN instead
+     * (RIS {@code SN} of a book); null when it holds none.
+     */
+    static String issn(String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = ISSN.matcher(value);
+        return m.find() ? m.group(1).toUpperCase(java.util.Locale.ROOT) : null;
     }
 
     /** The bare 16-character ORCID id out of a URL or a plain id; null when there is none. */

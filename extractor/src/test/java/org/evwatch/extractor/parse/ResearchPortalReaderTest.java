@@ -72,6 +72,33 @@ class ResearchPortalReaderTest {
     }
 
     @Test
+    void abstractParagraphsThatStartWithALabelWordStayInTheAbstract() throws Exception {
+        String page = """
+                Sorting vesicles one by one
+
+                Research output: Contribution to journal › Article › peer-review
+
+                State-of-the-art flow cytometers miss vesicles under 100 nm.
+
+                Journal clubs rarely discuss it.
+
+                Volume of distribution was not measured.
+
+                JournalCytometry Part A
+                StatePublished - 3 Mar 2021
+                """;
+
+        Paper p = parser.parseAll(page).get(0);
+
+        assertThat(p.abstractSections()).extracting(Paper.AbstractSection::text).containsExactly(
+                "State-of-the-art flow cytometers miss vesicles under 100 nm.", "Journal clubs rarely discuss it.",
+                "Volume of distribution was not measured.");
+        assertThat(p.journal().title()).isEqualTo("Cytometry Part A");
+        assertThat(p.dates().published()).isEqualTo("2021-03-03");
+        assertThat(p.publicationTypes()).containsExactly("research-article");
+    }
+
+    @Test
     void anAcceptedPaperDatesAcceptanceAndAnEditorialIsTyped() throws Exception {
         String page = """
                 Why vesicle nomenclature matters
