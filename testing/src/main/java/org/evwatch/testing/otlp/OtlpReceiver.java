@@ -76,11 +76,6 @@ public final class OtlpReceiver implements AutoCloseable {
                 byte[] why = e.toString().getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(400, why.length);
                 exchange.getResponseBody().write(why);
-                e.printStackTrace();
-                try {
-                    java.nio.file.Files.write(java.nio.file.Path.of("/tmp/otlp-body.bin"), body);
-                } catch (IOException x) {
-                }
                 throw e;
             }
             exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
