@@ -167,17 +167,7 @@ public class OutboxRelay {
 
     /** Claims the oldest unsent rows, none of whose papers is still on its way into the search index. */
     private List<Outbox.Pending> claim(Connection c) throws SQLException {
-        if (!AnnouncementFence.tryExclusive(c)) {
-            return List.of();
-        }
-        try {
-            return Outbox.claim(c, BATCH);
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            AnnouncementFence.releaseExclusive(c);
-        }
+        return AnnouncementFence.whileExclusive(dataSource, () -> Outbox.claim(c, BATCH)).orElse(List.of());
     }
 
     private CompletableFuture<Void> publish(Outbox.Pending p) {

@@ -1,6 +1,7 @@
 package org.evwatch.indexer.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -13,10 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -58,6 +61,81 @@ class OutboxRelaysIT {
     PipelineTracing tracing;
     @Inject
     AnnouncementTraces traces;
+
+    @Test
+    void noRowIsClaimedWhileAWriterHoldsTheFenceAndNoFenceOutlivesItsTransaction() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> writer = CompletableFuture.supplyAsync(() -> AnnouncementFence.holdingShared(
+                dataSource, () -> {
+                    holding.countDown();
+                    awaitQuietly(release);
+                    return "indexed";
+                }));
+        assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(AnnouncementFence.whileExclusive(dataSource, () -> "claimed")).isEmpty();
+        release.countDown();
+        assertThat(writer.get(30, TimeUnit.SECONDS)).isEqualTo("indexed");
+        assertThat(AnnouncementFence.whileExclusive(dataSource, () -> "claimed")).contains("claimed");
+
+        // Work that fails, and a claim that fails, leave nothing behind on the pooled connections they used.
+        assertThatThrownBy(() -> AnnouncementFence.holdingShared(dataSource, () -> {
+            throw new IllegalStateException("index down");
+        })).hasMessage("index down");
+        assertThatThrownBy(() -> AnnouncementFence.whileExclusive(dataSource, () -> {
+            throw new SQLException("claim failed");
+        })).hasMessage("claim failed");
+        await().atMost(PATIENCE).until(() -> fenceLocks() == 0);
+        for (int i = 0; i < 5; i++) {
+            assertThat(AnnouncementFence.holdingShared(dataSource, () -> "again", 5)).isEqualTo("again");
+        }
+    }
+
+    @Test
+    void aWriterThatCannotHaveTheFenceGivesUpNamingWhoHoldsIt() throws Exception {
+        CountDownLatch claiming = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Optional<String>> relayHolding = CompletableFuture.supplyAsync(() -> {
+            try {
+                return AnnouncementFence.whileExclusive(dataSource, () -> {
+                    claiming.countDown();
+                    awaitQuietly(release);
+                    return "claimed";
+                });
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            assertThat(claiming.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> AnnouncementFence.holdingShared(dataSource, () -> "indexed", 1))
+                    .hasMessageContaining("not had in 1 s").hasMessageContaining("ExclusiveLock");
+        } finally {
+            release.countDown();
+        }
+        assertThat(relayHolding.get(30, TimeUnit.SECONDS)).contains("claimed");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The fence's advisory locks held or awaited now, by any session. */
+    private long fenceLocks() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from pg_locks where locktype = 'advisory' "
+                        + "and objid = ?")) {
+            s.setLong(1, AnnouncementFence.KEY);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 
     @Test
     void relaysTogetherPublishEveryRowOnceAndEachPapersVersionsInOrder() throws Exception {
@@ -169,7 +247,9 @@ class OutboxRelaysIT {
     /** The sessions idle in a transaction after claiming rows: relays waiting for Kafka's acknowledgements. */
     private List<String> claimingBackends() throws SQLException {
         return strings("select pid::text from pg_stat_activity where datname = current_database() "
-                + "and state = 'idle in transaction' and query like ? || '%'", "select pg_advisory_unlock(");
+                + "and state = 'idle in transaction' and query like ? || '%'",
+                "select id, paper_id, version, payload "
+                        + "from outbox");
     }
 
     private void terminate(String pid) throws SQLException {
