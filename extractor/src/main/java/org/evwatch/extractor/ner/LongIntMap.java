@@ -56,6 +56,17 @@ final class LongIntMap {
         return size;
     }
 
+    /** For a map whose values number its entries 0..size-1: the key of each value, in value order. */
+    long[] keysByValue() {
+        long[] out = new long[size];
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                out[values[i]] = keys[i];
+            }
+        }
+        return out;
+    }
+
     long bytes() {
         return keys.length * 12L;
     }

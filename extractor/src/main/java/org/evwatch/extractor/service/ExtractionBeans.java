@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import org.evwatch.extractor.config.ExtractorConfig;
 import org.evwatch.extractor.ner.EntityRecognizer;
+import org.evwatch.extractor.ner.SequenceTagger;
 import org.evwatch.extractor.parse.Parsers;
 import org.evwatch.extractor.summary.Summarizer;
 
@@ -25,7 +26,8 @@ public class ExtractionBeans {
     @Singleton
     @Startup
     EntityRecognizer recognizer(ExtractorConfig config) {
-        return EntityRecognizer.load(config.vocabularyDir(), config.trainingCorpora().orElse(List.of()));
+        return EntityRecognizer.load(config.vocabularyDir(), config.trainingCorpora().orElse(List.of()))
+                .withTagger(SequenceTagger.find(config.tagger().model()).orElse(null));
     }
 
     @Produces

@@ -1,0 +1,118 @@
+package org.evwatch.extractor.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.evwatch.events.EntityType;
+import org.evwatch.extractor.ner.EntityRecognizer;
+import org.evwatch.extractor.ner.SequenceTagger;
+import org.evwatch.extractor.ner.TaggerTrainer;
+import org.evwatch.extractor.vocab.AnnotatedCorpus;
+
+/**
+ * Command line: trains the learned sequence tagger and writes its model file.
+ *
+ * <pre>
+ * TrainTagger --out MODEL --vocab DIR --train PATH[,PATH] --train-format pubtator|linnaeus[,...]
+ *             [--train-docs IDS_FILE|-[,...]] [--epochs N] [--version V]
+ * </pre>
+ *
+ * The training corpora are given as to {@link Evaluate}. First the merge of the tagger's mentions with the
+ * dictionary's is chosen per type on the training documents alone: every fifth document of each corpus is held out,
+ * recognizer and tagger learn from the others, and the held-out documents are scored (document-level ids) with each
+ * {@link SequenceTagger.Merge}; the best per type is kept, the dictionary alone on a tie. Then recognizer and tagger
+ * learn from all the training documents and the model is written with those choices. The version is {@code --version}
+ * or one derived from the model's weights.
+ */
+public final class TrainTagger {
+
+    static final int EPOCHS = 8;
+
+    private TrainTagger() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        if (!opts.containsKey("out") || !opts.containsKey("train") || !opts.containsKey("train-format")) {
+            err.println("usage: TrainTagger --out MODEL --vocab DIR --train PATH[,PATH] "
+                    + "--train-format pubtator|linnaeus[,...] [--train-docs IDS_FILE|-[,...]] [--epochs N] "
+                    + "[--version V]");
+            return 2;
+        }
+        Optional<Path> vocab = Optional.ofNullable(opts.get("vocab")).map(Path::of);
+        int epochs = Integer.parseInt(opts.getOrDefault("epochs", String.valueOf(EPOCHS)));
+        List<AnnotatedCorpus> corpora = Evaluate.training(opts);
+        Map<EntityType, SequenceTagger.Merge> merge = chooseMerge(vocab, corpora, epochs, out);
+        long t0 = System.nanoTime();
+        EntityRecognizer recognizer = EntityRecognizer.trained(vocab, corpora);
+        SequenceTagger tagger = TaggerTrainer.train(recognizer, corpora, epochs).withMerge(merge);
+        if (opts.containsKey("version")) {
+            tagger = tagger.withVersion(opts.get("version"));
+        }
+        tagger.save(Path.of(opts.get("out")));
+        out.printf("model %s written to %s: types %s, merge %s (%d s)%n", tagger.version(), opts.get("out"),
+                tagger.types(), merge, (System.nanoTime() - t0) / 1_000_000_000);
+        return 0;
+    }
+
+    /** The merge per type that scores best on held-out training documents (every fifth of each corpus). */
+    static Map<EntityType, SequenceTagger.Merge> chooseMerge(Optional<Path> vocab, List<AnnotatedCorpus> corpora,
+            int epochs, PrintStream out) {
+        List<AnnotatedCorpus> learn = new ArrayList<>();
+        List<Document> heldOut = new ArrayList<>();
+        for (AnnotatedCorpus c : corpora) {
+            List<String> keep = new ArrayList<>();
+            for (int i = 0; i < c.documents().size(); i++) {
+                if (i % 5 == 4) {
+                    heldOut.add(PubtatorCorpus.document(c.documents().get(i)));
+                } else {
+                    keep.add(c.documents().get(i).id());
+                }
+            }
+            learn.add(c.only(keep));
+        }
+        EntityRecognizer recognizer = EntityRecognizer.trained(vocab, learn);
+        SequenceTagger tagger = TaggerTrainer.train(recognizer, learn, epochs);
+        Map<EntityType, SequenceTagger.Merge> best = new EnumMap<>(EntityType.class);
+        Map<EntityType, Double> bestF1 = new EnumMap<>(EntityType.class);
+        out.printf("held-out training documents: %d; document-level id F1 / strict mention F1 per merge%n",
+                heldOut.size());
+        for (SequenceTagger.Merge m : SequenceTagger.Merge.values()) {
+            Map<EntityType, SequenceTagger.Merge> all = new EnumMap<>(EntityType.class);
+            tagger.types().forEach(t -> all.put(t, m));
+            Evaluation.Result r = new Evaluation(recognizer.withTagger(tagger.withMerge(all))).run(heldOut);
+            for (EntityType t : tagger.types()) {
+                double f1 = f1(r.ids(), t);
+                out.printf("  %-10s %-10s %.4f / %.4f%n", m, t, f1, f1(r.mentions(), t));
+                if (!bestF1.containsKey(t) || f1 > bestF1.get(t)) {
+                    bestF1.put(t, f1);
+                    best.put(t, m);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static double f1(List<Scores.Row> rows, EntityType type) {
+        EvalType t = EvalType.of(type);
+        return rows.stream().filter(r -> t != null && r.type().equals(t.name())).mapToDouble(Scores.Row::f1)
+                .findFirst().orElse(0);
+    }
+}

@@ -1,0 +1,225 @@
+package org.evwatch.extractor.ner;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.evwatch.events.EntityType;
+import org.jboss.logging.Logger;
+
+/**
+ * A learned sequence tagger: a linear-chain model over tokens that marks mention boundaries and types with B/I/O
+ * labels, decoded with Viterbi under the B/I/O constraints (an I continues a B or I of the same type). Trained as an
+ * averaged structured perceptron by {@link TaggerTrainer} on annotated corpora, with {@link TaggerFeatures} as
+ * features (words, shapes, affixes, neighbours and the vocabularies' matches). It only finds mentions; ids come from
+ * the dictionary, the learned lexicon and the paper's abbreviations, in {@link TaggedMentions}, which also applies
+ * the per-type {@link Merge} chosen when the model was trained. Immutable and thread-safe.
+ */
+public final class SequenceTagger {
+
+    /** How the tagger's mentions of a type combine with the dictionary's readings of that type. */
+    public enum Merge {
+        /** The tagger is not used for this type: the dictionary alone decides. */
+        DICTIONARY,
+        /** A dictionary reading of the type counts only inside a mention the tagger marks with that type. */
+        CONFIRMED,
+        /**
+         * Where the tagger marks a mention, it decides: readings crossing its boundaries or of another type there
+         * are dropped; where it marks nothing, the dictionary's readings stand.
+         */
+        PREFERRED
+    }
+
+    /** A tagged mention: tokens [from, to] and its type. */
+    record Span(int from, int to, EntityType type) {
+    }
+
+    private static final String MAGIC = "evwatch-tagger-1";
+    private static final Logger LOG = Logger.getLogger(SequenceTagger.class);
+
+    private final String version;
+    private final List<EntityType> types;
+    private final Map<EntityType, Merge> merge;
+    private final LongIntMap rows;
+    private final float[] weights;
+    private final float[] transitions;
+    private final int labels;
+
+    SequenceTagger(String version, List<EntityType> types, Map<EntityType, Merge> merge, LongIntMap rows,
+            float[] weights, float[] transitions) {
+        this.version = version;
+        this.types = List.copyOf(types);
+        this.merge = merge.isEmpty() ? Map.of() : new EnumMap<>(merge);
+        this.rows = rows;
+        this.weights = weights;
+        this.transitions = transitions;
+        this.labels = 1 + 2 * types.size();
+    }
+
+    /** The model's version, written on every record it helped extract. */
+    public String version() {
+        return version;
+    }
+
+    /** The types the model marks. */
+    public List<EntityType> types() {
+        return types;
+    }
+
+    /** How each type's mentions combine with the dictionary's; a type not listed is left to the dictionary. */
+    public Merge merge(EntityType type) {
+        return merge.getOrDefault(type, Merge.DICTIONARY);
+    }
+
+    /** The same model with other merge choices (chosen on held-out training documents, or for a comparison). */
+    public SequenceTagger withMerge(Map<EntityType, Merge> choice) {
+        return new SequenceTagger(version, types, choice, rows, weights, transitions);
+    }
+
+    /** The same model under another version string. */
+    public SequenceTagger withVersion(String other) {
+        return new SequenceTagger(other, types, merge, rows, weights, transitions);
+    }
+
+    int labels() {
+        return labels;
+    }
+
+    /** The mentions in a text already cut into tokens, with the dictionary's readings of it. */
+    List<Span> tag(Tokens t, List<Dictionary.Hit> hits, Dictionary dictionary) {
+        if (t.size == 0) {
+            return List.of();
+        }
+        int[] counts = new int[t.size];
+        long[][] keys = TaggerFeatures.of(t, hits, dictionary, counts);
+        int[][] features = new int[t.size][];
+        int[] found = new int[TaggerFeatures.MAX];
+        for (int i = 0; i < t.size; i++) {
+            int m = 0;
+            for (int k = 0; k < counts[i]; k++) {
+                int row = rows.get(keys[i][k]);
+                if (row >= 0) {
+                    found[m++] = row;
+                }
+            }
+            features[i] = java.util.Arrays.copyOf(found, m);
+        }
+        float[][] emission = Perceptron.emission(features, weights, labels);
+        return spans(Viterbi.decode(emission, transitions, labels, null));
+    }
+
+    /** The mentions a label sequence marks. */
+    List<Span> spans(int[] path) {
+        List<Span> out = new ArrayList<>();
+        int i = 0;
+        while (i < path.length) {
+            if (path[i] == 0) {
+                i++;
+                continue;
+            }
+            int type = (path[i] - 1) / 2;
+            int j = i + 1;
+            while (j < path.length && path[j] == 2 + 2 * type) {
+                j++;
+            }
+            out.add(new Span(i, j - 1, types.get(type)));
+            i = j;
+        }
+        return out;
+    }
+
+    /** Writes the model (gzip-compressed): its version, types, merge choices, transitions and feature weights. */
+    public void save(Path file) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new GZIPOutputStream(Files.newOutputStream(file)), 1 << 16))) {
+            out.writeUTF(MAGIC);
+            out.writeUTF(version);
+            out.writeInt(types.size());
+            for (EntityType type : types) {
+                out.writeUTF(type.name());
+                out.writeUTF(merge(type).name());
+            }
+            for (float v : transitions) {
+                out.writeFloat(v);
+            }
+            long[] keys = rows.keysByValue();
+            out.writeInt(keys.length);
+            for (int row = 0; row < keys.length; row++) {
+                out.writeLong(keys[row]);
+                for (int y = 0; y < labels; y++) {
+                    out.writeFloat(weights[row * labels + y]);
+                }
+            }
+        }
+    }
+
+    /**
+     * The model at {@code file} when one is configured and can be read; otherwise, with a warning when one was
+     * configured, none, and the dictionary recognizes alone.
+     */
+    public static Optional<SequenceTagger> find(Optional<Path> file) {
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(file.get())) {
+            LOG.warnf("no tagger model at %s: entities are recognised by the dictionary alone", file.get());
+            return Optional.empty();
+        }
+        try {
+            long t0 = System.nanoTime();
+            SequenceTagger tagger = load(file.get());
+            LOG.infof("tagger model %s loaded from %s in %d ms: types %s", tagger.version(), file.get(),
+                    (System.nanoTime() - t0) / 1_000_000, tagger.types());
+            return Optional.of(tagger);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("cannot read the tagger model %s (%s): entities are recognised by the dictionary alone",
+                    file.get(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Reads a model written by {@link #save(Path)}. */
+    public static SequenceTagger load(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                new GZIPInputStream(Files.newInputStream(file)), 1 << 16))) {
+            if (!MAGIC.equals(in.readUTF())) {
+                throw new IOException(file + " is not a tagger model");
+            }
+            String version = in.readUTF();
+            int n = in.readInt();
+            List<EntityType> types = new ArrayList<>();
+            Map<EntityType, Merge> merge = new EnumMap<>(EntityType.class);
+            for (int i = 0; i < n; i++) {
+                EntityType type = EntityType.valueOf(in.readUTF());
+                types.add(type);
+                merge.put(type, Merge.valueOf(in.readUTF()));
+            }
+            int labels = 1 + 2 * n;
+            float[] transitions = new float[(labels + 1) * labels];
+            for (int i = 0; i < transitions.length; i++) {
+                transitions[i] = in.readFloat();
+            }
+            int size = in.readInt();
+            LongIntMap rows = new LongIntMap(size);
+            float[] weights = new float[size * labels];
+            for (int r = 0; r < size; r++) {
+                rows.put(in.readLong(), r);
+                for (int y = 0; y < labels; y++) {
+                    weights[r * labels + y] = in.readFloat();
+                }
+            }
+            return new SequenceTagger(version, types, merge, rows, weights, transitions);
+        }
+    }
+}
