@@ -98,6 +98,9 @@ public final class Evaluate {
         }
         Evaluation.Result result = score(recognizer, docs, opts.get("out"));
         print(result, positional.get(0), out);
+        if (opts.containsKey("tagger")) {
+            table("the tagger's own mentions, strict match", TaggerScores.strict(recognizer, docs), out);
+        }
         int errors = Integer.parseInt(opts.getOrDefault("errors", "0"));
         if (errors > 0) {
             errors("most frequent false positives (document-level ids)", result.falsePositives(), errors, out);

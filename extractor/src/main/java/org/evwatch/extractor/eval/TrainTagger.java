@@ -35,6 +35,17 @@ public final class TrainTagger {
 
     static final int EPOCHS = 8;
 
+    /** The merges tried, the dictionary alone first so that it wins ties; vetoes from weak to strong. */
+    static final List<SequenceTagger.Choice> CHOICES = List.of(
+            new SequenceTagger.Choice(SequenceTagger.Merge.DICTIONARY, 0),
+            new SequenceTagger.Choice(SequenceTagger.Merge.CONFIRMED, 0),
+            new SequenceTagger.Choice(SequenceTagger.Merge.PREFERRED, 0),
+            new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 1000),
+            new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 500),
+            new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 250),
+            new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 100),
+            new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 50));
+
     private TrainTagger() {
     }
 
@@ -59,7 +70,7 @@ public final class TrainTagger {
         Optional<Path> vocab = Optional.ofNullable(opts.get("vocab")).map(Path::of);
         int epochs = Integer.parseInt(opts.getOrDefault("epochs", String.valueOf(EPOCHS)));
         List<AnnotatedCorpus> corpora = Evaluate.training(opts);
-        Map<EntityType, SequenceTagger.Merge> merge = chooseMerge(vocab, corpora, epochs, out);
+        Map<EntityType, SequenceTagger.Choice> merge = chooseMerge(vocab, corpora, epochs, out);
         long t0 = System.nanoTime();
         EntityRecognizer recognizer = EntityRecognizer.trained(vocab, corpora);
         SequenceTagger tagger = TaggerTrainer.train(recognizer, corpora, epochs).withMerge(merge);
@@ -73,7 +84,7 @@ public final class TrainTagger {
     }
 
     /** The merge per type that scores best on held-out training documents (every fifth of each corpus). */
-    static Map<EntityType, SequenceTagger.Merge> chooseMerge(Optional<Path> vocab, List<AnnotatedCorpus> corpora,
+    static Map<EntityType, SequenceTagger.Choice> chooseMerge(Optional<Path> vocab, List<AnnotatedCorpus> corpora,
             int epochs, PrintStream out) {
         List<AnnotatedCorpus> learn = new ArrayList<>();
         List<Document> heldOut = new ArrayList<>();
@@ -90,17 +101,20 @@ public final class TrainTagger {
         }
         EntityRecognizer recognizer = EntityRecognizer.trained(vocab, learn);
         SequenceTagger tagger = TaggerTrainer.train(recognizer, learn, epochs);
-        Map<EntityType, SequenceTagger.Merge> best = new EnumMap<>(EntityType.class);
+        TaggerScores.strict(recognizer.withTagger(tagger), heldOut).forEach(r -> out.printf(
+                "tagger alone, strict mentions: %-10s P %.4f R %.4f F1 %.4f%n", r.type(), r.precision(), r.recall(),
+                r.f1()));
+        Map<EntityType, SequenceTagger.Choice> best = new EnumMap<>(EntityType.class);
         Map<EntityType, Double> bestF1 = new EnumMap<>(EntityType.class);
         out.printf("held-out training documents: %d; document-level id F1 / strict mention F1 per merge%n",
                 heldOut.size());
-        for (SequenceTagger.Merge m : SequenceTagger.Merge.values()) {
-            Map<EntityType, SequenceTagger.Merge> all = new EnumMap<>(EntityType.class);
+        for (SequenceTagger.Choice m : CHOICES) {
+            Map<EntityType, SequenceTagger.Choice> all = new EnumMap<>(EntityType.class);
             tagger.types().forEach(t -> all.put(t, m));
             Evaluation.Result r = new Evaluation(recognizer.withTagger(tagger.withMerge(all))).run(heldOut);
             for (EntityType t : tagger.types()) {
                 double f1 = f1(r.ids(), t);
-                out.printf("  %-10s %-10s %.4f / %.4f%n", m, t, f1, f1(r.mentions(), t));
+                out.printf("  %-12s %-10s %.4f / %.4f%n", m, t, f1, f1(r.mentions(), t));
                 if (!bestF1.containsKey(t) || f1 > bestF1.get(t)) {
                     bestF1.put(t, f1);
                     best.put(t, m);

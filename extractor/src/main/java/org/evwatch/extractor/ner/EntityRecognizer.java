@@ -73,6 +73,18 @@ public final class EntityRecognizer {
         return Optional.ofNullable(tagged.tagger()).map(SequenceTagger::version);
     }
 
+    /** A mention the learned tagger marks, at character offsets into the text given, before any id is sought. */
+    public record Tagged(int start, int end, EntityType type) {
+    }
+
+    /** The mentions the learned tagger alone marks in a text (none without a tagger): to measure the tagger. */
+    public List<Tagged> tagged(String text) {
+        SectionHits section = lookup.lookUp(List.of(new Section("text", text))).get(0);
+        Tokens t = section.tokens();
+        return tagged.tag(section).spans().stream().map(s -> new Tagged(t.start[s.from()], t.end[s.to()], s.type()))
+                .toList();
+    }
+
     Dictionary dictionary() {
         return dictionary;
     }
@@ -180,11 +192,11 @@ public final class EntityRecognizer {
         List<Found> out = new ArrayList<>();
         for (int s = 0; s < hits.size(); s++) {
             SectionHits section = hits.get(s);
-            List<SequenceTagger.Span> spans = tagged.tag(section);
+            SequenceTagger.Tagging tagging = tagged.tag(section);
             DefinedAbbreviations.apply(defined, section);
             suppressed.removeFrom(section);
             properNouns.removeFrom(section);
-            tagged.apply(section, spans);
+            tagged.apply(section, tagging);
             chosen(s, section.tokens(), LongestMatch.resolve(section.candidates(), section.tokens().size), out);
         }
         consistency.apply(out);

@@ -67,6 +67,19 @@ final class LongIntMap {
         return out;
     }
 
+    /** Every entry as two longs, key then value. */
+    long[] keysAndValues() {
+        long[] out = new long[2 * size];
+        int k = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                out[k++] = keys[i];
+                out[k++] = values[i];
+            }
+        }
+        return out;
+    }
+
     long bytes() {
         return keys.length * 12L;
     }

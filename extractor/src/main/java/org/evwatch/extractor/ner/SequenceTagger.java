@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * A learned sequence tagger: a linear-chain model over tokens that marks mention boundaries and types with B/I/O
  * labels, decoded with Viterbi under the B/I/O constraints (an I continues a B or I of the same type). Trained as an
  * averaged structured perceptron by {@link TaggerTrainer} on annotated corpora, with {@link TaggerFeatures} as
- * features (words, shapes, affixes, neighbours and the vocabularies' matches). It only finds mentions; ids come from
+ * features (words, shapes, affixes, neighbours, the vocabularies' matches and the names annotated in its training
+ * documents). It only finds mentions; ids come from
  * the dictionary, the learned lexicon and the paper's abbreviations, in {@link TaggedMentions}, which also applies
  * the per-type {@link Merge} chosen when the model was trained. Immutable and thread-safe.
  */
@@ -38,7 +39,29 @@ public final class SequenceTagger {
          * Where the tagger marks a mention, it decides: readings crossing its boundaries or of another type there
          * are dropped; where it marks nothing, the dictionary's readings stand.
          */
-        PREFERRED
+        PREFERRED,
+        /**
+         * The dictionary's readings stand unless the tagger is sure there is no mention of any type: a reading is
+         * dropped when at every one of its tokens "outside" outscores every other label by the choice's margin.
+         */
+        VETO
+    }
+
+    /** The merge of one type, with the margin a {@link Merge#VETO} needs. */
+    public record Choice(Merge merge, float margin) {
+
+        static final Choice DICTIONARY = new Choice(Merge.DICTIONARY, 0);
+
+        @Override
+        public String toString() {
+            return merge == Merge.VETO ? merge + "(" + margin + ")" : merge.toString();
+        }
+    }
+
+    /** The tagger's reading of a section: its mentions and, per token, how far "outside" outscores a mention. */
+    record Tagging(List<Span> spans, float[] outside) {
+
+        static final Tagging NONE = new Tagging(List.of(), new float[0]);
     }
 
     /** A tagged mention: tokens [from, to] and its type. */
@@ -50,15 +73,17 @@ public final class SequenceTagger {
 
     private final String version;
     private final List<EntityType> types;
-    private final Map<EntityType, Merge> merge;
+    private final Map<EntityType, Choice> merge;
+    private final TaggerLexicon lexicon;
     private final LongIntMap rows;
     private final float[] weights;
     private final float[] transitions;
     private final int labels;
 
-    SequenceTagger(String version, List<EntityType> types, Map<EntityType, Merge> merge, LongIntMap rows,
-            float[] weights, float[] transitions) {
+    SequenceTagger(String version, List<EntityType> types, Map<EntityType, Choice> merge, TaggerLexicon lexicon,
+            LongIntMap rows, float[] weights, float[] transitions) {
         this.version = version;
+        this.lexicon = lexicon;
         this.types = List.copyOf(types);
         this.merge = merge.isEmpty() ? Map.of() : new EnumMap<>(merge);
         this.rows = rows;
@@ -78,18 +103,18 @@ public final class SequenceTagger {
     }
 
     /** How each type's mentions combine with the dictionary's; a type not listed is left to the dictionary. */
-    public Merge merge(EntityType type) {
-        return merge.getOrDefault(type, Merge.DICTIONARY);
+    public Choice merge(EntityType type) {
+        return merge.getOrDefault(type, Choice.DICTIONARY);
     }
 
     /** The same model with other merge choices (chosen on held-out training documents, or for a comparison). */
-    public SequenceTagger withMerge(Map<EntityType, Merge> choice) {
-        return new SequenceTagger(version, types, choice, rows, weights, transitions);
+    public SequenceTagger withMerge(Map<EntityType, Choice> choice) {
+        return new SequenceTagger(version, types, choice, lexicon, rows, weights, transitions);
     }
 
     /** The same model under another version string. */
     public SequenceTagger withVersion(String other) {
-        return new SequenceTagger(other, types, merge, rows, weights, transitions);
+        return new SequenceTagger(other, types, merge, lexicon, rows, weights, transitions);
     }
 
     int labels() {
@@ -97,12 +122,12 @@ public final class SequenceTagger {
     }
 
     /** The mentions in a text already cut into tokens, with the dictionary's readings of it. */
-    List<Span> tag(Tokens t, List<Dictionary.Hit> hits, Dictionary dictionary) {
+    Tagging tag(Tokens t, List<Dictionary.Hit> hits, Dictionary dictionary) {
         if (t.size == 0) {
-            return List.of();
+            return Tagging.NONE;
         }
         int[] counts = new int[t.size];
-        long[][] keys = TaggerFeatures.of(t, hits, dictionary, counts);
+        long[][] keys = TaggerFeatures.of(t, hits, dictionary, lexicon, counts);
         int[][] features = new int[t.size][];
         int[] found = new int[TaggerFeatures.MAX];
         for (int i = 0; i < t.size; i++) {
@@ -116,7 +141,15 @@ public final class SequenceTagger {
             features[i] = java.util.Arrays.copyOf(found, m);
         }
         float[][] emission = Perceptron.emission(features, weights, labels);
-        return spans(Viterbi.decode(emission, transitions, labels, null));
+        float[] outside = new float[t.size];
+        for (int i = 0; i < t.size; i++) {
+            float best = Float.NEGATIVE_INFINITY;
+            for (int y = 1; y < labels; y++) {
+                best = Math.max(best, emission[i][y]);
+            }
+            outside[i] = emission[i][0] - best;
+        }
+        return new Tagging(spans(Viterbi.decode(emission, transitions, labels, null)), outside);
     }
 
     /** The mentions a label sequence marks. */
@@ -148,11 +181,13 @@ public final class SequenceTagger {
             out.writeInt(types.size());
             for (EntityType type : types) {
                 out.writeUTF(type.name());
-                out.writeUTF(merge(type).name());
+                out.writeUTF(merge(type).merge().name());
+                out.writeFloat(merge(type).margin());
             }
             for (float v : transitions) {
                 out.writeFloat(v);
             }
+            lexicon.write(out);
             long[] keys = rows.keysByValue();
             out.writeInt(keys.length);
             for (int row = 0; row < keys.length; row++) {
@@ -199,17 +234,18 @@ public final class SequenceTagger {
             String version = in.readUTF();
             int n = in.readInt();
             List<EntityType> types = new ArrayList<>();
-            Map<EntityType, Merge> merge = new EnumMap<>(EntityType.class);
+            Map<EntityType, Choice> merge = new EnumMap<>(EntityType.class);
             for (int i = 0; i < n; i++) {
                 EntityType type = EntityType.valueOf(in.readUTF());
                 types.add(type);
-                merge.put(type, Merge.valueOf(in.readUTF()));
+                merge.put(type, new Choice(Merge.valueOf(in.readUTF()), in.readFloat()));
             }
             int labels = 1 + 2 * n;
             float[] transitions = new float[(labels + 1) * labels];
             for (int i = 0; i < transitions.length; i++) {
                 transitions[i] = in.readFloat();
             }
+            TaggerLexicon lexicon = TaggerLexicon.read(in);
             int size = in.readInt();
             LongIntMap rows = new LongIntMap(size);
             float[] weights = new float[size * labels];
@@ -219,7 +255,7 @@ public final class SequenceTagger {
                     weights[r * labels + y] = in.readFloat();
                 }
             }
-            return new SequenceTagger(version, types, merge, rows, weights, transitions);
+            return new SequenceTagger(version, types, merge, lexicon, rows, weights, transitions);
         }
     }
 }

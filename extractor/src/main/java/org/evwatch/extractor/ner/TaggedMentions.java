@@ -27,24 +27,38 @@ final class TaggedMentions {
     }
 
     /** The tagger's mentions in a section, read before any later stage changes its readings. */
-    List<SequenceTagger.Span> tag(SectionHits section) {
-        return tagger == null ? List.of() : tagger.tag(section.tokens(), section.candidates(), dictionary);
+    SequenceTagger.Tagging tag(SectionHits section) {
+        return tagger == null
+                ? SequenceTagger.Tagging.NONE
+                : tagger.tag(section.tokens(), section.candidates(), dictionary);
     }
 
     /** Removes the readings the tagger's mentions overrule. */
-    void apply(SectionHits section, List<SequenceTagger.Span> spans) {
+    void apply(SectionHits section, SequenceTagger.Tagging tagging) {
         if (tagger != null) {
-            section.candidates().removeIf(h -> overruled(h, spans));
+            section.candidates().removeIf(h -> overruled(h, tagging));
         }
     }
 
-    private boolean overruled(Dictionary.Hit h, List<SequenceTagger.Span> spans) {
+    private boolean overruled(Dictionary.Hit h, SequenceTagger.Tagging tagging) {
         EntityType type = dictionary.concept(h.concept()).type();
-        return switch (tagger.merge(type)) {
+        SequenceTagger.Choice choice = tagger.merge(type);
+        List<SequenceTagger.Span> spans = tagging.spans();
+        return switch (choice.merge()) {
             case DICTIONARY -> false;
             case CONFIRMED -> !inside(h, spans, type);
             case PREFERRED -> overlapsDeciding(h, spans) && !inside(h, spans, type);
+            case VETO -> surelyOutside(h, tagging.outside(), choice.margin());
         };
+    }
+
+    private static boolean surelyOutside(Dictionary.Hit h, float[] outside, float margin) {
+        for (int i = h.from(); i <= h.to(); i++) {
+            if (outside[i] < margin) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean inside(Dictionary.Hit h, List<SequenceTagger.Span> spans, EntityType type) {
@@ -59,7 +73,9 @@ final class TaggedMentions {
     /** Whether a mention of a type the tagger decides for overlaps the reading. */
     private boolean overlapsDeciding(Dictionary.Hit h, List<SequenceTagger.Span> spans) {
         for (SequenceTagger.Span s : spans) {
-            if (s.from() <= h.to() && h.from() <= s.to() && tagger.merge(s.type()) != SequenceTagger.Merge.DICTIONARY) {
+            SequenceTagger.Merge m = tagger.merge(s.type()).merge();
+            if (s.from() <= h.to() && h.from() <= s.to()
+                    && (m == SequenceTagger.Merge.CONFIRMED || m == SequenceTagger.Merge.PREFERRED)) {
                 return true;
             }
         }

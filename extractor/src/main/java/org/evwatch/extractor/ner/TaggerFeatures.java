@@ -9,7 +9,8 @@ import org.evwatch.extractor.vocab.TermKind;
  * the hashed value below), so that no feature string is ever built: the token and its two neighbours on each side
  * (normalised), the two word pairs around it, its letter shape ("Xxx", "Xd", "x-x"), its first three and last two to
  * four letters, whether it is glued to the previous token, and the vocabularies' opinion as a B/I/E/S position per
- * entity type of every vocabulary name covering the token or its neighbours. Names learned from annotated corpora are
+ * entity type of every vocabulary name covering the token or its neighbours, and the same for the names annotated in
+ * the training documents ({@link TaggerLexicon}). Names learned from annotated corpora are
  * left out of the vocabulary features: on the corpus the tagger learns from they would name every mention, and
  * teach it to trust them more than they deserve on new text.
  */
@@ -34,9 +35,12 @@ final class TaggerFeatures {
     private static final int DICT_NEXT = 17;
     private static final int SHAPE_PREV = 18;
     private static final int SHAPE_NEXT = 19;
+    private static final int LEXICON = 20;
+    private static final int LEXICON_PREV = 21;
+    private static final int LEXICON_NEXT = 22;
 
     /** Most features a token can have: the fixed ones plus a few vocabulary positions. */
-    static final int MAX = 40;
+    static final int MAX = 48;
 
     private TaggerFeatures() {
     }
@@ -44,9 +48,11 @@ final class TaggerFeatures {
     /**
      * The features of every token: {@code out[i]} is filled from index 0 and its count returned in {@code counts[i]}.
      */
-    static long[][] of(Tokens t, List<Dictionary.Hit> hits, Dictionary dictionary, int[] counts) {
+    static long[][] of(Tokens t, List<Dictionary.Hit> hits, Dictionary dictionary, TaggerLexicon lexicon,
+            int[] counts) {
         int n = t.size;
         long[] dict = vocabularyPositions(n, hits, dictionary);
+        long[] lex = lexicon.positions(t);
         long[] shapes = new long[n];
         for (int i = 0; i < n; i++) {
             shapes[i] = shape(t.text, t.start[i], t.end[i]);
@@ -75,6 +81,9 @@ final class TaggerFeatures {
             k = vocabulary(f, k, DICT, dict, i);
             k = i > 0 ? vocabulary(f, k, DICT_PREV, dict, i - 1) : k;
             k = i + 1 < n ? vocabulary(f, k, DICT_NEXT, dict, i + 1) : k;
+            k = vocabulary(f, k, LEXICON, lex, i);
+            k = i > 0 ? vocabulary(f, k, LEXICON_PREV, lex, i - 1) : k;
+            k = i + 1 < n ? vocabulary(f, k, LEXICON_NEXT, lex, i + 1) : k;
             out[i] = f;
             counts[i] = k;
         }
@@ -91,18 +100,23 @@ final class TaggerFeatures {
             if (h.rank() <= TermKind.LEARNED.ordinal()) {
                 continue;
             }
-            int type = 4 * dictionary.concept(h.concept()).type().ordinal();
-            if (h.from() == h.to()) {
-                bits[h.from()] |= 1L << type;
-                continue;
-            }
-            bits[h.from()] |= 1L << (type + 1);
-            for (int i = h.from() + 1; i < h.to(); i++) {
-                bits[i] |= 1L << (type + 2);
-            }
-            bits[h.to()] |= 1L << (type + 3);
+            mark(bits, h.from(), h.to(), dictionary.concept(h.concept()).type().ordinal());
         }
         return bits;
+    }
+
+    /** Marks a name of the type (an entity type's ordinal) over tokens [from, to]. */
+    static void mark(long[] bits, int from, int to, int type) {
+        int at = 4 * type;
+        if (from == to) {
+            bits[from] |= 1L << at;
+            return;
+        }
+        bits[from] |= 1L << (at + 1);
+        for (int i = from + 1; i < to; i++) {
+            bits[i] |= 1L << (at + 2);
+        }
+        bits[to] |= 1L << (at + 3);
     }
 
     private static int vocabulary(long[] f, int k, int template, long[] dict, int i) {

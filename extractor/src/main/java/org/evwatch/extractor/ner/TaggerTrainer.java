@@ -30,6 +30,9 @@ public final class TaggerTrainer {
     private record Sequence(int[][] features, int[] gold, boolean[] allowed) {
     }
 
+    /** Folds of the training documents for the lexicon features: each fold's names are unseen by its documents. */
+    private static final int FOLDS = 5;
+
     private final Dictionary dictionary;
     private final List<EntityType> types;
     private final LongIntMap rows = new LongIntMap(1 << 16);
@@ -50,11 +53,22 @@ public final class TaggerTrainer {
         Set<EntityType> annotated = EnumSet.noneOf(EntityType.class);
         corpora.forEach(c -> annotated.addAll(c.types()));
         TaggerTrainer trainer = new TaggerTrainer(recognizer.dictionary(), List.copyOf(annotated));
+        List<AnnotatedDocument> all = corpora.stream().flatMap(c -> c.documents().stream()).toList();
+        List<TaggerLexicon> lexicons = new ArrayList<>();
+        for (int fold = 0; fold < FOLDS; fold++) {
+            int f = fold;
+            lexicons.add(TaggerLexicon.of(all.stream().filter(d -> fold(d) != f).toList()));
+        }
         for (AnnotatedCorpus c : corpora) {
             boolean[] allowed = trainer.allowed(c.types());
-            c.documents().forEach(d -> trainer.read(d, allowed));
+            c.documents().forEach(d -> trainer.read(d, allowed, lexicons.get(fold(d))));
         }
-        return trainer.learn(epochs);
+        return trainer.learn(epochs, TaggerLexicon.of(all));
+    }
+
+    /** The fold a document's lexicon features leave out: by a hash of its id. */
+    private static int fold(AnnotatedDocument d) {
+        return Math.floorMod(d.id().hashCode(), FOLDS);
     }
 
     private boolean[] allowed(Set<EntityType> annotated) {
@@ -68,25 +82,25 @@ public final class TaggerTrainer {
     }
 
     /** Adds the document's sections (title, abstract, body; offsets as in {@link AnnotatedDocument}). */
-    private void read(AnnotatedDocument d, boolean[] allowed) {
+    private void read(AnnotatedDocument d, boolean[] allowed, TaggerLexicon lexicon) {
         if (d.title() != null) {
-            add(d.title(), 0, d.annotations(), allowed);
+            add(d.title(), 0, d, allowed, lexicon);
         }
         if (d.abstractText() != null) {
-            add(d.abstractText(), d.title() == null ? 0 : d.title().length() + 1, d.annotations(), allowed);
+            add(d.abstractText(), d.title() == null ? 0 : d.title().length() + 1, d, allowed, lexicon);
         }
         if (d.body() != null) {
-            add(d.body(), 0, d.annotations(), allowed);
+            add(d.body(), 0, d, allowed, lexicon);
         }
     }
 
-    private void add(String text, int shift, List<Annotation> annotations, boolean[] allowed) {
+    private void add(String text, int shift, AnnotatedDocument d, boolean[] allowed, TaggerLexicon lexicon) {
         Tokens t = Tokenizer.tokenize(text);
         if (t.size == 0) {
             return;
         }
         int[] counts = new int[t.size];
-        long[][] keys = TaggerFeatures.of(t, dictionary.match(t), dictionary, counts);
+        long[][] keys = TaggerFeatures.of(t, dictionary.match(t), dictionary, lexicon, counts);
         int[][] features = new int[t.size][];
         for (int i = 0; i < t.size; i++) {
             features[i] = new int[counts[i]];
@@ -99,7 +113,7 @@ public final class TaggerTrainer {
                 features[i][k] = row;
             }
         }
-        sequences.add(new Sequence(features, gold(t, text.length(), shift, annotations), allowed));
+        sequences.add(new Sequence(features, gold(t, text.length(), shift, d.annotations()), allowed));
     }
 
     /** The annotated label of each token; of overlapping annotations the first and longest wins. */
@@ -125,7 +139,7 @@ public final class TaggerTrainer {
         return gold;
     }
 
-    private SequenceTagger learn(int epochs) {
+    private SequenceTagger learn(int epochs, TaggerLexicon lexicon) {
         int n = rows.size();
         Perceptron p = new Perceptron(n * labels, (labels + 1) * labels, labels);
         List<Sequence> order = new ArrayList<>(sequences);
@@ -137,7 +151,7 @@ public final class TaggerTrainer {
             }
         }
         p.average();
-        return new SequenceTagger(version(p), types, Map.of(), rows, p.weights, p.transitions);
+        return new SequenceTagger(version(p), types, Map.of(), lexicon, rows, p.weights, p.transitions);
     }
 
     /** A version naming the model's content: the same training gives the same version, another one another. */
