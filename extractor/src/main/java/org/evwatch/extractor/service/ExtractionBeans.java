@@ -26,8 +26,13 @@ public class ExtractionBeans {
     @Singleton
     @Startup
     EntityRecognizer recognizer(ExtractorConfig config) {
-        return EntityRecognizer.load(config.vocabularyDir(), config.trainingCorpora().orElse(List.of()))
-                .withTagger(SequenceTagger.find(config.tagger().model()).orElse(null));
+        return recognizerWithTagger(EntityRecognizer.load(config.vocabularyDir(),
+                config.trainingCorpora().orElse(List.of())), config);
+    }
+
+    /** The recognizer with the configured tagger model as a stage; without a readable one, the recognizer alone. */
+    EntityRecognizer recognizerWithTagger(EntityRecognizer recognizer, ExtractorConfig config) {
+        return recognizer.withTagger(SequenceTagger.find(config.tagger().model()).orElse(null));
     }
 
     @Produces
