@@ -49,24 +49,22 @@ public final class TrainTagger {
     private TrainTagger() {
     }
 
+    /** Trains and writes the model; exits with status 2 and the usage when an option is missing. */
     public static void main(String[] args) throws IOException {
-        int status = run(args, System.out, System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         if (!opts.containsKey("out") || !opts.containsKey("train") || !opts.containsKey("train-format")) {
-            err.println("usage: TrainTagger --out MODEL --vocab DIR --train PATH[,PATH] "
+            System.err.println("usage: TrainTagger --out MODEL --vocab DIR --train PATH[,PATH] "
                     + "--train-format pubtator|linnaeus[,...] [--train-docs IDS_FILE|-[,...]] [--epochs N] "
                     + "[--version V]");
-            return 2;
+            System.exit(2);
         }
+        run(opts, System.out);
+    }
+
+    static void run(Map<String, String> opts, PrintStream out) throws IOException {
         Optional<Path> vocab = Optional.ofNullable(opts.get("vocab")).map(Path::of);
         int epochs = Integer.parseInt(opts.getOrDefault("epochs", String.valueOf(EPOCHS)));
         List<AnnotatedCorpus> corpora = Evaluate.training(opts);
@@ -80,7 +78,6 @@ public final class TrainTagger {
         tagger.save(Path.of(opts.get("out")));
         out.printf("model %s written to %s: types %s, merge %s (%d s)%n", tagger.version(), opts.get("out"),
                 tagger.types(), merge, (System.nanoTime() - t0) / 1_000_000_000);
-        return 0;
     }
 
     /** The merge per type that scores best on held-out training documents (every fifth of each corpus). */

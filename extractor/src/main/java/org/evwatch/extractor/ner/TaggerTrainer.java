@@ -2,6 +2,7 @@ package org.evwatch.extractor.ner;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -113,7 +114,23 @@ public final class TaggerTrainer {
                 features[i][k] = row;
             }
         }
-        sequences.add(new Sequence(features, gold(t, text.length(), shift, d.annotations()), allowed));
+        addSentences(t, features, gold(t, text.length(), shift, d.annotations()), allowed);
+    }
+
+    /**
+     * Adds the section sentence by sentence (cut after a full stop that no mention spans): a full-text body is one
+     * long sequence, and the perceptron learns from each sequence once per pass.
+     */
+    private void addSentences(Tokens t, int[][] features, int[] gold, boolean[] allowed) {
+        int from = 0;
+        for (int i = 1; i <= t.size; i++) {
+            boolean cut = i == t.size || ".".equals(t.norm[i - 1]) && (gold[i] == 0 || gold[i] % 2 == 1);
+            if (cut) {
+                sequences.add(new Sequence(Arrays.copyOfRange(features, from, i), Arrays.copyOfRange(gold, from, i),
+                        allowed));
+                from = i;
+            }
+        }
     }
 
     /** The annotated label of each token; of overlapping annotations the first and longest wins. */
