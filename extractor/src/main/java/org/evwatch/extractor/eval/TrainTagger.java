@@ -29,7 +29,7 @@ import org.evwatch.extractor.vocab.AnnotatedCorpus;
  * recognizer and tagger learn from the others, and the held-out documents are scored (document-level ids) with each
  * {@link SequenceTagger.Merge}; the best per type is kept, the dictionary alone on a tie. Then recognizer and tagger
  * learn from all the training documents and the model is written with those choices. The version is {@code --version}
- * or one derived from the model's weights.
+ * or {@code tagger-} with a checksum of the weights and one of the merges chosen.
  */
 public final class TrainTagger {
 
@@ -44,7 +44,9 @@ public final class TrainTagger {
             new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 500),
             new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 250),
             new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 100),
-            new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 50));
+            new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 50),
+            new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 25),
+            new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 10));
 
     private TrainTagger() {
     }
@@ -72,46 +74,58 @@ public final class TrainTagger {
         long t0 = System.nanoTime();
         EntityRecognizer recognizer = EntityRecognizer.trained(vocab, corpora);
         SequenceTagger tagger = TaggerTrainer.train(recognizer, corpora, epochs).withMerge(merge);
-        if (opts.containsKey("version")) {
-            tagger = tagger.withVersion(opts.get("version"));
-        }
+        // the weights' checksum, and the merges chosen: the same weights merged otherwise recognise otherwise
+        tagger = tagger.withVersion(opts.getOrDefault("version",
+                tagger.version() + String.format("-%08x", merge.toString().hashCode())));
         tagger.save(Path.of(opts.get("out")));
         out.printf("model %s written to %s: types %s, merge %s (%d s)%n", tagger.version(), opts.get("out"),
                 tagger.types(), merge, (System.nanoTime() - t0) / 1_000_000_000);
     }
 
-    /** The merge per type that scores best on held-out training documents (every fifth of each corpus). */
+    /**
+     * The merge per type that scores best on held-out training documents (every fifth of each corpus), each corpus
+     * scored on the types it annotates and the counts added up over the corpora.
+     */
     static Map<EntityType, SequenceTagger.Choice> chooseMerge(Optional<Path> vocab, List<AnnotatedCorpus> corpora,
             int epochs, PrintStream out) {
         List<AnnotatedCorpus> learn = new ArrayList<>();
-        List<Document> heldOut = new ArrayList<>();
+        List<List<Document>> heldOut = new ArrayList<>();
         for (AnnotatedCorpus c : corpora) {
             List<String> keep = new ArrayList<>();
+            List<Document> held = new ArrayList<>();
             for (int i = 0; i < c.documents().size(); i++) {
                 if (i % 5 == 4) {
-                    heldOut.add(PubtatorCorpus.document(c.documents().get(i)));
+                    held.add(PubtatorCorpus.document(c.documents().get(i)));
                 } else {
                     keep.add(c.documents().get(i).id());
                 }
             }
             learn.add(c.only(keep));
+            heldOut.add(held);
         }
         EntityRecognizer recognizer = EntityRecognizer.trained(vocab, learn);
         SequenceTagger tagger = TaggerTrainer.train(recognizer, learn, epochs);
-        TaggerScores.strict(recognizer.withTagger(tagger), heldOut).forEach(r -> out.printf(
-                "tagger alone, strict mentions: %-10s P %.4f R %.4f F1 %.4f%n", r.type(), r.precision(), r.recall(),
-                r.f1()));
+        Scores alone = new Scores();
+        heldOut.forEach(part -> add(alone, TaggerScores.strict(recognizer.withTagger(tagger), part)));
+        alone.rows().forEach(r -> out.printf("tagger alone, strict mentions: %-10s P %.4f R %.4f F1 %.4f%n",
+                r.type(), r.precision(), r.recall(), r.f1()));
+        out.printf("held-out training documents: %d; document-level id F1 / strict mention F1 per merge%n",
+                heldOut.stream().mapToInt(List::size).sum());
         Map<EntityType, SequenceTagger.Choice> best = new EnumMap<>(EntityType.class);
         Map<EntityType, Double> bestF1 = new EnumMap<>(EntityType.class);
-        out.printf("held-out training documents: %d; document-level id F1 / strict mention F1 per merge%n",
-                heldOut.size());
         for (SequenceTagger.Choice m : CHOICES) {
             Map<EntityType, SequenceTagger.Choice> all = new EnumMap<>(EntityType.class);
             tagger.types().forEach(t -> all.put(t, m));
-            Evaluation.Result r = new Evaluation(recognizer.withTagger(tagger.withMerge(all))).run(heldOut);
+            Scores ids = new Scores();
+            Scores mentions = new Scores();
+            for (List<Document> part : heldOut) {
+                Evaluation.Result r = new Evaluation(recognizer.withTagger(tagger.withMerge(all))).run(part);
+                add(ids, r.ids());
+                add(mentions, r.mentions());
+            }
             for (EntityType t : tagger.types()) {
-                double f1 = f1(r.ids(), t);
-                out.printf("  %-12s %-10s %.4f / %.4f%n", m, t, f1, f1(r.mentions(), t));
+                double f1 = f1(ids.rows(), t);
+                out.printf("  %-12s %-10s %.4f / %.4f%n", m, t, f1, f1(mentions.rows(), t));
                 if (!bestF1.containsKey(t) || f1 > bestF1.get(t)) {
                     bestF1.put(t, f1);
                     best.put(t, m);
@@ -119,6 +133,11 @@ public final class TrainTagger {
             }
         }
         return best;
+    }
+
+    private static void add(Scores into, List<Scores.Row> rows) {
+        rows.stream().filter(r -> !r.type().equals("ALL"))
+                .forEach(r -> into.add(EvalType.valueOf(r.type()), r.tp(), r.fp(), r.fn()));
     }
 
     private static double f1(List<Scores.Row> rows, EntityType type) {

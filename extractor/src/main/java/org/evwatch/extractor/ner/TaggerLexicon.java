@@ -12,7 +12,8 @@ import org.evwatch.extractor.vocab.Annotation;
  * The names annotated in the tagger's training documents, by type, as a feature of the tagger: "annotators marked
  * these words as a disease elsewhere". While training, each document sees only the names of the other folds (see
  * {@link TaggerTrainer}), so the model learns how far such a match can be trusted on text it has not seen, not that
- * every annotated name is its own annotation. Names are kept as 64-bit hashes of their normalised tokens.
+ * every annotated name is its own annotation. Names are kept as 64-bit hashes of their normalised tokens, with the
+ * hashes of their beginnings, so that matching stops at the first token no name continues with.
  */
 final class TaggerLexicon {
 
@@ -42,8 +43,11 @@ final class TaggerLexicon {
                 long h = 0;
                 for (int i = 0; i < t.size; i++) {
                     h = next(h, t.norm[i]);
+                    if (names.get(h) < 0) {
+                        names.put(h, 0); // a beginning of a name: matching goes on past it
+                    }
                 }
-                int bits = Math.max(0, names.get(h));
+                int bits = names.get(h);
                 names.put(h, bits | 1 << a.type().ordinal());
                 longest = Math.max(longest, t.size);
             }
@@ -59,6 +63,9 @@ final class TaggerLexicon {
             for (int j = i; j < t.size && j - i < longest; j++) {
                 h = next(h, t.norm[j]);
                 int types = names.get(h);
+                if (types < 0) {
+                    break; // no name begins so
+                }
                 while (types > 0) {
                     TaggerFeatures.mark(bits, i, j, Integer.numberOfTrailingZeros(types));
                     types &= types - 1;
