@@ -81,7 +81,8 @@ public final class EntityRecognizer {
     public List<Tagged> tagged(String text) {
         SectionHits section = lookup.lookUp(List.of(new Section("text", text))).get(0);
         Tokens t = section.tokens();
-        return tagged.tag(section).spans().stream().map(s -> new Tagged(t.start[s.from()], t.end[s.to()], s.type()))
+        return tagged.tag(section, true).spans().stream()
+                .map(s -> new Tagged(t.start[s.from()], t.end[s.to()], s.type()))
                 .toList();
     }
 

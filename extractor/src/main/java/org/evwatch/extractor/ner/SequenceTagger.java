@@ -121,35 +121,62 @@ public final class SequenceTagger {
         return labels;
     }
 
-    /** The mentions in a text already cut into tokens, with the dictionary's readings of it. */
-    Tagging tag(Tokens t, List<Dictionary.Hit> hits, Dictionary dictionary) {
+    /**
+     * The tagger's reading of a text already cut into tokens, with the dictionary's readings of it. With
+     * {@code withSpans} false only the "outside" margins a {@link Merge#VETO} reads are computed, and only at the
+     * tokens of readings of vetoed types: the rest of the section costs nothing.
+     */
+    Tagging tag(Tokens t, List<Dictionary.Hit> hits, Dictionary dictionary, boolean withSpans) {
         if (t.size == 0) {
             return Tagging.NONE;
         }
-        int[] counts = new int[t.size];
-        long[][] keys = TaggerFeatures.of(t, hits, dictionary, lexicon, counts);
-        int[][] features = new int[t.size][];
-        int[] found = new int[TaggerFeatures.MAX];
-        for (int i = 0; i < t.size; i++) {
-            int m = 0;
-            for (int k = 0; k < counts[i]; k++) {
-                int row = rows.get(keys[i][k]);
-                if (row >= 0) {
-                    found[m++] = row;
-                }
-            }
-            features[i] = java.util.Arrays.copyOf(found, m);
-        }
-        float[][] emission = Perceptron.emission(features, weights, labels);
+        TaggerFeatures features = new TaggerFeatures(t, hits, dictionary, lexicon);
+        boolean[] needed = withSpans ? null : vetoed(t.size, hits, dictionary);
+        float[][] emission = new float[t.size][];
         float[] outside = new float[t.size];
+        long[] keys = new long[TaggerFeatures.MAX];
         for (int i = 0; i < t.size; i++) {
+            if (needed != null && !needed[i]) {
+                outside[i] = Float.POSITIVE_INFINITY;
+                continue;
+            }
+            emission[i] = emission(features.of(i, keys), keys);
             float best = Float.NEGATIVE_INFINITY;
             for (int y = 1; y < labels; y++) {
                 best = Math.max(best, emission[i][y]);
             }
             outside[i] = emission[i][0] - best;
         }
-        return new Tagging(spans(Viterbi.decode(emission, transitions, labels, null)), outside);
+        return new Tagging(withSpans ? spans(Viterbi.decode(emission, transitions, labels, null)) : List.of(),
+                outside);
+    }
+
+    /** Whether some type's merge reads the tagger's mentions, not only its margins. */
+    boolean needsSpans() {
+        return merge.values().stream().anyMatch(c -> c.merge() == Merge.CONFIRMED || c.merge() == Merge.PREFERRED);
+    }
+
+    private boolean[] vetoed(int size, List<Dictionary.Hit> hits, Dictionary dictionary) {
+        boolean[] needed = new boolean[size];
+        for (Dictionary.Hit h : hits) {
+            if (merge(dictionary.concept(h.concept()).type()).merge() == Merge.VETO) {
+                java.util.Arrays.fill(needed, h.from(), h.to() + 1, true);
+            }
+        }
+        return needed;
+    }
+
+    private float[] emission(int count, long[] keys) {
+        float[] e = new float[labels];
+        for (int k = 0; k < count; k++) {
+            int row = rows.get(keys[k]);
+            if (row >= 0) {
+                for (int y = 0, base = row * labels; y < labels; y++) {
+                    e[y] += weights[base + y];
+                }
+            }
+        }
+        return e;
     }
 
     /** The mentions a label sequence marks. */

@@ -28,9 +28,14 @@ final class TaggedMentions {
 
     /** The tagger's mentions in a section, read before any later stage changes its readings. */
     SequenceTagger.Tagging tag(SectionHits section) {
+        return tag(section, tagger != null && tagger.needsSpans());
+    }
+
+    /** As {@link #tag(SectionHits)}, with the tagger's mentions whatever the merges need. */
+    SequenceTagger.Tagging tag(SectionHits section, boolean withSpans) {
         return tagger == null
                 ? SequenceTagger.Tagging.NONE
-                : tagger.tag(section.tokens(), section.candidates(), dictionary);
+                : tagger.tag(section.tokens(), section.candidates(), dictionary, withSpans);
     }
 
     /** Removes the readings the tagger's mentions overrule. */

@@ -42,52 +42,49 @@ final class TaggerFeatures {
     /** Most features a token can have: the fixed ones plus a few vocabulary positions. */
     static final int MAX = 48;
 
-    private TaggerFeatures() {
-    }
+    private final Tokens t;
+    private final long[] dict;
+    private final long[] lex;
+    private final long[] shapes;
 
-    /**
-     * The features of every token: {@code out[i]} is filled from index 0 and its count returned in {@code counts[i]}.
-     */
-    static long[][] of(Tokens t, List<Dictionary.Hit> hits, Dictionary dictionary, TaggerLexicon lexicon,
-            int[] counts) {
-        int n = t.size;
-        long[] dict = vocabularyPositions(n, hits, dictionary);
-        long[] lex = lexicon.positions(t);
-        long[] shapes = new long[n];
-        for (int i = 0; i < n; i++) {
+    /** Prepares what the features of a section's tokens are read from: its vocabulary and lexicon matches. */
+    TaggerFeatures(Tokens t, List<Dictionary.Hit> hits, Dictionary dictionary, TaggerLexicon lexicon) {
+        this.t = t;
+        this.dict = vocabularyPositions(t.size, hits, dictionary);
+        this.lex = lexicon.positions(t);
+        this.shapes = new long[t.size];
+        for (int i = 0; i < t.size; i++) {
             shapes[i] = shape(t.text, t.start[i], t.end[i]);
         }
-        long[][] out = new long[n][];
-        for (int i = 0; i < n; i++) {
-            long[] f = new long[MAX];
-            int k = 0;
-            String w = t.norm[i];
-            f[k++] = key(BIAS, 0);
-            f[k++] = key(WORD, w.hashCode());
-            f[k++] = key(PREV, i > 0 ? t.norm[i - 1].hashCode() : 1);
-            f[k++] = key(NEXT, i + 1 < n ? t.norm[i + 1].hashCode() : 1);
-            f[k++] = key(PREV2, i > 1 ? t.norm[i - 2].hashCode() : 1);
-            f[k++] = key(NEXT2, i + 2 < n ? t.norm[i + 2].hashCode() : 1);
-            f[k++] = key(PAIR_LEFT, 31L * (i > 0 ? t.norm[i - 1].hashCode() : 1) + w.hashCode());
-            f[k++] = key(PAIR_RIGHT, 31L * w.hashCode() + (i + 1 < n ? t.norm[i + 1].hashCode() : 1));
-            f[k++] = key(SHAPE, shapes[i]);
-            f[k++] = key(SHAPE_PREV, i > 0 ? shapes[i - 1] : 1);
-            f[k++] = key(SHAPE_NEXT, i + 1 < n ? shapes[i + 1] : 1);
-            f[k++] = key(PREFIX3, hash(w, 0, Math.min(3, w.length())));
-            f[k++] = key(SUFFIX2, hash(w, Math.max(0, w.length() - 2), w.length()));
-            f[k++] = key(SUFFIX3, hash(w, Math.max(0, w.length() - 3), w.length()));
-            f[k++] = key(SUFFIX4, hash(w, Math.max(0, w.length() - 4), w.length()));
-            f[k++] = key(GLUED, t.wordStart[i] ? 1 : 2);
-            k = vocabulary(f, k, DICT, dict, i);
-            k = i > 0 ? vocabulary(f, k, DICT_PREV, dict, i - 1) : k;
-            k = i + 1 < n ? vocabulary(f, k, DICT_NEXT, dict, i + 1) : k;
-            k = vocabulary(f, k, LEXICON, lex, i);
-            k = i > 0 ? vocabulary(f, k, LEXICON_PREV, lex, i - 1) : k;
-            k = i + 1 < n ? vocabulary(f, k, LEXICON_NEXT, lex, i + 1) : k;
-            out[i] = f;
-            counts[i] = k;
-        }
-        return out;
+    }
+
+    /** Writes the features of token {@code i} into {@code f} (at least {@link #MAX} long) and returns how many. */
+    int of(int i, long[] f) {
+        int n = t.size;
+        int k = 0;
+        String w = t.norm[i];
+        f[k++] = key(BIAS, 0);
+        f[k++] = key(WORD, w.hashCode());
+        f[k++] = key(PREV, i > 0 ? t.norm[i - 1].hashCode() : 1);
+        f[k++] = key(NEXT, i + 1 < n ? t.norm[i + 1].hashCode() : 1);
+        f[k++] = key(PREV2, i > 1 ? t.norm[i - 2].hashCode() : 1);
+        f[k++] = key(NEXT2, i + 2 < n ? t.norm[i + 2].hashCode() : 1);
+        f[k++] = key(PAIR_LEFT, 31L * (i > 0 ? t.norm[i - 1].hashCode() : 1) + w.hashCode());
+        f[k++] = key(PAIR_RIGHT, 31L * w.hashCode() + (i + 1 < n ? t.norm[i + 1].hashCode() : 1));
+        f[k++] = key(SHAPE, shapes[i]);
+        f[k++] = key(SHAPE_PREV, i > 0 ? shapes[i - 1] : 1);
+        f[k++] = key(SHAPE_NEXT, i + 1 < n ? shapes[i + 1] : 1);
+        f[k++] = key(PREFIX3, hash(w, 0, Math.min(3, w.length())));
+        f[k++] = key(SUFFIX2, hash(w, Math.max(0, w.length() - 2), w.length()));
+        f[k++] = key(SUFFIX3, hash(w, Math.max(0, w.length() - 3), w.length()));
+        f[k++] = key(SUFFIX4, hash(w, Math.max(0, w.length() - 4), w.length()));
+        f[k++] = key(GLUED, t.wordStart[i] ? 1 : 2);
+        k = vocabulary(f, k, DICT, dict, i);
+        k = i > 0 ? vocabulary(f, k, DICT_PREV, dict, i - 1) : k;
+        k = i + 1 < n ? vocabulary(f, k, DICT_NEXT, dict, i + 1) : k;
+        k = vocabulary(f, k, LEXICON, lex, i);
+        k = i > 0 ? vocabulary(f, k, LEXICON_PREV, lex, i - 1) : k;
+        return i + 1 < n ? vocabulary(f, k, LEXICON_NEXT, lex, i + 1) : k;
     }
 
     /**

@@ -100,16 +100,17 @@ public final class TaggerTrainer {
         if (t.size == 0) {
             return;
         }
-        int[] counts = new int[t.size];
-        long[][] keys = TaggerFeatures.of(t, dictionary.match(t), dictionary, lexicon, counts);
+        TaggerFeatures prepared = new TaggerFeatures(t, dictionary.match(t), dictionary, lexicon);
+        long[] keys = new long[TaggerFeatures.MAX];
         int[][] features = new int[t.size][];
         for (int i = 0; i < t.size; i++) {
-            features[i] = new int[counts[i]];
-            for (int k = 0; k < counts[i]; k++) {
-                int row = rows.get(keys[i][k]);
+            int count = prepared.of(i, keys);
+            features[i] = new int[count];
+            for (int k = 0; k < count; k++) {
+                int row = rows.get(keys[k]);
                 if (row < 0) {
                     row = rows.size();
-                    rows.put(keys[i][k], row);
+                    rows.put(keys[k], row);
                 }
                 features[i][k] = row;
             }

@@ -96,6 +96,17 @@ class SequenceTaggerTest {
     }
 
     @Test
+    void aVetoDropsOnlyTheReadingsTheTaggerIsSureAreNothing() {
+        String text = "No toxicity was seen in cases of cancer.";
+        EntityRecognizer veto = recognizer.withTagger(tagger.withMerge(
+                Map.of(EntityType.DISEASE, new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 0))));
+        assertThat(entities(veto, text)).extracting(Entity::id).containsExactly("MESH:D009369");
+        EntityRecognizer timid = recognizer.withTagger(tagger.withMerge(
+                Map.of(EntityType.DISEASE, new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 1e9f))));
+        assertThat(entities(timid, text)).isEqualTo(entities(recognizer, text));
+    }
+
+    @Test
     void aModelReadsBackAsItWasWritten(@TempDir Path dir) throws Exception {
         SequenceTagger chosen = tagger.withMerge(Map.of(EntityType.DISEASE,
                 new SequenceTagger.Choice(SequenceTagger.Merge.VETO, 250))).withVersion("tagger-test-1");
