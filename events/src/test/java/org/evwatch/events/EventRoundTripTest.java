@@ -94,6 +94,9 @@ class EventRoundTripTest {
                 .isEqualTo(PaperExtracted.NO_MODEL);
         assertThat(new PaperExtracted(1, "p-1", "1.0.0", SourceRecord.of(fetched()), paper(), entities(),
                 Summary.NONE, AT).modelVersion()).isEqualTo(PaperExtracted.NO_MODEL);
+        String huge = new String(bytes, StandardCharsets.UTF_8).replace("tagger-0badcafe", "t".repeat(1_001));
+        assertThatThrownBy(() -> new PaperExtractedDeserializer().deserialize("t", bytes(huge)))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("modelVersion");
     }
 
     @Test
