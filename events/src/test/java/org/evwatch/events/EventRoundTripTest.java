@@ -82,6 +82,24 @@ class EventRoundTripTest {
     }
 
     @Test
+    void theTaggerModelVersionRoundTripsAndARecordWithoutOneReadsAsNoModel() {
+        PaperExtracted in = new PaperExtracted(1, PaperKeys.bestKey(paper()), "1.0.0", SourceRecord.of(fetched()),
+                paper(), entities(), Summary.NONE, AT, "tagger-0badcafe");
+        byte[] bytes = new PaperExtractedSerializer().serialize("t", in);
+        assertThat(new PaperExtractedDeserializer().deserialize("t", bytes).modelVersion())
+                .isEqualTo("tagger-0badcafe");
+        String older = new String(bytes, StandardCharsets.UTF_8).replace(",\"modelVersion\":\"tagger-0badcafe\"", "");
+        assertThat(older).doesNotContain("modelVersion");
+        assertThat(new PaperExtractedDeserializer().deserialize("t", bytes(older)).modelVersion())
+                .isEqualTo(PaperExtracted.NO_MODEL);
+        assertThat(new PaperExtracted(1, "p-1", "1.0.0", SourceRecord.of(fetched()), paper(), entities(),
+                Summary.NONE, AT).modelVersion()).isEqualTo(PaperExtracted.NO_MODEL);
+        String huge = new String(bytes, StandardCharsets.UTF_8).replace("tagger-0badcafe", "t".repeat(1_001));
+        assertThatThrownBy(() -> new PaperExtractedDeserializer().deserialize("t", bytes(huge)))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("modelVersion");
+    }
+
+    @Test
     void paperIndexedRoundTrips() {
         PaperIndexed in = new PaperIndexed(1, "p-1", PaperIndexed.Change.UPDATED, 3, AT, paper(),
                 List.of(new PaperIndexed.EntityCount(EntityType.EV_SUBTYPE, "EV:subtype/exosome", "exosome", 4)),

@@ -27,8 +27,8 @@ final class EventLimits {
             ids("source", f.source(), "sourceRecordId", f.sourceRecordId(), "contentType", f.contentType(),
                     "contentHash", f.contentHash(), "watchId", f.watchId());
         } else if (event instanceof PaperExtracted e) {
-            ids("paperKey", e.paperKey(), "extractorVersion", e.extractorVersion(), "source.sourceRecordId",
-                    e.source().sourceRecordId());
+            ids("paperKey", e.paperKey(), "extractorVersion", e.extractorVersion(), "modelVersion", e.modelVersion(),
+                    "source.sourceRecordId", e.source().sourceRecordId());
             paper(e.paper());
         } else if (event instanceof PaperIndexed i) {
             ids("paperId", i.paperId());

@@ -25,6 +25,19 @@ public interface ExtractorConfig {
      */
     Optional<List<Path>> trainingCorpora();
 
+    /** The learned sequence tagger. */
+    Tagger tagger();
+
+    /** Settings of the learned sequence tagger (see docs/entities.md, "The learned tagger"). */
+    interface Tagger {
+
+        /**
+         * The model file written by {@code TrainTagger} (EVWATCH_EXTRACTOR_TAGGER_MODEL). Its version goes on every
+         * record as {@code modelVersion}. Unset, missing or unreadable: the dictionary recognizes alone.
+         */
+        Optional<Path> model();
+    }
+
     /**
      * The extractor version written on every record (EVWATCH_EXTRACTOR_VERSION); by default the version of these
      * extraction rules, {@link ExtractorVersion#CURRENT}. The indexer keeps, of each fetched record, the extraction by

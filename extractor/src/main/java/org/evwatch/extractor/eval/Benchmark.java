@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.evwatch.events.Entity;
 import org.evwatch.events.Paper;
 import org.evwatch.extractor.ner.EntityRecognizer;
+import org.evwatch.extractor.ner.SequenceTagger;
 import org.evwatch.extractor.summary.Summarizer;
 
 /**
@@ -19,10 +20,12 @@ import org.evwatch.extractor.summary.Summarizer;
  * abstracts, with the given vocabularies loaded, and the heap the loaded vocabularies hold.
  *
  * <pre>
- * Benchmark --vocab DIR [--train PATH[,PATH]] [--rounds N] PUBTATOR_FILE...
+ * Benchmark --vocab DIR [--train PATH[,PATH]] [--tagger MODEL] [--rounds N] PUBTATOR_FILE...
  * </pre>
  *
- * {@code --train} loads annotated corpora to learn from, as {@code evwatch.extractor.training-corpora} does.
+ * {@code --train} loads annotated corpora to learn from, as {@code evwatch.extractor.training-corpora} does;
+ * {@code --tagger} adds the learned sequence tagger, as {@code evwatch.extractor.tagger.model} does, and reports the
+ * time and heap its model takes to load.
  *
  * One untimed warm-up round lets the JIT compile the hot paths; the figures reported are the median round, both
  * by wall clock and by the CPU time of the measuring thread. On a shared machine the CPU-time figure is the one
@@ -33,7 +36,7 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    private record Options(String vocab, int rounds, List<Path> training, List<Path> corpora) {
+    private record Options(String vocab, int rounds, List<Path> training, String tagger, List<Path> corpora) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -43,6 +46,13 @@ public final class Benchmark {
         EntityRecognizer recognizer = EntityRecognizer.load(Optional.ofNullable(o.vocab()).map(Path::of),
                 o.training());
         long heapVocab = usedAfterGc(rt) - heapBefore;
+        if (o.tagger() != null) {
+            long t0 = System.nanoTime();
+            recognizer = recognizer.withTagger(SequenceTagger.load(Path.of(o.tagger())));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.printf("tagger model %s: loaded in %d ms, %d MB of heap%n",
+                    recognizer.taggerVersion().orElseThrow(), ms, (usedAfterGc(rt) - heapBefore - heapVocab) >> 20);
+        }
         List<Paper> papers = abstracts(o.corpora());
         long chars = papers.stream().mapToLong(p -> p.title().length() + p.abstractText().length()).sum();
         System.out.printf("abstracts: %d (%.0f characters on average)%n", papers.size(),
@@ -61,11 +71,13 @@ public final class Benchmark {
         String vocab = null;
         int rounds = 5;
         List<Path> training = new ArrayList<>();
+        String tagger = null;
         List<Path> corpora = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--vocab" -> vocab = args[++i];
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--tagger" -> tagger = args[++i];
                 case "--train" -> {
                     for (String p : args[++i].split(",")) {
                         training.add(Path.of(p.strip()));
@@ -75,10 +87,11 @@ public final class Benchmark {
             }
         }
         if (corpora.isEmpty()) {
-            System.err.println("usage: Benchmark --vocab DIR [--train PATH[,PATH]] [--rounds N] PUBTATOR_FILE...");
+            System.err.println("usage: Benchmark --vocab DIR [--train PATH[,PATH]] [--tagger MODEL] [--rounds N] "
+                    + "PUBTATOR_FILE...");
             System.exit(2);
         }
-        return new Options(vocab, rounds, training, corpora);
+        return new Options(vocab, rounds, training, tagger, corpora);
     }
 
     private static List<Paper> abstracts(List<Path> corpora) throws IOException {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.evwatch.extractor.ner.EntityRecognizer;
+import org.evwatch.extractor.ner.SequenceTagger;
 import org.evwatch.extractor.vocab.AnnotatedCorpus;
 import org.evwatch.extractor.vocab.AnnotatedDocument;
 
@@ -27,14 +28,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  *
  * <pre>
  * Evaluate CORPUS --format pubtator|linnaeus|craft [--vocab DIR] [--docs IDS_FILE] [--tags TAGS_FILE] [--errors N]
- *          [--out FILE] [--train PATH[,PATH] --train-format pubtator|linnaeus[,...] [--train-docs IDS_FILE|-[,...]]]
+ *          [--out FILE] [--tagger MODEL] [--train PATH[,PATH] --train-format pubtator|linnaeus[,...] [--train-docs IDS_FILE|-[,...]]]
  * </pre>
  *
  * CORPUS is a PubTator file (or a folder of them) or a LINNAEUS/CRAFT corpus folder; {@code --docs} restricts to
  * the document ids listed one per line (a train or dev split); {@code --tags} picks the LINNAEUS tag file (default:
  * the first {@code tags*.tsv}) of the scored corpus; {@code --errors N} also lists the N most frequent wrong and
  * missed ids; {@code --out FILE} writes the scored predictions in PubTator format ({@link PubtatorWriter}), so
- * that anyone can score them again against the corpus. Prints a table (type, precision, recall, F1, counts) for
+ * that anyone can score them again against the corpus; {@code --tagger MODEL} adds the learned sequence tagger
+ * written by {@link TrainTagger} (trained on the same train split) as a stage of recognition. Prints a table
+ * (type, precision, recall, F1, counts) for
  * strict mention match and for document-level ids, then the same as JSON.
  * <p>
  * {@code --train} first lets the recogniser learn from annotated corpora (a train split: {@code --train-docs}
@@ -70,7 +73,7 @@ public final class Evaluate {
         if (positional.size() != 1 || !opts.containsKey("format")
                 || opts.containsKey("train") != opts.containsKey("train-format")) {
             err.println("usage: Evaluate CORPUS --format pubtator|linnaeus|craft [--vocab DIR] "
-                    + "[--docs IDS_FILE] [--tags TAGS_FILE] [--errors N] [--out FILE] "
+                    + "[--docs IDS_FILE] [--tags TAGS_FILE] [--errors N] [--out FILE] [--tagger MODEL] "
                     + "[--train PATH[,PATH] --train-format pubtator|linnaeus[,...] [--train-docs IDS_FILE|-[,...]]]");
             return 2;
         }
@@ -90,8 +93,14 @@ public final class Evaluate {
         } else {
             recognizer = EntityRecognizer.load(vocab);
         }
+        if (opts.containsKey("tagger")) {
+            recognizer = recognizer.withTagger(SequenceTagger.load(Path.of(opts.get("tagger"))));
+        }
         Evaluation.Result result = score(recognizer, docs, opts.get("out"));
         print(result, positional.get(0), out);
+        if (opts.containsKey("tagger")) {
+            table("the tagger's own mentions, strict match", TaggerScores.strict(recognizer, docs), out);
+        }
         int errors = Integer.parseInt(opts.getOrDefault("errors", "0"));
         if (errors > 0) {
             errors("most frequent false positives (document-level ids)", result.falsePositives(), errors, out);

@@ -23,7 +23,8 @@ import org.evwatch.extractor.vocab.VocabularyBuilder;
  * the paper defines), {@link SuppressedNames} (the learned precision filter), {@link ProperNounFilter},
  * {@link LongestMatch} (one reading per token), {@link CoordinatedDiseases}, {@link DocumentConsistency} (acronyms
  * and shared names judged on the whole paper), {@link GeneOrganisms} (a gene name read as the gene of the paper's
- * organism) and {@link EntityGrouping}. {@link RecognizerLoader} builds it,
+ * organism), {@link TaggedMentions} (a learned sequence tagger's mentions, when a model is given) and
+ * {@link EntityGrouping}. {@link RecognizerLoader} builds it,
  * learning from annotated corpora when given some. Immutable and thread-safe: build one at start and share it.
  */
 public final class EntityRecognizer {
@@ -37,9 +38,15 @@ public final class EntityRecognizer {
     private final DocumentConsistency consistency;
     private final EntityGrouping grouping;
     private final GeneOrganisms organisms;
+    private final TaggedMentions tagged;
 
     EntityRecognizer(Dictionary dictionary, LoadReport report, Map<EntityType, Set<String>> suppressed,
             GeneOrganisms organisms) {
+        this(dictionary, report, suppressed, organisms, TaggedMentions.NONE);
+    }
+
+    private EntityRecognizer(Dictionary dictionary, LoadReport report, Map<EntityType, Set<String>> suppressed,
+            GeneOrganisms organisms, TaggedMentions tagged) {
         this.dictionary = dictionary;
         this.report = report;
         this.lookup = new DictionaryLookup(dictionary);
@@ -49,6 +56,38 @@ public final class EntityRecognizer {
         this.consistency = new DocumentConsistency(dictionary);
         this.grouping = new EntityGrouping(dictionary);
         this.organisms = organisms;
+        this.tagged = tagged;
+    }
+
+    /**
+     * The same recognizer with a learned sequence tagger as one more stage (see {@link TaggedMentions}); null gives
+     * the dictionary recognizer alone.
+     */
+    public EntityRecognizer withTagger(SequenceTagger tagger) {
+        return new EntityRecognizer(dictionary, report, suppressed.names(), organisms,
+                tagger == null ? TaggedMentions.NONE : new TaggedMentions(tagger, dictionary));
+    }
+
+    /** The version of the tagger model in use; empty when the dictionary recognizes alone. */
+    public Optional<String> taggerVersion() {
+        return Optional.ofNullable(tagged.tagger()).map(SequenceTagger::version);
+    }
+
+    /** A mention the learned tagger marks, at character offsets into the text given, before any id is sought. */
+    public record Tagged(int start, int end, EntityType type) {
+    }
+
+    /** The mentions the learned tagger alone marks in a text (none without a tagger): to measure the tagger. */
+    public List<Tagged> tagged(String text) {
+        SectionHits section = lookup.lookUp(List.of(new Section("text", text))).get(0);
+        Tokens t = section.tokens();
+        return tagged.tag(section, true).spans().stream()
+                .map(s -> new Tagged(t.start[s.from()], t.end[s.to()], s.type()))
+                .toList();
+    }
+
+    Dictionary dictionary() {
+        return dictionary;
     }
 
     /**
@@ -154,9 +193,11 @@ public final class EntityRecognizer {
         List<Found> out = new ArrayList<>();
         for (int s = 0; s < hits.size(); s++) {
             SectionHits section = hits.get(s);
+            SequenceTagger.Tagging tagging = tagged.tag(section);
             DefinedAbbreviations.apply(defined, section);
             suppressed.removeFrom(section);
             properNouns.removeFrom(section);
+            tagged.apply(section, tagging);
             chosen(s, section.tokens(), LongestMatch.resolve(section.candidates(), section.tokens().size), out);
         }
         consistency.apply(out);

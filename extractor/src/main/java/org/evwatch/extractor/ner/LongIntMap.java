@@ -56,6 +56,30 @@ final class LongIntMap {
         return size;
     }
 
+    /** For a map whose values number its entries 0..size-1: the key of each value, in value order. */
+    long[] keysByValue() {
+        long[] out = new long[size];
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                out[values[i]] = keys[i];
+            }
+        }
+        return out;
+    }
+
+    /** Every entry as two longs, key then value. */
+    long[] keysAndValues() {
+        long[] out = new long[2 * size];
+        int k = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                out[k++] = keys[i];
+                out[k++] = values[i];
+            }
+        }
+        return out;
+    }
+
     long bytes() {
         return keys.length * 12L;
     }

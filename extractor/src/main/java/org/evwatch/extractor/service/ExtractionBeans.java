@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import org.evwatch.extractor.config.ExtractorConfig;
 import org.evwatch.extractor.ner.EntityRecognizer;
+import org.evwatch.extractor.ner.SequenceTagger;
 import org.evwatch.extractor.parse.Parsers;
 import org.evwatch.extractor.summary.Summarizer;
 
@@ -25,7 +26,13 @@ public class ExtractionBeans {
     @Singleton
     @Startup
     EntityRecognizer recognizer(ExtractorConfig config) {
-        return EntityRecognizer.load(config.vocabularyDir(), config.trainingCorpora().orElse(List.of()));
+        return recognizerWithTagger(EntityRecognizer.load(config.vocabularyDir(),
+                config.trainingCorpora().orElse(List.of())), config);
+    }
+
+    /** The recognizer with the configured tagger model as a stage; without a readable one, the recognizer alone. */
+    EntityRecognizer recognizerWithTagger(EntityRecognizer recognizer, ExtractorConfig config) {
+        return recognizer.withTagger(SequenceTagger.find(config.tagger().model()).orElse(null));
     }
 
     @Produces

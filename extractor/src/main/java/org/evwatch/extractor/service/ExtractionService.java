@@ -29,6 +29,7 @@ public class ExtractionService {
     private final EntityRecognizer recognizer;
     private final Summarizer summarizer;
     private final String version;
+    private final String modelVersion;
 
     public ExtractionService(Parsers parsers, EntityRecognizer recognizer, Summarizer summarizer,
             ExtractorConfig config) {
@@ -36,6 +37,7 @@ public class ExtractionService {
         this.recognizer = recognizer;
         this.summarizer = summarizer;
         this.version = config.version();
+        this.modelVersion = recognizer.taggerVersion().orElse(PaperExtracted.NO_MODEL);
     }
 
     public PaperExtracted extract(PaperFetched fetched) throws ParseException {
@@ -44,6 +46,6 @@ public class ExtractionService {
         Summary summary = summarizer.summarize(paper, entities)
                 .withFromSource(parsers.sourceSummary(fetched.contentType(), fetched.payload()));
         return new PaperExtracted(PaperExtracted.SCHEMA_VERSION, PaperKeys.bestKey(paper), version,
-                SourceRecord.of(fetched), paper, entities, summary, Instant.now());
+                SourceRecord.of(fetched), paper, entities, summary, Instant.now(), modelVersion);
     }
 }
