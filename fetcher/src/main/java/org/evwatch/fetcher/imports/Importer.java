@@ -57,7 +57,7 @@ public class Importer {
         FetchConfig.PubMed pm = fetch.pubmed();
         this.lookup = new IdentifierLookup(registry.http(), new PubMedSource.Settings(pm.baseUrl(), pm.apiKey()
                 .orElse(null), pm.tool(), fetch.contactEmail(), pm.batchSize(), 10_000),
-                new EuropePmcSource.Settings(fetch.europepmc().baseUrl(), 1, fetch.contactEmail(), false),
+                new EuropePmcSource.Settings(fetch.europepmc().baseUrl(), 1, fetch.contactEmail()),
                 new CrossrefSource.Settings(fetch.crossref().baseUrl(), 1, fetch.contactEmail()),
                 registry.fullTexts(), config.imports().allowPrivateHosts(), Clock.systemUTC());
     }

@@ -55,7 +55,7 @@ public class SourceRegistry {
         list.add(new Entry(new PubMedSource(http, new PubMedSource.Settings(pm.baseUrl(), pm.apiKey().orElse(null),
                 pm.tool(), email, pm.batchSize(), 10_000), fullTexts, clock), pm.enabled(), pm.windowDays()));
         list.add(new Entry(new EuropePmcSource(http, new EuropePmcSource.Settings(epmc.baseUrl(), epmc.pageSize(),
-                email, epmc.fullText()), clock), epmc.enabled(), epmc.windowDays()));
+                email), fullTexts, clock), epmc.enabled(), epmc.windowDays()));
         FetchConfig.Crossref cr = config.crossref();
         list.add(new Entry(new CrossrefSource(http, new CrossrefSource.Settings(cr.baseUrl(), cr.rows(), email),
                 clock), cr.enabled(), cr.windowDays()));

@@ -32,20 +32,20 @@ public final class EuropePmcSource extends ApiSource<EuropePmcSource.Settings> {
      * @param baseUrl the REST root, e.g. {@code https://www.ebi.ac.uk/europepmc/webservices/rest/}
      * @param pageSize results per page, at most 1000
      * @param email a contact address sent with each request, or null
-     * @param fullText whether open-access results also bring their JATS full text
      */
-    public record Settings(URI baseUrl, int pageSize, String email, boolean fullText) {
+    public record Settings(URI baseUrl, int pageSize, String email) {
 
         public Settings {
             requireSize(pageSize, 1000, "Europe PMC pages", "results");
         }
     }
 
-    private final FullTexts fullTexts;
+    private final Optional<FullTexts> fullTexts;
 
-    public EuropePmcSource(PoliteHttpClient http, Settings settings, Clock clock) {
+    /** @param fullTexts when present, an open-access result also brings its JATS full text */
+    public EuropePmcSource(PoliteHttpClient http, Settings settings, Optional<FullTexts> fullTexts, Clock clock) {
         super(NAME, http, settings, clock);
-        this.fullTexts = new FullTexts(http, settings.baseUrl(), clock);
+        this.fullTexts = fullTexts;
     }
 
     /** The query sent for a watch and a window. */
@@ -76,7 +76,7 @@ public final class EuropePmcSource extends ApiSource<EuropePmcSource.Settings> {
                 String id = item.get("source").asText() + ":" + item.get("id").asText();
                 sink.accept(Records.fetched(NAME, id, ContentTypes.EUROPEPMC_JSON, split.raw().get(i), url,
                         watch.id(), fetchedAt));
-                if (settings.fullText()) {
+                if (fullTexts.isPresent()) {
                     fullText(item, id, watch).ifPresent(sink::accept);
                 }
             }
@@ -92,10 +92,15 @@ public final class EuropePmcSource extends ApiSource<EuropePmcSource.Settings> {
 
     /** The JATS full text of an open-access result, as a record of its own; empty for the others. */
     private Optional<PaperFetched> fullText(JsonNode item, String id, Watch watch) throws FetchException {
-        if (!"Y".equals(item.path("isOpenAccess").asText()) || !"Y".equals(item.path("inEPMC").asText())) {
+        if (!openAccess(item)) {
             return Optional.empty();
         }
-        return fullTexts.fetch(item.path("pmcid").asText(""), id, watch.id());
+        return fullTexts.get().fetch(item.path("pmcid").asText(""), id, watch.id());
+    }
+
+    /** Whether a search result is in Europe PMC's open-access subset, whose full texts it serves. */
+    static boolean openAccess(JsonNode result) {
+        return "Y".equals(result.path("isOpenAccess").asText()) && "Y".equals(result.path("inEPMC").asText());
     }
 
     private static void check(JsonRecords.Split page) throws MalformedResponseException {

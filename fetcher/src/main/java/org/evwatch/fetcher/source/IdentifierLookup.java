@@ -157,10 +157,11 @@ public final class IdentifierLookup {
             }
             JsonNode item = split.items().get(0);
             String id = item.path("source").asText() + ":" + item.path("id").asText();
-            boolean openAccess = "Y".equals(item.path("isOpenAccess").asText());
             return Result.found(Records.fetched(EuropePmcSource.NAME, id, ContentTypes.EUROPEPMC_JSON,
                     split.raw().get(0), uri.toString(), watchId, clock.instant()),
-                    openAccess ? fullText(item.path("pmcid").asText(null), id, watchId) : Optional.empty());
+                    EuropePmcSource.openAccess(item)
+                            ? fullText(item.path("pmcid").asText(null), id, watchId)
+                            : Optional.empty());
         } catch (FetchException | MalformedResponseException e) {
             return Result.rejected("Europe PMC could not be asked: " + e.getMessage());
         }

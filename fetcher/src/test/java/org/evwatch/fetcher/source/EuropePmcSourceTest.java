@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.evwatch.events.ContentTypes;
 import org.evwatch.events.PaperFetched;
@@ -47,8 +48,10 @@ class EuropePmcSourceTest {
     }
 
     private EuropePmcSource source(boolean fullText) {
-        return new EuropePmcSource(TestHttp.client(time), new EuropePmcSource.Settings(
-                URI.create(wm.baseUrl() + "/rest/"), 1000, "ops@evwatch.example", fullText), time);
+        var http = TestHttp.client(time);
+        URI base = URI.create(wm.baseUrl() + "/rest/");
+        return new EuropePmcSource(http, new EuropePmcSource.Settings(base, 1000, "ops@evwatch.example"),
+                fullText ? Optional.of(new FullTexts(http, base, time)) : Optional.empty(), time);
     }
 
     @Test
