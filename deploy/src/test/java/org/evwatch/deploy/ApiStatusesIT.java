@@ -60,8 +60,13 @@ class ApiStatusesIT {
         Folders.deleteTree(runtime);
         Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
         stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib))
+                // Room for every call before the rate-limit test, and almost no refill: that test then reaches
+                // 429 however slowly the machine answers (at the default refill, a client answered in 100 ms or
+                // more never empties its bucket).
                 .environment("api-gateway", "EVWATCH_GATEWAY_SECURITY_PER_IP_BURST", "400")
+                .environment("api-gateway", "EVWATCH_GATEWAY_SECURITY_PER_IP_PER_SECOND", "0.01")
                 .environment("api-gateway", "EVWATCH_GATEWAY_SECURITY_PER_KEY_BURST", "400")
+                .environment("api-gateway", "EVWATCH_GATEWAY_SECURITY_PER_KEY_PER_SECOND", "0.01")
                 .environment("api-gateway", "EVWATCH_GATEWAY_STREAMS_MAX_OPEN", "3").start();
         String gateway = stack.url("api-gateway");
         api = new ApiCalls(gateway, DocumentedStatuses.of(JSON.readTree(stack.get(gateway + "/q/openapi?format=json")
