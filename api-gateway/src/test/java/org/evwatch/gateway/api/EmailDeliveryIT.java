@@ -156,7 +156,7 @@ class EmailDeliveryIT {
             JsonNode event = JSON.readTree(stream.nextEvent(Duration.ofSeconds(15)).data());
             assertThat(event.get("event").asText()).as("the change was taken in").isEqualTo("paper.updated");
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(first.path("id")).getList("state"),
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(first.path("id")).getList("state"),
                 states -> !states.contains("PENDING"));
         assertThat(deliveries(first.path("id")).getList("paperId")).containsOnlyOnce(both.paperId());
         assertThat(deliveries(second.path("id")).getList("paperId")).as("listed under each subscription")
@@ -191,7 +191,7 @@ class EmailDeliveryIT {
         assertThat(digest.subject()).isEqualTo("2 new papers for \"Digest\"");
         assertThat(digest.text()).contains("Maildigest first vesicles").contains("Maildigest second vesicles")
                 .contains("(daily)");
-        await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(id).getList("state"),
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(id).getList("state"),
                 states -> states.stream().allMatch("SENT"::equals));
     }
 
@@ -217,7 +217,7 @@ class EmailDeliveryIT {
         change(id, "Changes", "title:mailchanges", address, "immediate");
         ReceivedMail mail = mails(address, 2).get(1);
         assertThat(mail.subject()).endsWith(paper.paper().title());
-        await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(id).getList("state"),
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(id).getList("state"),
                 states -> states.stream().allMatch("SENT"::equals));
     }
 
