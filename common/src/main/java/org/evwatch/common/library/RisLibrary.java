@@ -15,17 +15,7 @@ import java.util.regex.Pattern;
 public final class RisLibrary {
 
     /** One record: its type ({@code JOUR}), its tags in order, its exact text and first line. */
-    public record Entry(String type, List<TagLine> tags, String text, int line) {
-
-        /** The first non-blank value of the first of the tags that has one. */
-        public String first(String... names) {
-            return TagLine.first(tags, names);
-        }
-
-        /** Every non-blank value of the tags, in record order. */
-        public List<String> all(String... names) {
-            return TagLine.all(tags, names);
-        }
+    public record Entry(String type, List<TagLine> tags, String text, int line) implements TaggedRecord {
     }
 
     /** A record that could not be read, at its 1-based first line, with why. */
