@@ -56,10 +56,7 @@ class ApiStatusesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path runtime = ROOT.resolve("deploy/target/statuses-runtime");
-        Folders.deleteTree(runtime);
-        Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
-        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib))
+        stack = new LocalStack(Folders.ephemeralRuntime("statuses-runtime"))
                 // Room for every call before the rate-limit test, and almost no refill: that test then reaches
                 // 429 however slowly the machine answers (at the default refill, a client answered in 100 ms or
                 // more never empties its bucket).

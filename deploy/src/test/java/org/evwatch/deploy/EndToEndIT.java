@@ -64,12 +64,9 @@ class EndToEndIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path runtime = ROOT.resolve("deploy/target/e2e-runtime");
-        Folders.deleteTree(runtime);
-        Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
         traces = OtlpReceiver.start();
         webhook = new WebhookSink();
-        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib));
+        stack = new LocalStack(Folders.ephemeralRuntime("e2e-runtime"));
         for (String service : LocalStack.SERVICES) {
             stack.environment(service, "EVWATCH_OTLP_ENDPOINT", traces.endpoint())
                     .environment(service, "EVWATCH_METRICS_LAG_INTERVAL", "1s")

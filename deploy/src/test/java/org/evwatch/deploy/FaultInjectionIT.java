@@ -33,7 +33,6 @@ class FaultInjectionIT {
     /** What is killed, in turn ({@code -Devwatch.faults.victims=a,b,...}). */
     static final List<String> VICTIMS = List.of(System.getProperty("evwatch.faults.victims",
             "api-gateway,extractor,indexer,postgres,kafka,fetcher,indexer,api-gateway").split(","));
-    static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
     static LocalStack stack;
 
     @AfterAll
@@ -45,10 +44,7 @@ class FaultInjectionIT {
 
     @Test
     void killingEachPartMidStreamLosesAndDoublesNothing() throws Exception {
-        Path runtime = ROOT.resolve("deploy/target/fault-injection-runtime");
-        Folders.deleteTree(runtime);
-        Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
-        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib))
+        stack = new LocalStack(Folders.ephemeralRuntime("fault-injection-runtime"))
                 .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_ALLOW_LIST", "127.0.0.1/32")
                 .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_INITIAL_DELAY", "1s")
                 .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_MAX_DELAY", "10s")

@@ -63,7 +63,6 @@ class FetcherCursorFaultIT {
     static final int BATCH = 50;
     static final String SOURCE = "pubmed";
     static final String WATCH = "ev-cancer";
-    static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
 
     /** One kill: the request held when it happened, the cursor then, and where the stand-in's log stood. */
     record Kill(Request held, Optional<LocalDate> cursor, long seqAfter) {
@@ -98,10 +97,7 @@ class FetcherCursorFaultIT {
         upstream = new PubmedUpstream(PubmedUpstream.spread(23, FIRST_PMID, PAPERS, today.minusDays(DAYS - 1), DAYS),
                 Duration.ofMillis(150), 23).start();
         List<PubmedUpstream.Hold> holds = holdMidWindows(today.minusDays(LOOKBACK_DAYS));
-        Path runtime = ROOT.resolve("deploy/target/fetcher-cursor-runtime");
-        Folders.deleteTree(runtime);
-        Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
-        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib));
+        stack = new LocalStack(Folders.ephemeralRuntime("fetcher-cursor-runtime"));
         upstream.feed(stack, BATCH, WINDOW_DAYS, LOOKBACK_DAYS, SETTLE_DAYS);
         stack.start();
         sampler = new CursorSampler(stack, SOURCE, WATCH, Duration.ofMillis(200)).start();

@@ -30,7 +30,6 @@ class GatewayInstancesIT {
 
     static final int PAPERS = 300;
     static final long FIRST_PMID = 93_000_000L;
-    static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
     static LocalStack stack;
 
     @AfterAll
@@ -42,10 +41,7 @@ class GatewayInstancesIT {
 
     @Test
     void everyInstanceShowsEveryPaperAndEachWebhookIsSentOnce() throws Exception {
-        Path runtime = ROOT.resolve("deploy/target/gateway-instances-runtime");
-        Folders.deleteTree(runtime);
-        Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
-        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib))
+        stack = new LocalStack(Folders.ephemeralRuntime("gateway-instances-runtime"))
                 .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_ALLOW_LIST", "127.0.0.1/32")
                 .start();
         stack.startInstance("api-gateway", "api-gateway-2");

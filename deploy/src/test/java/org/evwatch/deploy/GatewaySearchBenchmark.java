@@ -72,10 +72,15 @@ class GatewaySearchBenchmark {
     private record Measured(List<Long> nanos, Map<String, Double> cpu) {
     }
 
+    /** Stops the processes; with profiles asked for, summarises them into {@code gateway-search-profile.txt}. */
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (stack != null) {
             stack.close();
+        }
+        if (!PipelineBenchmark.PROFILE.isEmpty()) {
+            Files.writeString(PipelineBenchmark.ROOT.resolve("deploy/target/gateway-search-profile.txt"),
+                    JfrSummary.summariseAll(Path.of(PipelineBenchmark.PROFILE).toAbsolutePath(), 30));
         }
     }
 
@@ -90,6 +95,9 @@ class GatewaySearchBenchmark {
                 .jvmOptions("api-gateway", List.of("-Xmx512m"))
                 .environment("api-gateway", "EVWATCH_GATEWAY_SECURITY_PER_IP_BURST", "1000000")
                 .environment("api-gateway", "EVWATCH_GATEWAY_SECURITY_PER_IP_PER_SECOND", "1000000");
+        if (!PipelineBenchmark.PROFILE.isEmpty()) {
+            PipelineBenchmark.profile(stack, Path.of(PipelineBenchmark.PROFILE).toAbsolutePath());
+        }
         // The first start creates the catalog's tables; the index is swapped in while the indexer is down.
         stack.start(List.of("indexer"));
         stack.kill("indexer");

@@ -51,7 +51,7 @@ class PipelineBenchmark {
         stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, RUNTIME, lib))
                 .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_ALLOW_LIST", "127.0.0.1/32");
         if (!PROFILE.isEmpty()) {
-            profile(Path.of(PROFILE).toAbsolutePath());
+            profile(stack, Path.of(PROFILE).toAbsolutePath());
         }
         stack.start();
         RuntimeProcesses processes = new RuntimeProcesses(RUNTIME);
@@ -89,7 +89,7 @@ class PipelineBenchmark {
     }
 
     /** Each service records a profile, written when it stops (at the end of the run). */
-    private static void profile(Path dir) throws java.io.IOException {
+    static void profile(LocalStack stack, Path dir) throws java.io.IOException {
         Files.createDirectories(dir);
         for (String service : LocalStack.SERVICES) {
             stack.environment(service, "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=dumponexit=true,settings=profile,"

@@ -46,7 +46,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class ReplayIT {
 
-    static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
     static final int PAPERS = 30;
     static final long FIRST_PMID = 94_000_000L;
     /** The paper whose abstract names the disease only version B knows. */
@@ -65,10 +64,7 @@ class ReplayIT {
 
     @Test
     void aReplayReextractsEveryPaperAndAnnouncesOnlyTheOneThatChanged() throws Exception {
-        Path runtime = ROOT.resolve("deploy/target/replay-runtime");
-        Folders.deleteTree(runtime);
-        Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
-        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib))
+        stack = new LocalStack(Folders.ephemeralRuntime("replay-runtime"))
                 .environment("extractor", "EVWATCH_EXTRACTOR_VERSION", A)
                 .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_ALLOW_LIST", "127.0.0.1/32")
                 .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_INITIAL_DELAY", "1s")
@@ -76,11 +72,11 @@ class ReplayIT {
         try (WebhookSink webhook = new WebhookSink();
                 LiveSubscriber stream = new LiveSubscriber(GatewayProbe.subscribeToEverything(stack, webhook.url()))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> stream.connections() > 0);
-            dropPapers(runtime.resolve("generated"));
+            dropPapers(stack.settings().runtime().resolve("generated"));
             awaitDelivered(stream, webhook, PAPERS);
             assertThat(sourceRecords(A)).as("records extracted by A").isEqualTo(PAPERS);
 
-            restartExtractor(B, writeVocabulary(runtime.resolve("vocabulary-b")));
+            restartExtractor(B, writeVocabulary(stack.settings().runtime().resolve("vocabulary-b")));
             JsonNode replay = replay();
             assertThat(replay.path("missing").asLong()).as("records without a stored copy").isZero();
             assertThat(replay.path("sent").asLong()).isEqualTo(PAPERS);

@@ -40,10 +40,7 @@ class SeedsIT {
     @BeforeAll
     static void start() throws Exception {
         SharedData.file("seeds/002_d6eaca9d8982dbe7.txt");
-        Path runtime = ROOT.resolve("deploy/target/seeds-runtime");
-        Folders.deleteTree(runtime);
-        Path lib = Path.of(System.getProperty("evwatch.lib", ROOT.resolve("deploy/target/lib").toString()));
-        stack = new LocalStack(LocalStack.Settings.ephemeral(ROOT, runtime, lib)).start();
+        stack = new LocalStack(Folders.ephemeralRuntime("seeds-runtime")).start();
     }
 
     @AfterAll
