@@ -16,8 +16,8 @@ set -euo pipefail
 if [[ "${1:-}" == --inside ]]; then
   # Inside the new namespaces: the file systems a container has, then the image's user runs its command there.
   shift
-  root="$1" user="$2" workdir="$3" mounts="$4"
-  shift 4
+  root="$1" user="$2" workdir="$3" mounts="$4" settings="$5"
+  shift 5
   mkdir -p "$root/proc" "$root/dev"
   mount -t proc proc "$root/proc"
   mount --rbind /dev "$root/dev"
@@ -29,10 +29,10 @@ if [[ "${1:-}" == --inside ]]; then
   for folder in "${folders[@]}"; do
     [[ -n "$folder" ]] && mkdir -p "$root$folder" && mount --bind "$folder" "$root$folder"
   done
-  env=()
-  while [[ "$1" != -- ]]; do env+=("$1"); shift; done
-  shift
-  exec chroot --userspec="$user" "$root" /usr/bin/env -i -C "$workdir" "${env[@]}" "$@"
+  # The service's environment is exactly its settings, which go by file, not on a command line that ps shows.
+  while IFS= read -r name; do export -n "$name"; done < <(compgen -e)
+  while IFS= read -r -d '' setting; do export "${setting?}"; done < "$settings"
+  exec chroot --userspec="$user" "$root" /usr/bin/env -C "$workdir" "$@"
 fi
 
 image="$(realpath "${1:?usage: run-image.sh IMAGE.tar [NAME=VALUE ...]}")"
@@ -92,8 +92,9 @@ for folder in "${folders[@]}"; do
   [[ -n "$folder" ]] && mkdir -p "$folder" && chown -R "$uid:$gid" "$folder"
 done
 echo "run-image.sh: $(jq -r '.[0].RepoTags[0] // "image"' "$work/manifest.json") as $uid:$gid in $workdir: ${argv[*]}" >&2
+printf '%s\0' "${env[@]}" > "$work/settings"
 unshare --mount --pid --fork --propagation private -- \
-  "$(realpath "$0")" --inside "$root" "$uid:$gid" "$workdir" "${EVWATCH_IMAGE_MOUNTS:-}" "${env[@]}" -- "${argv[@]}" &
+  "$(realpath "$0")" --inside "$root" "$uid:$gid" "$workdir" "${EVWATCH_IMAGE_MOUNTS:-}" "$work/settings" "${argv[@]}" &
 pid=$!
 set +e
 wait "$pid"

@@ -16,7 +16,8 @@ mkdir -p "$runtime"
 log="$runtime/smoke.log"
 EVWATCH_IMAGES=true EVWATCH_RUNTIME_DIR="$runtime" EVWATCH_PORT_OFFSET="$offset" ./deploy/run.sh > "$log" 2>&1 &
 pid=$!
-trap 'kill -INT "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
+# SIGTERM, not SIGINT, which a background job of a script ignores: the runtime stops every service and waits for it.
+trap 'kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
 start=$SECONDS
 until grep -q 'Stop with Ctrl-C' "$log"; do
   if ! kill -0 "$pid" 2>/dev/null || (( SECONDS - start > 1200 )); then
