@@ -195,9 +195,10 @@ class KustomizeRenderTest {
         Map<String, String> renamed = new HashMap<>();
         for (ConfigMap c : all(rendered, "ConfigMap", ConfigMap.class)) {
             String name = c.getMetadata().getName();
+            assertThat(name).as(folder + ": ConfigMap " + name + ", a generated name with its hash")
+                    .matches(".+-[a-z0-9]{10}");
             String generator = name.replaceFirst("-[a-z0-9]{10}$", "");
-            assertThat(expected).as(folder + ": ConfigMap " + name + ", a generated name with its hash")
-                    .containsKey(generator);
+            assertThat(expected).as(folder + ": ConfigMap " + name + ", a generated one").containsKey(generator);
             assertThat(c.getData()).as(folder + ": " + name).isEqualTo(expected.get(generator));
             assertThat(renamed.put(generator, name)).as(folder + ": " + generator + " rendered twice").isNull();
         }
