@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code EVWATCH_DB_USER}, {@code EVWATCH_DB_PASSWORD} (a PostgreSQL to use instead of the embedded one),
  * {@code EVWATCH_PORT_OFFSET} (added to every port, to run a second local runtime beside the first),
  * {@code EVWATCH_INDEX_ENGINE=opensearch} (the indexers on an OpenSearch node the runtime starts, instead of each on an
- * embedded Lucene index), and the instances of each service ({@link #startMoreInstances}).
+ * embedded Lucene index), {@code EVWATCH_IMAGES=true} (each service from its container image, see
+ * {@link LocalStack#fromImages}), and the instances of each service ({@link #startMoreInstances}).
  */
 public final class LocalRuntime {
 
@@ -44,6 +45,9 @@ public final class LocalRuntime {
         LocalStack stack = new LocalStack(LocalStack.Settings.standard(root, runtime, lib, dbUrl,
                 env("EVWATCH_DB_USER", "evwatch"), env("EVWATCH_DB_PASSWORD", "evwatch"),
                 Integer.parseInt(env("EVWATCH_PORT_OFFSET", "0"))));
+        if ("true".equalsIgnoreCase(env("EVWATCH_IMAGES", "false"))) {
+            stack.fromImages();
+        }
         try {
             configureScaling(stack, System.getenv());
         } catch (IllegalArgumentException e) {

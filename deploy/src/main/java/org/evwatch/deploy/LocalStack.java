@@ -100,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Integer> extraPorts = new HashMap<>();
     private EmbeddedPostgres postgres;
     private boolean openSearch;
+    private boolean fromImages;
     private String jdbcUrl;
     private LocalSecrets secrets;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -146,6 +147,17 @@ public final class LocalStack implements AutoCloseable {
      */
     public LocalStack environment(String service, String key, String value) {
         environments.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
+        return this;
+    }
+
+    /**
+     * Runs each service from its container image ({@code <module>/target/image.tar}, built by
+     * {@code deploy/images/build.sh}) instead of its jar, through {@code deploy/images/run-image.sh}: the image's own
+     * entry point, user and working directory, in namespaces of its own (as root), with the runtime's settings and its
+     * folders (inbox, index, mail) mounted in.
+     */
+    public LocalStack fromImages() {
+        fromImages = true;
         return this;
     }
 
@@ -409,10 +421,6 @@ public final class LocalStack implements AutoCloseable {
 
     private void startService(String name) throws IOException {
         String module = instanceOf.getOrDefault(name, name);
-        Path jar = settings.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -B package -DskipTests");
-        }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port(name)));
         env.put("EVWATCH_KAFKA", kafkaBootstrap());
@@ -429,16 +437,46 @@ public final class LocalStack implements AutoCloseable {
         }
         env.putAll(environments.getOrDefault(module, Map.of()));
         env.putAll(environments.getOrDefault(name, Map.of()));
-        List<String> command = new ArrayList<>(List.of(javaBin()));
-        command.addAll(jvmOptions.getOrDefault(module, List.of("-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1")));
-        command.addAll(List.of("-jar", jar.toString()));
+        List<String> options = jvmOptions.getOrDefault(module, List.of("-Xmx512m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
+        List<String> command = fromImages ? imageCommand(module, name, options, env) : jarCommand(module, options);
         ProcessBuilder pb = new ProcessBuilder(command).directory(settings.runtime().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.runtime().resolve("logs/" + name + ".log")
                         .toFile()));
         pb.environment().putAll(env);
         track(pb.start(), name);
+    }
+
+    private List<String> jarCommand(String module, List<String> options) {
+        Path jar = settings.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -B package -DskipTests");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBin()));
+        command.addAll(options);
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
+    }
+
+    /**
+     * The service's image run by {@code deploy/images/run-image.sh}, its JVM options given as
+     * {@code JAVA_TOOL_OPTIONS}, the runtime's folders it uses mounted at their own paths, its root file system
+     * unpacked under the runtime's {@code rootfs} folder.
+     */
+    private List<String> imageCommand(String module, String name, List<String> options, Map<String, String> env) {
+        Path image = settings.root().resolve(module).resolve("target/image.tar");
+        if (!Files.exists(image)) {
+            throw new IllegalStateException(image + " is missing: build the images first with deploy/images/build.sh");
+        }
+        env.put("JAVA_TOOL_OPTIONS", String.join(" ", options));
+        List<String> mounts = new ArrayList<>(List.of(env.get("EVWATCH_FETCHER_INBOX_DIR"),
+                env.get("EVWATCH_INDEX_DIR")));
+        mailFolder().ifPresent(folder -> mounts.add(folder.toString()));
+        env.put("EVWATCH_IMAGE_MOUNTS", String.join(":", mounts));
+        env.put("EVWATCH_IMAGE_ROOTFS", settings.runtime().resolve("rootfs").resolve(name).toAbsolutePath()
+                .toString());
+        return List.of(settings.root().resolve("deploy/images/run-image.sh").toString(), image.toString());
     }
 
     /**

@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 import org.evwatch.deploy.manifests.Manifests.Document;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -174,6 +176,87 @@ class KustomizeRenderTest {
         if (v.getPersistentVolumeClaim() != null) {
             assertThat(claims).as(who + ": volume " + v.getName())
                     .contains(v.getPersistentVolumeClaim().getClaimName());
+        }
+    }
+
+    /**
+     * The generated configuration is rendered once, under its name with the hash of its values appended, with the
+     * base's values and, in the overlay, the overlay's over them; every Deployment reads it under that name.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {BASE, OVERLAY})
+    void theDeploymentsReadTheGeneratedConfigMapUnderItsHashSuffixedName(String folder) {
+        List<Document> rendered = RENDERED.get(folder);
+        Map<String, Map<String, String>> expected = Manifests.generatedConfigMaps(k8s.resolve(BASE));
+        assertThat(expected).as("the base's generated ConfigMaps").isNotEmpty();
+        if (folder.equals(OVERLAY)) {
+            Manifests.generatedConfigMaps(k8s.resolve(OVERLAY)).forEach((n, d) -> expected.get(n).putAll(d));
+        }
+        Map<String, String> renamed = new HashMap<>();
+        for (ConfigMap c : all(rendered, "ConfigMap", ConfigMap.class)) {
+            String name = c.getMetadata().getName();
+            assertThat(name).as(folder + ": ConfigMap " + name + ", a generated name with its hash")
+                    .matches(".+-[a-z0-9]{10}");
+            String generator = name.replaceFirst("-[a-z0-9]{10}$", "");
+            assertThat(expected).as(folder + ": ConfigMap " + name + ", a generated one").containsKey(generator);
+            assertThat(c.getData()).as(folder + ": " + name).isEqualTo(expected.get(generator));
+            assertThat(renamed.put(generator, name)).as(folder + ": " + generator + " rendered twice").isNull();
+        }
+        assertThat(renamed.keySet()).as(folder + ": generated").isEqualTo(expected.keySet());
+        for (Deployment deployment : all(rendered, "Deployment", Deployment.class)) {
+            for (EnvVar v : container(deployment).getEnv()) {
+                if (v.getValueFrom() != null && v.getValueFrom().getConfigMapKeyRef() != null) {
+                    assertThat(v.getValueFrom().getConfigMapKeyRef().getName())
+                            .as(folder + ": " + deployment.getMetadata().getName() + ": " + v.getName())
+                            .isIn(renamed.values());
+                }
+            }
+        }
+    }
+
+    /**
+     * A changed value renames the generated ConfigMap and so changes the pod template of every Deployment that reads
+     * the ConfigMap (whichever of its keys): {@code kubectl apply -k} then rolls their pods, and only theirs.
+     */
+    @Test
+    void aChangedValueChangesThePodTemplatesOfTheDeploymentsThatReadIt(@TempDir Path copy) throws Exception {
+        copyTree(k8s, copy);
+        Path env = copy.resolve(OVERLAY).resolve("config.env");
+        String changed = Files.readString(env).replaceFirst("(?m)^EVWATCH_SMTP_PORT=.*$", "EVWATCH_SMTP_PORT=2525");
+        assertThat(changed).as("the overlay sets the SMTP port").contains("EVWATCH_SMTP_PORT=2525");
+        Files.writeString(env, changed);
+        Map<String, JsonNode> before = podTemplates(RENDERED.get(OVERLAY));
+        Map<String, JsonNode> after = podTemplates(kustomize(copy.resolve(OVERLAY)));
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        List<Deployment> deployments = all(RENDERED.get(OVERLAY), "Deployment", Deployment.class);
+        for (Deployment d : deployments) {
+            String name = d.getMetadata().getName();
+            boolean readsIt = container(d).getEnv().stream().anyMatch(v -> v.getValueFrom() != null
+                    && v.getValueFrom().getConfigMapKeyRef() != null);
+            assertThat(after.get(name).equals(before.get(name))).as(name + "'s pod template unchanged")
+                    .isEqualTo(!readsIt);
+        }
+        assertThat(deployments).as("Deployments that read the ConfigMap").anyMatch(d -> !after.get(d
+                .getMetadata().getName()).equals(before.get(d.getMetadata().getName())));
+    }
+
+    private static Map<String, JsonNode> podTemplates(List<Document> rendered) {
+        Map<String, JsonNode> templates = new HashMap<>();
+        rendered.stream().filter(d -> d.kind().equals("Deployment"))
+                .forEach(d -> templates.put(d.name(), d.node().path("spec").path("template")));
+        return templates;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
         }
     }
 

@@ -7,10 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -180,10 +180,51 @@ final class Manifests {
     }
 
     /** The keys secrets.env.example of an overlay lists: those of the Secret the operator creates from it. */
-    static Set<String> secretsExampleKeys(Path overlay) throws IOException {
-        return Files.readAllLines(overlay.resolve("secrets.env.example")).stream()
-                .filter(l -> l.contains("=") && !l.startsWith("#"))
-                .map(l -> l.substring(0, l.indexOf('='))).collect(Collectors.toSet());
+    static Set<String> secretsExampleKeys(Path overlay) {
+        return Set.copyOf(envFile(overlay.resolve("secrets.env.example")).keySet());
+    }
+
+    /**
+     * The ConfigMaps a kustomization generates ({@code configMapGenerator}), by name, each with the keys and values of
+     * its env files and literals (each key once in each, as Kustomize requires).
+     */
+    static Map<String, Map<String, String>> generatedConfigMaps(Path folder) {
+        JsonNode kustomization = documents(folder.resolve("kustomization.yaml")).get(0).node();
+        Map<String, Map<String, String>> generated = new LinkedHashMap<>();
+        for (JsonNode generator : kustomization.path("configMapGenerator")) {
+            Map<String, String> data = new LinkedHashMap<>();
+            for (JsonNode env : generator.path("envs")) {
+                data.putAll(envFile(folder.resolve(env.asText())));
+            }
+            for (JsonNode literal : generator.path("literals")) {
+                data.putAll(envLines(List.of(literal.asText())));
+            }
+            generated.put(generator.path("name").asText(), data);
+        }
+        return generated;
+    }
+
+    /** The keys and values of an env file ({@code KEY=value} lines; blank lines and {@code #} comments left out). */
+    static Map<String, String> envFile(Path file) {
+        try {
+            return envLines(Files.readAllLines(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file.toString(), e);
+        }
+    }
+
+    private static Map<String, String> envLines(List<String> lines) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : lines) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("#")) {
+                int eq = l.indexOf('=');
+                assertThat(eq).as("KEY=value: " + l).isPositive();
+                assertThat(values.put(l.substring(0, eq), l.substring(eq + 1))).as("a key given twice: " + l)
+                        .isNull();
+            }
+        }
+        return values;
     }
 
     /** The repository root: the nearest folder up from here that holds deploy/compose.yaml. */

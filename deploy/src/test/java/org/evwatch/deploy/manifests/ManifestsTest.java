@@ -117,6 +117,48 @@ class ManifestsTest {
         assertThat(strings(kustomization.path("images"), "name")).as("images the overlay sets")
                 .containsExactlyInAnyOrderElementsOf(baseImages);
         checkTheSecretIsTheOperators(kustomization);
+        checkTheOverlayChangesOnlyTheBasesConfiguration(kustomization);
+    }
+
+    /**
+     * The overlay sets values of the base's generated ConfigMap (merging its own env file into it): no key the base
+     * does not have, so that every value it sets is one a service reads.
+     */
+    private static void checkTheOverlayChangesOnlyTheBasesConfiguration(JsonNode kustomization) {
+        Map<String, Map<String, String>> base = Manifests.generatedConfigMaps(ManifestsTest.base);
+        Map<String, Map<String, String>> overlaid = Manifests.generatedConfigMaps(overlay);
+        assertThat(overlaid).as("the overlay's configuration").isNotEmpty();
+        for (JsonNode generator : kustomization.path("configMapGenerator")) {
+            String name = generator.path("name").asText();
+            assertThat(generator.path("behavior").asText()).as(name + ": merged into the base's").isEqualTo("merge");
+            assertThat(base).as("the ConfigMap the overlay changes").containsKey(name);
+            assertThat(base.get(name).keySet()).as(name + ": the keys the overlay sets")
+                    .containsAll(overlaid.get(name).keySet());
+        }
+    }
+
+    /**
+     * Kustomize generates every ConfigMap under a name with a hash of its values and writes that name into the
+     * Deployments: a changed value changes their pod templates, and applying it rolls the pods. So the base holds no
+     * ConfigMap of its own, lets Kustomize add the hash, and every ConfigMap a Deployment reads is generated.
+     */
+    @Test
+    void theConfigurationIsAGeneratedConfigMapSoThatAChangeRollsThePods() {
+        JsonNode kustomization = kustomization(base);
+        assertThat(all(baseDocuments, "ConfigMap", ConfigMap.class)).as("ConfigMaps written out as resources")
+                .isEmpty();
+        assertThat(kustomization.path("generatorOptions").path("disableNameSuffixHash").asBoolean()).isFalse();
+        kustomization.path("configMapGenerator").forEach(g -> assertThat(g.path("options")
+                .path("disableNameSuffixHash").asBoolean()).as(g.path("name").asText() + ": hashed").isFalse());
+        Set<String> generated = Manifests.generatedConfigMaps(base).keySet();
+        for (Deployment deployment : deployments()) {
+            for (EnvVar v : container(deployment).getEnv()) {
+                if (v.getValueFrom() != null && v.getValueFrom().getConfigMapKeyRef() != null) {
+                    assertThat(generated).as(deployment.getMetadata().getName() + ": " + v.getName())
+                            .contains(v.getValueFrom().getConfigMapKeyRef().getName());
+                }
+            }
+        }
     }
 
     /**
@@ -295,8 +337,11 @@ class ManifestsTest {
         return kafka.getMetadata().getName() + "-kafka-bootstrap:" + plain.getPort();
     }
 
+    /** The data of the base's one ConfigMap, which Kustomize generates from its env file. */
     private static Map<String, String> configMap() {
-        return one(baseDocuments, "ConfigMap", ConfigMap.class).getData();
+        Map<String, Map<String, String>> generated = Manifests.generatedConfigMaps(base);
+        assertThat(generated).as("the base's generated ConfigMaps").hasSize(1);
+        return generated.values().iterator().next();
     }
 
     private static List<Deployment> deployments() {

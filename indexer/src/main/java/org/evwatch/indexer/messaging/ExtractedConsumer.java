@@ -75,7 +75,7 @@ public class ExtractedConsumer {
             // No announcement is picked up between the catalog commit and the index refresh.
             recorded = relay.holdingAnnouncements(() -> {
                 BatchRecorder.Recorded r = recorder.record(batch.getRecords());
-                index.applyAll(r.outcomes());
+                index.applyAll(r.outcomes(), key -> steps.getOrDefault(key, TraceStep.NONE));
                 vocabulary.learn(r.outcomes());
                 announceTraces(r.outcomes(), steps);
                 return r;

@@ -11,11 +11,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
+import org.evwatch.events.PaperIndexed;
+import org.evwatch.events.tracing.RecordLog;
+import org.evwatch.events.tracing.TraceStep;
 import org.evwatch.indexer.catalog.CatalogReader;
 import org.evwatch.indexer.catalog.CatalogService;
 import org.evwatch.indexer.config.IndexConfig;
@@ -50,9 +55,16 @@ public class SearchIndex {
     private volatile SearchEngine index;
     private ExecutorService searchPool;
 
+    @Inject
     public SearchIndex(IndexConfig config, CatalogReader catalog) {
         this.config = config;
         this.catalog = catalog;
+    }
+
+    /** Over an engine already open, with no catalog to catch up from. */
+    SearchIndex(SearchEngine index) {
+        this(null, null);
+        this.index = index;
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
@@ -85,9 +97,10 @@ public class SearchIndex {
     /**
      * Puts what the catalog just committed into the index and makes all of it searchable at once: one refresh of the
      * searcher for the whole batch, not one per paper. A paper that cannot be indexed is logged and skipped: the
-     * catalog holds it, and the index catches up from the catalog when it is next opened or rebuilt.
+     * catalog holds it, and the index catches up from the catalog when it is next opened or rebuilt. {@code steps}
+     * gives the trace step of a record by its key ({@link TraceStep#NONE} when untraced), which that line names.
      */
-    public void applyAll(List<CatalogService.Outcome> outcomes) {
+    public void applyAll(List<CatalogService.Outcome> outcomes, Function<String, TraceStep> steps) {
         if (outcomes.isEmpty()) {
             return;
         }
@@ -95,14 +108,34 @@ public class SearchIndex {
             try {
                 apply(outcome);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "paper %s (version %d) committed but not indexed", outcome.indexed().paperId(),
-                        outcome.indexed().version());
+                notIndexed(outcome, steps.apply(outcome.recordKey()), e);
             }
         }
         try {
             index.refresh();
         } catch (IOException | RuntimeException e) {
             LOG.warn("search index refresh failed; the periodic refresh will show the papers", e);
+        }
+    }
+
+    /**
+     * Logs a paper the catalog holds but the index does not, naming it in the line and, as every line about a record
+     * does, in the logging context: the record and paper ids, and the record's trace when traced.
+     */
+    private static void notIndexed(CatalogService.Outcome outcome, TraceStep step, RuntimeException e) {
+        PaperIndexed paper = outcome.indexed();
+        if (outcome.recordKey() != null) {
+            RecordLog.enter(outcome.recordKey(), step);
+        }
+        RecordLog.enterPaper(paper.paperId(), step);
+        try {
+            LOG.errorf(e, "paper %s (version %d) committed but not indexed%s; a rebuild (POST /admin/reindex) puts it"
+                    + " in", paper.paperId(), paper.version(),
+                    outcome.removedPaperIds().isEmpty()
+                            ? ""
+                            : ", nor the papers merged into it removed: " + outcome.removedPaperIds());
+        } finally {
+            RecordLog.leave();
         }
     }
 
