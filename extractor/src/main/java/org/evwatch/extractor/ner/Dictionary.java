@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.evwatch.events.EntityType;
 import org.evwatch.extractor.vocab.Concept;
 import org.evwatch.extractor.vocab.Term;
 import org.evwatch.extractor.vocab.TermKind;
@@ -265,6 +266,10 @@ final class Dictionary {
                 if (entrySurface[e] == null || entryRank[e] <= TermKind.CORE.ordinal()) {
                     return e;
                 }
+                int symbol = geneSymbolOver(e, node, t, from, to);
+                if (symbol >= 0) {
+                    return symbol;
+                }
                 surface = t.caseKey(from, to).toLowerCase(java.util.Locale.ROOT);
             }
             if (surface.equals(entrySurface[e])) {
@@ -272,6 +277,28 @@ final class Dictionary {
             }
         }
         return first;
+    }
+
+    /**
+     * An official gene symbol written exactly as the symbol ("CYP2C8", "BMP5", "VHL") against a standard vocabulary's
+     * name of a chemical or disease (MeSH's "Cytochrome P-450 CYP2C8" has the entry term "CYP2C8"): the
+     * gene wins when a gene cue stands near ("VHL gene"), and against a chemical also when the symbol carries a
+     * digit, the shape of a gene symbol rather than of a drug acronym. Returns the gene's entry, or -1.
+     */
+    private int geneSymbolOver(int chosen, int node, Tokens t, int from, int to) {
+        EntityType type = concepts[entryConcept[chosen]].type();
+        if (type != EntityType.CHEMICAL && type != EntityType.DISEASE) {
+            return -1;
+        }
+        for (int e = chosen + 1; e < entryOffset[node + 1]; e++) {
+            if (entryRank[e] != TermKind.GENE_SYMBOL.ordinal() || entryCaseKey[e] == null
+                    || concepts[entryConcept[e]].type() != EntityType.GENE || !acceptable(e, t, from, to)) {
+                continue;
+            }
+            boolean digit = entryCaseKey[e].chars().anyMatch(Character::isDigit);
+            return type == EntityType.CHEMICAL && digit || geneContext(t, from, to) ? e : -1;
+        }
+        return -1;
     }
 
     /** The other acceptable concepts of an ambiguous name, or null; a learned or curated reading has none. */

@@ -21,7 +21,7 @@ import org.evwatch.extractor.vocab.VocabularyBuilder;
  * Finds entities in a paper's title, abstract and body and normalises them to vocabulary ids, as a pipeline of
  * stages: {@link DictionaryLookup} (tokens and every dictionary reading), {@link DefinedAbbreviations} (short forms
  * the paper defines), {@link SuppressedNames} (the learned precision filter), {@link ProperNounFilter},
- * {@link LongestMatch} (one reading per token), {@link CoordinatedDiseases}, {@link DocumentConsistency} (acronyms
+ * {@link LongestMatch} (one reading per token), {@link CoordinatedDiseases}, {@link CoordinatedGenes}, {@link DocumentConsistency} (acronyms
  * and shared names judged on the whole paper), {@link GeneOrganisms} (a gene name read as the gene of the paper's
  * organism), {@link TaggedMentions} (a learned sequence tagger's mentions, when a model is given) and
  * {@link EntityGrouping}. {@link RecognizerLoader} builds it,
@@ -35,6 +35,7 @@ public final class EntityRecognizer {
     private final SuppressedNames suppressed;
     private final ProperNounFilter properNouns;
     private final CoordinatedDiseases coordination;
+    private final CoordinatedGenes coordinatedGenes;
     private final DocumentConsistency consistency;
     private final EntityGrouping grouping;
     private final GeneOrganisms organisms;
@@ -53,6 +54,7 @@ public final class EntityRecognizer {
         this.suppressed = new SuppressedNames(dictionary, suppressed);
         this.properNouns = new ProperNounFilter(dictionary);
         this.coordination = new CoordinatedDiseases(dictionary, this.suppressed);
+        this.coordinatedGenes = new CoordinatedGenes(dictionary, this.suppressed);
         this.consistency = new DocumentConsistency(dictionary);
         this.grouping = new EntityGrouping(dictionary);
         this.organisms = organisms;
@@ -216,6 +218,7 @@ public final class EntityRecognizer {
                     h.rank() == DefinedAbbreviations.RANK, t.normalized(h.from(), h.to()),
                     h.caseSensitive() && h.rank() != TermKind.CORE.ordinal(), h.alternatives(), false));
             coordination.readModifiers(section, t, h, taken, out);
+            coordinatedGenes.readNumbers(section, t, h, taken, out);
         }
     }
 }
