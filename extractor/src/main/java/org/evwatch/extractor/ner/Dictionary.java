@@ -111,22 +111,24 @@ final class Dictionary {
         }
         Trie trie = new Trie(terms.size());
         List<Pending> pending = new ArrayList<>(terms.size());
+        GeneFamilies families = new GeneFamilies(conceptIndex, concepts, terms);
         for (int order = 0; order < terms.size(); order++) {
             Term term = terms.get(order);
             Integer concept = conceptIndex.get(term.conceptId());
             if (concept != null) {
-                add(trie, term, concept, order, pending);
+                add(trie, term, concept, order, pending, families.isFamily(term, concepts[concept].type(),
+                        Tokens.normalizedOf(term.text())));
             }
         }
         return layOut(concepts, trie, unique(pending));
     }
 
-    /** Adds a term's name to the trie unless the term filter drops it. */
-    private static void add(Trie trie, Term term, int concept, int order, List<Pending> pending) {
+    /** Adds a term's name to the trie unless the term filter drops it or it is a gene family's. */
+    private static void add(Trie trie, Term term, int concept, int order, List<Pending> pending, boolean family) {
         Tokens t = Tokenizer.tokenize(term.text());
         String normalized = t.size == 0 ? "" : t.normalized(0, t.size - 1);
         TermFilter.Verdict v = TermFilter.check(term, normalized, t.size);
-        if (v == TermFilter.Verdict.DROP) {
+        if (v == TermFilter.Verdict.DROP || family) {
             return;
         }
         int node = trie.insert(t);
