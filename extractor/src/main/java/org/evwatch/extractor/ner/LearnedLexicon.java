@@ -29,7 +29,7 @@ final class LearnedLexicon {
      * about different organisms, the id per organism (see {@link GeneOrganisms}).
      */
     record Stats(int names, int conceptsAdded, int skippedComposite, int skippedTypeConflict,
-            Map<String, Map<String, String>> geneIdsByOrganism) {
+            int skippedAgainstNomenclature, Map<String, Map<String, String>> geneIdsByOrganism) {
     }
 
     private LearnedLexicon() {
@@ -67,14 +67,19 @@ final class LearnedLexicon {
         int names = 0;
         int added = 0;
         int conflicts = 0;
+        int nomenclatureConflicts = 0;
         GeneNomenclature nomenclature = new GeneNomenclature(into);
         for (Map.Entry<String, Votes> e : byName.entrySet()) {
             Votes v = e.getValue();
             String id = v.winner();
             EntityType known = into.typeOf(id);
-            if (known != null && known != v.type || v.type == EntityType.GENE
-                    && nomenclature.contradicts(e.getKey().substring(e.getKey().indexOf('\t') + 1), id)) {
+            if (known != null && known != v.type) {
                 conflicts++;
+                continue;
+            }
+            if (v.type == EntityType.GENE
+                    && nomenclature.contradicts(e.getKey().substring(e.getKey().indexOf('\t') + 1), id)) {
+                nomenclatureConflicts++;
                 continue;
             }
             if (known == null) {
@@ -86,7 +91,8 @@ final class LearnedLexicon {
                 names++;
             }
         }
-        return new Stats(names, added, composite, conflicts, byOrganism(genes, into, nomenclature));
+        return new Stats(names, added, composite, conflicts, nomenclatureConflicts,
+                byOrganism(genes, into, nomenclature));
     }
 
     /** The organism a training document is about, from its species annotations. */
