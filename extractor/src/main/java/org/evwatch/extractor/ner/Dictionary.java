@@ -115,9 +115,15 @@ final class Dictionary {
         for (int order = 0; order < terms.size(); order++) {
             Term term = terms.get(order);
             Integer concept = conceptIndex.get(term.conceptId());
-            if (concept != null) {
-                add(trie, term, concept, order, pending, families.isFamily(term, concepts[concept].type(),
-                        Tokens.normalizedOf(term.text())));
+            if (concept == null) {
+                continue;
+            }
+            boolean family = families.isFamily(term, concepts[concept].type());
+            add(trie, term, concept, order, pending, family);
+            String latin = concepts[concept].type() == EntityType.GENE ? GreekInitials.latin(term.text()) : null;
+            if (latin != null) {
+                add(trie, new Term(latin, term.conceptId(), term.kind(), term.caseSensitive()), concept, order,
+                        pending, family);
             }
         }
         return layOut(concepts, trie, unique(pending));

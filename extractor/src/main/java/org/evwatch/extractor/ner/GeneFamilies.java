@@ -53,10 +53,11 @@ final class GeneFamilies {
     }
 
     /**
-     * Whether a gene's alias (normalised) is a family's. A gene's own full name stays a name of it even where it
+     * Whether a gene's alias is a family's. A gene's own full name stays a name of it even where it
      * begins others' ("X-linked inhibitor of apoptosis" and the "X-linked inhibitor of apoptosis associated factor").
      */
-    boolean isFamily(Term term, EntityType type, String normalized) {
-        return type == EntityType.GENE && term.kind() == TermKind.GENE_ALIAS && families.contains(normalized);
+    boolean isFamily(Term term, EntityType type) {
+        return type == EntityType.GENE && term.kind() == TermKind.GENE_ALIAS
+                && families.contains(Tokens.normalizedOf(term.text()));
     }
 }
