@@ -291,7 +291,9 @@ final class Dictionary {
      * An official gene symbol written exactly as the symbol ("CYP2C8", "BMP5", "VHL") against a standard vocabulary's
      * name of a chemical or disease (MeSH's "Cytochrome P-450 CYP2C8" has the entry term "CYP2C8"): the
      * gene wins when a gene cue stands near ("VHL gene"), and against a chemical also when the symbol carries a
-     * digit, the shape of a gene symbol rather than of a drug acronym. Returns the gene's entry, or -1.
+     * digit, the shape of a gene symbol rather than of a drug acronym. A gene's full name of two words or more that
+     * a chemical or disease shares ("Fas ligand") is the gene's with a gene cue ("Fas ligand expression"). Returns
+     * the gene's entry, or -1.
      */
     private int geneSymbolOver(int chosen, int node, Tokens t, int from, int to) {
         EntityType type = concepts[entryConcept[chosen]].type();
@@ -299,12 +301,16 @@ final class Dictionary {
             return -1;
         }
         for (int e = chosen + 1; e < entryOffset[node + 1]; e++) {
-            if (entryRank[e] != TermKind.GENE_SYMBOL.ordinal() || entryCaseKey[e] == null
-                    || concepts[entryConcept[e]].type() != EntityType.GENE || !acceptable(e, t, from, to)) {
+            if (concepts[entryConcept[e]].type() != EntityType.GENE || !acceptable(e, t, from, to)) {
                 continue;
             }
-            boolean digit = entryCaseKey[e].chars().anyMatch(Character::isDigit);
-            return type == EntityType.CHEMICAL && digit || geneContext(t, from, to) ? e : -1;
+            if (entryRank[e] == TermKind.GENE_SYMBOL.ordinal() && entryCaseKey[e] != null) {
+                boolean digit = entryCaseKey[e].chars().anyMatch(Character::isDigit);
+                return type == EntityType.CHEMICAL && digit || geneContext(t, from, to) ? e : -1;
+            }
+            if (to > from && entryRank[e] <= TermKind.SYNONYM.ordinal() && geneContext(t, from, to)) {
+                return e;
+            }
         }
         return -1;
     }
