@@ -317,7 +317,8 @@ final class Dictionary {
 
     /** The other acceptable concepts of an ambiguous name, or null; a learned or curated reading has none. */
     private int[] alternatives(int node, int chosen, Tokens t, int from, int to) {
-        if (entrySurface[chosen] == null || entryRank[chosen] <= TermKind.CORE.ordinal()) {
+        if (entrySurface[chosen] == null || entryRank[chosen] <= TermKind.CORE.ordinal()
+                || pickedOverBetterRanked(node, chosen, t, from, to)) {
             return null;
         }
         int[] out = new int[entryOffset[node + 1] - entryOffset[node]];
@@ -329,6 +330,23 @@ final class Dictionary {
             }
         }
         return n == 0 ? null : Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Whether a gene was read over a better-ranked reading by its symbol or a gene cue ({@link #geneSymbolOver}): the
+     * text decided, so what the paper names elsewhere does not undo it ("VHL mutations" in a paper on von
+     * Hippel-Lindau disease).
+     */
+    private boolean pickedOverBetterRanked(int node, int chosen, Tokens t, int from, int to) {
+        if (concepts[entryConcept[chosen]].type() != EntityType.GENE) {
+            return false;
+        }
+        for (int e = entryOffset[node]; e < chosen; e++) {
+            if (acceptable(e, t, from, to)) {
+                return concepts[entryConcept[e]].type() != EntityType.GENE;
+            }
+        }
+        return false;
     }
 
     private static boolean contains(int[] values, int n, int v) {

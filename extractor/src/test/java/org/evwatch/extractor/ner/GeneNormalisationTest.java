@@ -44,6 +44,12 @@ class GeneNormalisationTest {
         gene(b, "10683", "DLL3", "delta like canonical Notch ligand 3");
         gene(b, "54567", "DLL4", "delta like canonical Notch ligand 4");
         gene(b, "5071", "PRKN", "parkin RBR E3 ubiquitin protein ligase", "par");
+        gene(b, "1234", "CCR5", "C-C motif chemokine receptor 5");
+        gene(b, "1499", "CTNNB1", "catenin beta 1", "beta-catenin");
+        b.concept(EntityType.CHEMICAL, "MESH:D053218", "Fas Ligand Protein");
+        b.name("MESH:D053218", "Fas Ligand Protein", TermKind.PREFERRED);
+        b.name("MESH:D053218", "Fas ligand", TermKind.SYNONYM);
+        gene(b, "356", "FASLG", "Fas ligand"); // after MeSH, as the vocabularies load
         b.concept(EntityType.CHEMICAL, "MESH:D065727", "Cytochrome P-450 CYP2C8");
         b.name("MESH:D065727", "Cytochrome P-450 CYP2C8", TermKind.PREFERRED);
         b.name("MESH:D065727", "CYP2C8", TermKind.SYNONYM);
@@ -94,6 +100,10 @@ class GeneNormalisationTest {
                 .isEqualTo(Map.of("MESH:D006623", List.of("von Hippel-Lindau disease", "VHL")));
         assertThat(mentions(recognizer, "Germline VHL mutations run in the family."))
                 .isEqualTo(Map.of("NCBIGene:7428", List.of("VHL")));
+        // the cue decides even where the paper names the disease too
+        assertThat(mentions(recognizer, "Two had von Hippel-Lindau disease; VHL mutations run in the family."))
+                .isEqualTo(Map.of("MESH:D006623", List.of("von Hippel-Lindau disease"),
+                        "NCBIGene:7428", List.of("VHL")));
     }
 
     @Test
@@ -118,6 +128,31 @@ class GeneNormalisationTest {
         assertThat(mentions(recognizer, "Delta like canonical Notch ligand 4 (DLCN4) was raised; DLCN4 fell."))
                 .isEqualTo(Map.of("NCBIGene:54567",
                         List.of("Delta like canonical Notch ligand 4", "DLCN4", "DLCN4")));
+    }
+
+    @Test
+    void aSymbolDefinedByAGeneLikeLongFormNoVocabularyNamesStaysTheGene() {
+        assertThat(mentions(recognizer, "C-C chemokine receptor 5 (CCR5) was measured; CCR5 rose."))
+                .isEqualTo(Map.of("NCBIGene:1234", List.of("CCR5", "CCR5")));
+        // defined as something else, the symbol is not the gene
+        assertThat(mentions(recognizer, "The cumulative cancer risk at 5 years (CCR5) was low; CCR5 fell.")).isEmpty();
+    }
+
+    @Test
+    void aGeneFullNameAChemicalSharesIsTheGeneWithAGeneCue() {
+        assertThat(mentions(recognizer, "Fas ligand was injected.")).containsOnlyKeys("MESH:D053218");
+        assertThat(mentions(recognizer, "Fas ligand expression rose.")).containsOnlyKeys("NCBIGene:356");
+    }
+
+    @Test
+    void aSpelledOutGreekLetterIsAlsoReadAsItsLatinInitial() {
+        // a lower-case alias needs a gene cue ("expression", "level")
+        assertThat(mentions(recognizer, "b-catenin expression and β-catenin and beta-catenin levels fell."))
+                .isEqualTo(Map.of("NCBIGene:1499", List.of("b-catenin", "β-catenin", "beta-catenin")));
+        assertThat(GreekInitials.latin("HIF-1alpha")).isEqualTo("HIF-1a");
+        assertThat(GreekInitials.latin("TGF-BETA")).isEqualTo("TGF-B");
+        assertThat(GreekInitials.latin("alphabet")).isNull();
+        assertThat(GreekInitials.latin("GAMMA2")).isNull();
     }
 
     @Test
