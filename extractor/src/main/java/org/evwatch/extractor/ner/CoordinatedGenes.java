@@ -39,7 +39,7 @@ final class CoordinatedGenes {
                 return;
             }
             String name = stem + t.text.substring(t.start[n], t.end[n]);
-            int concept = geneNamedExactly(name);
+            int concept = ExactNames.conceptNamed(name, EntityType.GENE, dictionary, suppressed);
             if (concept < 0) {
                 return;
             }
@@ -51,19 +51,5 @@ final class CoordinatedGenes {
 
     private static boolean isNumber(String norm) {
         return !norm.isEmpty() && norm.length() <= 3 && norm.chars().allMatch(Character::isDigit);
-    }
-
-    /** The gene whose name is the whole of {@code name} as written (best-ranked reading, not suppressed), or -1. */
-    private int geneNamedExactly(String name) {
-        Tokens p = Tokenizer.tokenize(name);
-        Dictionary.Hit best = null;
-        for (Dictionary.Hit h : dictionary.match(p)) {
-            if (h.from() == 0 && h.to() == p.size - 1 && h.rank() != DefinedAbbreviations.RANK
-                    && dictionary.concept(h.concept()).type() == EntityType.GENE
-                    && !suppressed.isSuppressed(h, p) && (best == null || h.rank() < best.rank())) {
-                best = h;
-            }
-        }
-        return best == null ? -1 : best.concept();
     }
 }
