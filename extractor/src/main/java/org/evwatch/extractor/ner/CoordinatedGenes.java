@@ -16,16 +16,12 @@ final class CoordinatedGenes {
     private static final Set<String> JOINS = Set.of("/", ",", "and", "or");
     private static final int MAX_COORDINATED = 6;
 
-    private final Dictionary dictionary;
-    private final SuppressedNames suppressed;
-
-    CoordinatedGenes(Dictionary dictionary, SuppressedNames suppressed) {
-        this.dictionary = dictionary;
-        this.suppressed = suppressed;
+    private CoordinatedGenes() {
     }
 
     /** Adds to {@code out} the genes named by the numbers right of {@code h}; {@code taken} marks chosen tokens. */
-    void readNumbers(int section, Tokens t, Dictionary.Hit h, boolean[] taken, List<Found> out) {
+    static void readNumbers(Dictionary dictionary, SuppressedNames suppressed, int section, Tokens t, Dictionary.Hit h,
+            boolean[] taken, List<Found> out) {
         int last = h.to();
         if (last == h.from() || !isNumber(t.norm[last])
                 || dictionary.concept(h.concept()).type() != EntityType.GENE) {

@@ -35,7 +35,6 @@ public final class EntityRecognizer {
     private final SuppressedNames suppressed;
     private final ProperNounFilter properNouns;
     private final CoordinatedDiseases coordination;
-    private final CoordinatedGenes coordinatedGenes;
     private final DocumentConsistency consistency;
     private final EntityGrouping grouping;
     private final GeneOrganisms organisms;
@@ -54,7 +53,6 @@ public final class EntityRecognizer {
         this.suppressed = new SuppressedNames(dictionary, suppressed);
         this.properNouns = new ProperNounFilter(dictionary);
         this.coordination = new CoordinatedDiseases(dictionary, this.suppressed);
-        this.coordinatedGenes = new CoordinatedGenes(dictionary, this.suppressed);
         this.consistency = new DocumentConsistency(dictionary);
         this.grouping = new EntityGrouping(dictionary);
         this.organisms = organisms;
@@ -218,7 +216,7 @@ public final class EntityRecognizer {
                     h.rank() == DefinedAbbreviations.RANK, t.normalized(h.from(), h.to()),
                     h.caseSensitive() && h.rank() != TermKind.CORE.ordinal(), h.alternatives(), false));
             coordination.readModifiers(section, t, h, taken, out);
-            coordinatedGenes.readNumbers(section, t, h, taken, out);
+            CoordinatedGenes.readNumbers(dictionary, suppressed, section, t, h, taken, out);
         }
     }
 }
