@@ -3,6 +3,7 @@ package org.evwatch.extractor.ner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.evwatch.extractor.vocab.TermKind;
 
@@ -22,10 +23,17 @@ final class DefinedAbbreviations {
      */
     static final int GENE_LIKE = -2;
 
+    /** Head nouns of gene and protein names besides the gene cues ({@link TermFilter#GENE_CUES}). */
+    private static final Set<String> GENE_WORDS = Set.of("factor", "protein", "receptor", "kinase", "ligand", "gene",
+            "enzyme", "transporter", "channel", "synthase", "phosphatase", "protease");
+
     private DefinedAbbreviations() {
     }
 
-    /** Short form to concept (or -1 when its long form names nothing we know), from each first definition. */
+    /**
+     * Short form to concept (or -1 when its long form names nothing we know, {@link #GENE_LIKE} when that long form
+     * reads as a gene's), from each first definition.
+     */
     static Map<String, Integer> definitions(List<SectionHits> sections) {
         Map<String, Integer> defined = new HashMap<>();
         for (SectionHits s : sections) {
@@ -49,10 +57,6 @@ final class DefinedAbbreviations {
         }
         return false;
     }
-
-    /** Head nouns of gene and protein names that are not cues next to a symbol. */
-    private static final java.util.Set<String> GENE_WORDS = java.util.Set.of("factor", "protein", "receptor",
-            "kinase", "ligand", "gene", "enzyme", "transporter", "channel", "synthase", "phosphatase", "protease");
 
     /** The longest reading that ends where the long form ends and lies inside it. */
     private static int longFormConcept(Abbreviations.Definition d, SectionHits s) {
