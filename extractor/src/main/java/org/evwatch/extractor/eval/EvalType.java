@@ -11,7 +11,7 @@ public enum EvalType {
         return switch (t) {
             case CHEMICAL -> CHEMICAL;
             case DISEASE -> DISEASE;
-            case GENE, EV_MARKER -> GENE;
+            case GENE, EV_MARKER, NCRNA -> GENE; // a non-coding RNA gene (lncRNA "PVT1") is an NCBI Gene gene
             case SPECIES -> SPECIES;
             case CELL_TYPE -> CELL_TYPE;
             case CELL_LINE -> CELL_LINE;

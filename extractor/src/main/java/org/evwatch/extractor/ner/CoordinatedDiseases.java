@@ -43,7 +43,7 @@ final class CoordinatedDiseases {
             String word = t.text.substring(t.start[w], t.end[w]);
             for (int from = h.from() + 1; from <= h.to(); from++) {
                 String phrase = word + " " + t.text.substring(t.start[from], t.end[h.to()]);
-                int concept = diseaseNamedExactly(phrase);
+                int concept = ExactNames.conceptNamed(phrase, EntityType.DISEASE, dictionary, suppressed);
                 if (concept >= 0) {
                     out.add(new Found(section, t.start[w], t.end[w], concept, false, Tokens.normalizedOf(phrase),
                             false, null, true));
@@ -64,19 +64,5 @@ final class CoordinatedDiseases {
             }
         }
         return true;
-    }
-
-    /** The disease whose name is the whole phrase (best-ranked reading, not suppressed), or -1. */
-    private int diseaseNamedExactly(String phrase) {
-        Tokens p = Tokenizer.tokenize(phrase);
-        Dictionary.Hit best = null;
-        for (Dictionary.Hit h : dictionary.match(p)) {
-            if (h.from() == 0 && h.to() == p.size - 1 && h.rank() != DefinedAbbreviations.RANK
-                    && dictionary.concept(h.concept()).type() == EntityType.DISEASE
-                    && !suppressed.isSuppressed(h, p) && (best == null || h.rank() < best.rank())) {
-                best = h;
-            }
-        }
-        return best == null ? -1 : best.concept();
     }
 }

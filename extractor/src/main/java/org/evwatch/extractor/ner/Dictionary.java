@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.evwatch.events.EntityType;
 import org.evwatch.extractor.vocab.Concept;
 import org.evwatch.extractor.vocab.Term;
 import org.evwatch.extractor.vocab.TermKind;
@@ -110,22 +111,30 @@ final class Dictionary {
         }
         Trie trie = new Trie(terms.size());
         List<Pending> pending = new ArrayList<>(terms.size());
+        GeneFamilies families = new GeneFamilies(conceptIndex, concepts, terms);
         for (int order = 0; order < terms.size(); order++) {
             Term term = terms.get(order);
             Integer concept = conceptIndex.get(term.conceptId());
-            if (concept != null) {
-                add(trie, term, concept, order, pending);
+            if (concept == null) {
+                continue;
+            }
+            boolean family = families.isFamily(term, concepts[concept].type());
+            add(trie, term, concept, order, pending, family);
+            String latin = concepts[concept].type() == EntityType.GENE ? GreekInitials.latin(term.text()) : null;
+            if (latin != null) {
+                add(trie, new Term(latin, term.conceptId(), term.kind(), term.caseSensitive()), concept, order,
+                        pending, family);
             }
         }
         return layOut(concepts, trie, unique(pending));
     }
 
-    /** Adds a term's name to the trie unless the term filter drops it. */
-    private static void add(Trie trie, Term term, int concept, int order, List<Pending> pending) {
+    /** Adds a term's name to the trie unless the term filter drops it or it is a gene family's. */
+    private static void add(Trie trie, Term term, int concept, int order, List<Pending> pending, boolean family) {
         Tokens t = Tokenizer.tokenize(term.text());
         String normalized = t.size == 0 ? "" : t.normalized(0, t.size - 1);
         TermFilter.Verdict v = TermFilter.check(term, normalized, t.size);
-        if (v == TermFilter.Verdict.DROP) {
+        if (v == TermFilter.Verdict.DROP || family) {
             return;
         }
         int node = trie.insert(t);
@@ -265,6 +274,10 @@ final class Dictionary {
                 if (entrySurface[e] == null || entryRank[e] <= TermKind.CORE.ordinal()) {
                     return e;
                 }
+                int symbol = geneSymbolOver(e, node, t, from, to);
+                if (symbol >= 0) {
+                    return symbol;
+                }
                 surface = t.caseKey(from, to).toLowerCase(java.util.Locale.ROOT);
             }
             if (surface.equals(entrySurface[e])) {
@@ -274,9 +287,38 @@ final class Dictionary {
         return first;
     }
 
+    /**
+     * An official gene symbol written exactly as the symbol ("CYP2C8", "BMP5", "VHL") against a standard vocabulary's
+     * name of a chemical or disease (MeSH's "Cytochrome P-450 CYP2C8" has the entry term "CYP2C8"): the
+     * gene wins when a gene cue stands near ("VHL gene"), and against a chemical also when the symbol carries a
+     * digit, the shape of a gene symbol rather than of a drug acronym. A gene's full name of two words or more that
+     * a chemical or disease shares ("Fas ligand") is the gene's with a gene cue ("Fas ligand expression"). Returns
+     * the gene's entry, or -1.
+     */
+    private int geneSymbolOver(int chosen, int node, Tokens t, int from, int to) {
+        EntityType type = concepts[entryConcept[chosen]].type();
+        if (type != EntityType.CHEMICAL && type != EntityType.DISEASE) {
+            return -1;
+        }
+        for (int e = chosen + 1; e < entryOffset[node + 1]; e++) {
+            if (concepts[entryConcept[e]].type() != EntityType.GENE || !acceptable(e, t, from, to)) {
+                continue;
+            }
+            if (entryRank[e] == TermKind.GENE_SYMBOL.ordinal() && entryCaseKey[e] != null) {
+                boolean digit = entryCaseKey[e].chars().anyMatch(Character::isDigit);
+                return type == EntityType.CHEMICAL && digit || geneContext(t, from, to) ? e : -1;
+            }
+            if (to > from && entryRank[e] <= TermKind.SYNONYM.ordinal() && geneContext(t, from, to)) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
     /** The other acceptable concepts of an ambiguous name, or null; a learned or curated reading has none. */
     private int[] alternatives(int node, int chosen, Tokens t, int from, int to) {
-        if (entrySurface[chosen] == null || entryRank[chosen] <= TermKind.CORE.ordinal()) {
+        if (entrySurface[chosen] == null || entryRank[chosen] <= TermKind.CORE.ordinal()
+                || pickedOverBetterRanked(node, chosen, t, from, to)) {
             return null;
         }
         int[] out = new int[entryOffset[node + 1] - entryOffset[node]];
@@ -288,6 +330,23 @@ final class Dictionary {
             }
         }
         return n == 0 ? null : Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Whether a gene was read over a better-ranked reading by its symbol or a gene cue ({@link #geneSymbolOver}): the
+     * text decided, so what the paper names elsewhere does not undo it ("VHL mutations" in a paper on von
+     * Hippel-Lindau disease).
+     */
+    private boolean pickedOverBetterRanked(int node, int chosen, Tokens t, int from, int to) {
+        if (concepts[entryConcept[chosen]].type() != EntityType.GENE) {
+            return false;
+        }
+        for (int e = entryOffset[node]; e < chosen; e++) {
+            if (acceptable(e, t, from, to)) {
+                return concepts[entryConcept[e]].type() != EntityType.GENE;
+            }
+        }
+        return false;
     }
 
     private static boolean contains(int[] values, int n, int v) {

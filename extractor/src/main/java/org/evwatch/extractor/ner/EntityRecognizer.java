@@ -21,7 +21,7 @@ import org.evwatch.extractor.vocab.VocabularyBuilder;
  * Finds entities in a paper's title, abstract and body and normalises them to vocabulary ids, as a pipeline of
  * stages: {@link DictionaryLookup} (tokens and every dictionary reading), {@link DefinedAbbreviations} (short forms
  * the paper defines), {@link SuppressedNames} (the learned precision filter), {@link ProperNounFilter},
- * {@link LongestMatch} (one reading per token), {@link CoordinatedDiseases}, {@link DocumentConsistency} (acronyms
+ * {@link LongestMatch} (one reading per token), {@link CoordinatedDiseases}, {@link CoordinatedGenes}, {@link DocumentConsistency} (acronyms
  * and shared names judged on the whole paper), {@link GeneOrganisms} (a gene name read as the gene of the paper's
  * organism), {@link TaggedMentions} (a learned sequence tagger's mentions, when a model is given) and
  * {@link EntityGrouping}. {@link RecognizerLoader} builds it,
@@ -216,6 +216,7 @@ public final class EntityRecognizer {
                     h.rank() == DefinedAbbreviations.RANK, t.normalized(h.from(), h.to()),
                     h.caseSensitive() && h.rank() != TermKind.CORE.ordinal(), h.alternatives(), false));
             coordination.readModifiers(section, t, h, taken, out);
+            CoordinatedGenes.readNumbers(dictionary, suppressed, section, t, h, taken, out);
         }
     }
 }

@@ -19,7 +19,8 @@ import org.evwatch.extractor.vocab.VocabularyBuilder;
  * each way the name was written becomes a {@link TermKind#LEARNED} name of that concept. This covers what no
  * vocabulary lists as a name ("hypertensive", "autosomal recessive disorder") and the corpus's choice where a name
  * has several ids ("depression"). Mentions with a composite id (several ids) say nothing about one id and are
- * skipped; so is an id our vocabularies already type differently (the annotators' type would be lost).
+ * skipped; so is an id our vocabularies already type differently (the annotators' type would be lost), and a gene
+ * id given to another gene's official symbol (see {@link GeneNomenclature}).
  */
 final class LearnedLexicon {
 
@@ -28,7 +29,7 @@ final class LearnedLexicon {
      * about different organisms, the id per organism (see {@link GeneOrganisms}).
      */
     record Stats(int names, int conceptsAdded, int skippedComposite, int skippedTypeConflict,
-            Map<String, Map<String, String>> geneIdsByOrganism) {
+            int skippedAgainstNomenclature, Map<String, Map<String, String>> geneIdsByOrganism) {
     }
 
     private LearnedLexicon() {
@@ -66,11 +67,19 @@ final class LearnedLexicon {
         int names = 0;
         int added = 0;
         int conflicts = 0;
-        for (Votes v : byName.values()) {
+        int nomenclatureConflicts = 0;
+        GeneNomenclature nomenclature = new GeneNomenclature(into);
+        for (Map.Entry<String, Votes> e : byName.entrySet()) {
+            Votes v = e.getValue();
             String id = v.winner();
             EntityType known = into.typeOf(id);
             if (known != null && known != v.type) {
                 conflicts++;
+                continue;
+            }
+            if (v.type == EntityType.GENE
+                    && nomenclature.contradicts(e.getKey().substring(e.getKey().indexOf('\t') + 1), id)) {
+                nomenclatureConflicts++;
                 continue;
             }
             if (known == null) {
@@ -82,7 +91,8 @@ final class LearnedLexicon {
                 names++;
             }
         }
-        return new Stats(names, added, composite, conflicts, byOrganism(genes, into));
+        return new Stats(names, added, composite, conflicts, nomenclatureConflicts,
+                byOrganism(genes, into, nomenclature));
     }
 
     /** The organism a training document is about, from its species annotations. */
@@ -101,13 +111,13 @@ final class LearnedLexicon {
      * becomes a gene concept if no vocabulary has it (ids another vocabulary types otherwise are left out).
      */
     private static Map<String, Map<String, String>> byOrganism(Map<String, Map<String, Votes>> genes,
-            VocabularyBuilder into) {
+            VocabularyBuilder into, GeneNomenclature nomenclature) {
         Map<String, Map<String, String>> out = new TreeMap<>();
         genes.forEach((name, votes) -> {
             Map<String, String> ids = new TreeMap<>();
             votes.forEach((organism, v) -> {
                 EntityType known = into.typeOf(v.winner());
-                if (known == null || known == EntityType.GENE) {
+                if ((known == null || known == EntityType.GENE) && !nomenclature.contradicts(name, v.winner())) {
                     ids.put(organism, v.winner());
                 }
             });

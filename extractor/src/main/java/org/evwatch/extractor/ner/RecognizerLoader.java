@@ -94,9 +94,9 @@ final class RecognizerLoader {
         int docs = corpora.stream().mapToInt(k -> k.documents().size()).sum();
         sources.add(new LoadReport.Source(n + " names suppressed, judged on " + docs + " training documents",
                 "learned precision filter", 0, 0, millisSince(t), null));
-        LOG.infof("learned from %d annotated corpora: %d names (%d composite mentions and %d type conflicts "
-                + "skipped), %d names suppressed", corpora.size(), learned.names(), learned.skippedComposite(),
-                learned.skippedTypeConflict(), n);
+        LOG.infof("learned from %d annotated corpora: %d names (%d composite mentions, %d type conflicts and %d gene "
+                + "ids against the official symbols skipped), %d names suppressed", corpora.size(), learned.names(),
+                learned.skippedComposite(), learned.skippedTypeConflict(), learned.skippedAgainstNomenclature(), n);
         return suppressed;
     }
 

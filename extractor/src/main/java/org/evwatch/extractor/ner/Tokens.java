@@ -44,13 +44,15 @@ final class Tokens {
     }
 
     /**
-     * Tokens [from, to] as written, without the separators between them and without an acronym's plural "s": what
-     * a case-sensitive name is compared with.
+     * Tokens [from, to] as written, without the separators between them and without an acronym's plural "s", a
+     * Greek letter spelled out: what a case-sensitive name is compared with.
      */
     String caseKey(int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int i = from; i <= to; i++) {
-            sb.append(Tokenizer.caseKey(text.substring(start[i], end[i])));
+            String greek = end[i] - start[i] == 1 ? Tokenizer.greek(text.charAt(start[i])) : null;
+            // a Greek letter as its name, so that "TGF-β" meets the case-sensitive alias "TGFbeta"
+            sb.append(greek != null ? greek : Tokenizer.caseKey(text.substring(start[i], end[i])));
         }
         return sb.toString();
     }
