@@ -316,7 +316,7 @@ class EmailDeliveryIT {
     private SseClient stream(Response subscription) throws Exception {
         SseClient stream = new SseClient(base + subscription.<String>path("links.stream")
                 .replaceFirst("^https?://[^/]+/", ""));
-        assertThat(stream.next(":", Duration.ofSeconds(5))).as("stream opened").isNotNull();
+        assertThat(stream.next(":", Duration.ofSeconds(15))).as("stream opened").isNotNull();
         return stream;
     }
 

@@ -77,7 +77,7 @@ class EntityNamesIT {
         String q = URLEncoder.encode("\"pancreatic cancer\"", StandardCharsets.UTF_8);
         try (SseClient stream = new SseClient(base + "api/v1/stream?q=" + q)) {
             assertThat(stream.status()).isEqualTo(200);
-            assertThat(stream.next(":", Duration.ofSeconds(5))).as("stream opened").isNotNull();
+            assertThat(stream.next(":", Duration.ofSeconds(15))).as("stream opened").isNotNull();
             PaperIndexed annotated = withoutText(Papers.fresh("exosome-pdac", null), true);
             String data = null;
             // The first papers may pass before the gateway's consumer has joined: publish until one arrives.

@@ -184,7 +184,7 @@ class SubscriptionPauseIT {
 
     private static SseClient open(String url) throws Exception {
         SseClient stream = new SseClient(url);
-        assertThat(stream.next(":", Duration.ofSeconds(5))).as("stream opened").isNotNull();
+        assertThat(stream.next(":", Duration.ofSeconds(15))).as("stream opened").isNotNull();
         return stream;
     }
 
