@@ -202,6 +202,14 @@ final class PendingCatalog {
         return papers.values().stream().filter(p -> p.removed && p.stored).map(p -> p.id).toList();
     }
 
+    /** Of these papers, those the catalog held before the batch (a paper the batch created has no rows yet). */
+    List<String> stored(Collection<String> ids) {
+        return ids.stream().filter(id -> {
+            PaperState p = papers.get(id);
+            return p == null || p.stored;
+        }).toList();
+    }
+
     List<SourceState> dirtyRecords() {
         return records.values().stream().filter(r -> r.dirty).toList();
     }
