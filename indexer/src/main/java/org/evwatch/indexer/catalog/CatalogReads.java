@@ -126,7 +126,7 @@ final class CatalogReads {
         try (PreparedStatement s = anyOf("select id, created_at, version, merged_hash, merged, change_seq, "
                 + "updated_at from paper where id = any(?)", ids); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                PaperState p = new PaperState(rs.getString(1), instant(rs, 2), true, null, rs.getLong(3),
+                PaperState p = new PaperState(rs.getString(1), instant(rs, 2), true, rs.getLong(3),
                         rs.getString(4));
                 p.mergedJson = rs.getString(5);
                 p.changeSeq = rs.getLong(6);

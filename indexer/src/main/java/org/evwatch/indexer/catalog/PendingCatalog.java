@@ -99,8 +99,8 @@ final class PendingCatalog {
     }
 
     /** A new paper, holding no records yet. */
-    PaperState create(String id, Instant now, String extracted) {
-        PaperState paper = new PaperState(id, now, false, extracted, 0, null);
+    PaperState create(String id, Instant now) {
+        PaperState paper = new PaperState(id, now, false, 0, null);
         papers.put(id, paper);
         recordsByPaper.put(id, new TreeMap<>());
         return paper;
