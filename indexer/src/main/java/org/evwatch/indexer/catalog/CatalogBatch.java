@@ -124,8 +124,7 @@ final class CatalogBatch {
 
     /** A digest of the merged content alone, so that a version that changes nothing is recognised. */
     private static String hash(String paperId, MergedPaper merged, List<PaperIndexed.EntityCount> counts) {
-        return PaperKeys.sha256(VisibleContent.json(paperId, merged, counts)
-                + EventJson.writeString(merged.entities()));
+        return VisibleContent.digest(paperId, merged, counts);
     }
 
     /** Gives every change its change number, in record order; a paper keeps the number of its last change. */
