@@ -26,6 +26,12 @@ class PipelineBenchmark {
     static final int RATE = Integer.getInteger("evwatch.bench.rate", 0);
     /** Where each service writes a JDK Flight Recorder profile of the run, when set. */
     static final String PROFILE = System.getProperty("evwatch.bench.profile", "");
+    /**
+     * The JVM options of each of the four services, space-separated, in place of the local runtime's own (a small
+     * heap, the serial collector and the quick compiler alone); e.g. {@code "-Xmx512m -XX:+UseSerialGC"} compiles
+     * hot code fully, as the services' images do.
+     */
+    static final String JVM = System.getProperty("evwatch.bench.jvm", "").trim();
     static final long FIRST_PMID = 93_000_000L;
     static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
     static final Path RUNTIME = ROOT.resolve("deploy/target/pipeline-benchmark-runtime");
@@ -52,6 +58,9 @@ class PipelineBenchmark {
                 .environment("api-gateway", "EVWATCH_GATEWAY_WEBHOOKS_ALLOW_LIST", "127.0.0.1/32");
         if (!PROFILE.isEmpty()) {
             profile(stack, Path.of(PROFILE).toAbsolutePath());
+        }
+        if (!JVM.isEmpty()) {
+            LocalStack.SERVICES.forEach(service -> stack.jvmOptions(service, List.of(JVM.split("\\s+"))));
         }
         stack.start();
         RuntimeProcesses processes = new RuntimeProcesses(RUNTIME);

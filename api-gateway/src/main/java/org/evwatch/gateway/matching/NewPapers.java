@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,6 +31,7 @@ import org.evwatch.events.tracing.PipelineTracing;
 import org.evwatch.events.tracing.TraceStep;
 import org.evwatch.gateway.mail.MailOutbox;
 import org.evwatch.gateway.model.PaperEvent;
+import org.evwatch.gateway.model.PaperEventText;
 import org.evwatch.gateway.streaming.Announcements;
 import org.evwatch.gateway.streaming.LiveStreams;
 import org.evwatch.gateway.streaming.StreamCatchUp;
@@ -56,13 +56,16 @@ import org.jboss.logging.Logger;
 public class NewPapers {
 
     /** What taking a paper in decided: its number, the events to stream, and the webhook deliveries to attempt. */
-    private record Taken(long seq, List<String> liveMatched, Map<UUID, PaperEvent> perSubscription,
-            PaperEvent queryEvent, List<UUID> deliveries) {
+    private record Taken(long seq, List<String> liveMatched, Map<UUID, PaperEventText> perSubscription,
+            PaperEventText queryEvent, List<UUID> deliveries) {
     }
 
-    /** Where a paper goes: the subscriptions it matched, their events, the query streams it matched and theirs. */
-    private record Routed(List<Subscriptions.Active> subscriptions, Map<UUID, PaperEvent> perSubscription,
-            List<String> liveMatched, PaperEvent queryEvent) {
+    /**
+     * Where a paper goes: the subscriptions it matched, their events, the query streams it matched and theirs. Each
+     * event is written as JSON once, when first sent, for its webhook and its live streams alike.
+     */
+    private record Routed(List<Subscriptions.Active> subscriptions, Map<UUID, PaperEventText> perSubscription,
+            List<String> liveMatched, PaperEventText queryEvent) {
     }
 
     /** A record of the batch, the event it holds, and its step of the paper's trace. */
@@ -197,7 +200,7 @@ public class NewPapers {
             PaperIndexed indexed = StreamCatchUp.decode(s);
             if (indexed != null) {
                 Routed r = route(indexed, subscriptions.active(), streams.queries());
-                Map<UUID, PaperEvent> followed = new HashMap<>(r.perSubscription());
+                Map<UUID, PaperEventText> followed = new HashMap<>(r.perSubscription());
                 followed.keySet().retainAll(following);
                 streams.publish(s.seq(), indexed, r.liveMatched(), followed, r.queryEvent());
             }
@@ -236,7 +239,7 @@ public class NewPapers {
         for (Subscriptions.Active a : r.subscriptions()) {
             if (a.webhookUrl() != null) {
                 webhooks.store(a.id(), a.webhookUrl(), indexed.paperId(), indexed.version(),
-                        write(r.perSubscription().get(a.id())), traceparent).ifPresent(deliveries::add);
+                        r.perSubscription().get(a.id()).json(json), traceparent).ifPresent(deliveries::add);
             }
         }
         mail.queuePapers(indexed, r.perSubscription().keySet(), traceparent);
@@ -252,21 +255,13 @@ public class NewPapers {
             matched = matcher.match(indexed, active, live);
             subscribed = List.copyOf(matched.subscriptions());
         }
-        Map<UUID, PaperEvent> perSubscription = new HashMap<>();
+        Map<UUID, PaperEventText> perSubscription = new HashMap<>();
         for (Subscriptions.Active a : subscribed) {
-            perSubscription.put(a.id(), PaperEvent.of(indexed,
-                    new PaperEvent.SubscriptionRef(a.id().toString(), a.name())));
+            perSubscription.put(a.id(), new PaperEventText(PaperEvent.of(indexed,
+                    new PaperEvent.SubscriptionRef(a.id().toString(), a.name()))));
         }
         List<String> liveMatched = live.stream().map(Percolator.Compiled::id).filter(matched::contains).toList();
-        PaperEvent queryEvent = liveMatched.isEmpty() ? null : PaperEvent.of(indexed, null);
+        PaperEventText queryEvent = liveMatched.isEmpty() ? null : new PaperEventText(PaperEvent.of(indexed, null));
         return new Routed(subscribed, perSubscription, liveMatched, queryEvent);
-    }
-
-    private String write(PaperEvent e) {
-        try {
-            return json.writeValueAsString(e);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("a paper event is plain values", ex);
-        }
     }
 }

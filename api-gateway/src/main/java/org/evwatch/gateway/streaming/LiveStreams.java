@@ -22,9 +22,12 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.gateway.matching.Percolator;
 import org.evwatch.gateway.model.PaperEvent;
+import org.evwatch.gateway.model.PaperEventText;
 import org.evwatch.gateway.settings.GatewaySettings;
 import org.evwatch.gateway.subscriptions.DeliveryMetrics;
 import org.jboss.logging.Logger;
@@ -79,7 +82,10 @@ public class LiveStreams {
 
     private final DeliveryMetrics metrics;
 
-    public LiveStreams(StreamCatchUp catchUp, GatewaySettings settings, DeliveryMetrics metrics) {
+    private final ObjectMapper json;
+
+    public LiveStreams(StreamCatchUp catchUp, GatewaySettings settings, DeliveryMetrics metrics, ObjectMapper json) {
+        this.json = json;
         this.catchUp = catchUp;
         this.maxOpen = settings.streams().maxOpen();
         this.metrics = metrics;
@@ -187,7 +193,7 @@ public class LiveStreams {
      * @param queryEvent the event for query streams
      */
     public void publish(long seq, PaperIndexed indexed, Collection<String> matchedQueryIds,
-            Map<UUID, PaperEvent> subscriptionEvents, PaperEvent queryEvent) {
+            Map<UUID, PaperEventText> subscriptionEvents, PaperEventText queryEvent) {
         Set<String> queryIds = Set.copyOf(matchedQueryIds);
         for (Listener l : listeners.values()) {
             synchronized (l) {
@@ -195,7 +201,7 @@ public class LiveStreams {
                     hold(l, seq, indexed);
                     continue;
                 }
-                PaperEvent event = l.subscriptionId != null
+                PaperEventText event = l.subscriptionId != null
                         ? subscriptionEvents.get(l.subscriptionId)
                         : queryIds.contains(l.id) ? queryEvent : null;
                 if (event != null) {
@@ -221,12 +227,20 @@ public class LiveStreams {
      * papers it takes in, an event may come after one with a higher number, and is sent all the same.
      */
     private void sendPaper(Listener l, long seq, PaperEvent event) {
+        sendPaper(l, seq, new PaperEventText(event));
+    }
+
+    /**
+     * Sends one paper event as its JSON text, written once for every stream and webhook that sends it. Plain text is
+     * written out unchanged, and an event's data carries no media type on the wire.
+     */
+    private void sendPaper(Listener l, long seq, PaperEventText event) {
         l.lastSent = Math.max(l.lastSent, seq);
         sendCounted(l, l.sse.newEventBuilder()
                 .name("paper")
                 .id(Long.toString(seq))
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(PaperEvent.class, event)
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, event.json(json))
                 .build());
     }
 

@@ -28,7 +28,8 @@ import org.evwatch.indexer.merge.RecordVersions;
 final class CatalogBatch {
 
     /** A new version of a paper, numbered once the batch is placed. */
-    private record Change(PaperIndexed indexed, PaperState paper, List<String> removedPaperIds, String recordKey) {
+    private record Change(PaperIndexed indexed, String json, PaperState paper, List<String> removedPaperIds,
+            String recordKey) {
     }
 
     private final CatalogReads reads;
@@ -69,7 +70,7 @@ final class CatalogBatch {
         boolean created = candidates.isEmpty();
         List<String> removed = new ArrayList<>();
         PaperState target = created
-                ? pending.create(freeId(record), now, EventJson.writeString(record))
+                ? pending.create(freeId(record), now)
                 : mergeCandidates(candidates, removed);
         pending.store(record, held, target, now);
 
@@ -95,8 +96,9 @@ final class CatalogBatch {
         PaperIndexed indexed = new PaperIndexed(PaperIndexed.SCHEMA_VERSION, target.id,
                 created ? PaperIndexed.Change.CREATED : PaperIndexed.Change.UPDATED, target.version, now,
                 merged.paper(), counts, merged.summary(), merged.sources());
-        pending.changed(target, merged, EventJson.writeString(indexed));
-        changes.add(new Change(indexed, target, removed, record.paperKey()));
+        String json = EventJson.writeString(indexed);
+        pending.changed(target, merged, json);
+        changes.add(new Change(indexed, json, target, removed, record.paperKey()));
     }
 
     /** The oldest candidate takes in the others; their ids go to {@code removed}. */
@@ -122,8 +124,7 @@ final class CatalogBatch {
 
     /** A digest of the merged content alone, so that a version that changes nothing is recognised. */
     private static String hash(String paperId, MergedPaper merged, List<PaperIndexed.EntityCount> counts) {
-        return PaperKeys.sha256(VisibleContent.json(paperId, merged, counts)
-                + EventJson.writeString(merged.entities()));
+        return VisibleContent.digest(paperId, merged, counts);
     }
 
     /** Gives every change its change number, in record order; a paper keeps the number of its last change. */
@@ -133,7 +134,8 @@ final class CatalogBatch {
         for (int i = 0; i < seqs.length; i++) {
             Change change = changes.get(i);
             change.paper().changeSeq = seqs[i];
-            outcomes.add(new Outcome(change.indexed(), seqs[i], change.removedPaperIds(), change.recordKey()));
+            outcomes.add(new Outcome(change.indexed(), change.json(), seqs[i], change.removedPaperIds(),
+                    change.recordKey()));
         }
         return outcomes;
     }

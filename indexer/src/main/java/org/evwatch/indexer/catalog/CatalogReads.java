@@ -1,5 +1,6 @@
 package org.evwatch.indexer.catalog;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,12 +39,18 @@ final class CatalogReads {
     private final Map<String, SourceState> recordCache = new HashMap<>();
     /** Key rows read so far, by key; an empty list: no paper holds it. */
     private final Map<String, List<KeyRow>> keyCache = new HashMap<>();
+    /** Ids read up front, and those of them a paper or an alias has. */
+    private final Set<String> askedIds = new HashSet<>();
+    private final Set<String> takenIds = new HashSet<>();
 
     CatalogReads(Connection connection) {
         this.connection = connection;
     }
 
-    /** Reads, in two queries, the stored source records of the batch's records and the rows of their lookup keys. */
+    /**
+     * Reads, in three queries, the stored source records of the batch's records, the rows of their keys (those they
+     * are looked up by and those a new paper of theirs would hold), and whether their paper keys are taken as ids.
+     */
     void prefetch(Collection<PaperExtracted> batch) throws SQLException {
         List<String> sources = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -55,7 +62,7 @@ final class CatalogReads {
                 sources.add(r.source().source());
                 ids.add(r.source().sourceRecordId());
             }
-            keys.addAll(IdentityKeys.lookup(r.paper()));
+            keys.addAll(IdentityKeys.all(r.paper()));
         }
         try (PreparedStatement s = connection.prepareStatement("select source, source_record_id, paper_id, record, "
                 + "received_at from source_record where (source, source_record_id) in "
@@ -67,6 +74,23 @@ final class CatalogReads {
             }
         }
         keyRows(keys);
+        idsTaken(batch.stream().map(PaperExtracted::paperKey).distinct().toList());
+    }
+
+    /** Reads which of the ids a paper or an alias has, in one query; {@link #idTaken} answers from it. */
+    private void idsTaken(List<String> ids) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select id from paper where id = any(?) "
+                + "union all select alias from paper_alias where alias = any(?)")) {
+            Array array = connection.createArrayOf("text", ids.toArray(String[]::new));
+            s.setArray(1, array);
+            s.setArray(2, array);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    takenIds.add(rs.getString(1));
+                }
+            }
+        }
+        askedIds.addAll(ids);
     }
 
     private static String recordKey(String source, String sourceRecordId) {
@@ -126,7 +150,7 @@ final class CatalogReads {
         try (PreparedStatement s = anyOf("select id, created_at, version, merged_hash, merged, change_seq, "
                 + "updated_at from paper where id = any(?)", ids); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                PaperState p = new PaperState(rs.getString(1), instant(rs, 2), true, null, rs.getLong(3),
+                PaperState p = new PaperState(rs.getString(1), instant(rs, 2), true, rs.getLong(3),
                         rs.getString(4));
                 p.mergedJson = rs.getString(5);
                 p.changeSeq = rs.getLong(6);
@@ -159,6 +183,9 @@ final class CatalogReads {
 
     /** True when a paper or an alias has this id. */
     boolean idTaken(String id) throws SQLException {
+        if (askedIds.contains(id)) {
+            return takenIds.contains(id);
+        }
         try (PreparedStatement s = connection.prepareStatement("select exists (select 1 from paper where id = ?) "
                 + "or exists (select 1 from paper_alias where alias = ?)")) {
             s.setString(1, id);

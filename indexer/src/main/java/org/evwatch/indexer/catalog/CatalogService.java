@@ -1,5 +1,6 @@
 package org.evwatch.indexer.catalog;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,10 +39,11 @@ public class CatalogService {
     }
 
     /**
-     * What one record did to the catalog: the paper version it made, and the key of the record (its paper key on
-     * papers.extracted).
+     * What one record did to the catalog: the paper version it made, as JSON too (the bytes the catalog and the outbox
+     * hold), and the key of the record (its paper key on papers.extracted).
      */
-    public record Outcome(PaperIndexed indexed, long changeSeq, List<String> removedPaperIds, String recordKey) {
+    public record Outcome(PaperIndexed indexed, String json, long changeSeq, List<String> removedPaperIds,
+            String recordKey) {
     }
 
     /**
@@ -51,8 +53,10 @@ public class CatalogService {
     @Transactional
     public List<Outcome> record(List<PaperExtracted> records) {
         List<Outcome> outcomes = upsertAll(records);
-        List<PaperIndexed> announcements = outcomes.stream().map(Outcome::indexed).toList();
-        em.unwrap(Session.class).doWork(connection -> Outbox.add(connection, announcements));
+        // The announcement JSON written once, for the paper row and the outbox alike.
+        List<Outbox.Pending> announcements = outcomes.stream().map(o -> new Outbox.Pending(0, o.indexed().paperId(),
+                o.indexed().version(), o.json().getBytes(StandardCharsets.UTF_8))).toList();
+        em.unwrap(Session.class).doWork(connection -> Outbox.addWritten(connection, announcements));
         return outcomes;
     }
 

@@ -32,12 +32,13 @@ final class CatalogWriter {
         PaperColumns.rows(changed).insert(connection, PaperColumns.onConflict());
         writeSourceRecords(pending.dirtyRecords());
         writeAliases(pending.aliases());
-        writeKeys(pending.keys());
+        writeKeys(pending);
         RowBatch.deleteWhereAny(connection, "paper", "id", pending.removedStoredPapers());
         writeEntities(pending.entities());
-        List<String> ids = changed.stream().map(p -> p.id).toList();
+        // A paper the batch created has no rows yet: only the stored ones have rows to replace.
+        List<String> stored = changed.stream().filter(p -> p.stored).map(p -> p.id).toList();
         for (String table : CHILD_TABLES) {
-            RowBatch.deleteWhereAny(connection, table, "paper_id", ids);
+            RowBatch.deleteWhereAny(connection, table, "paper_id", stored);
         }
         writeAuthors(changed);
         writeMentions(changed);
@@ -68,8 +69,9 @@ final class CatalogWriter {
         batch.insert(connection, batch.onConflictUpdate("alias"));
     }
 
-    private void writeKeys(Map<String, List<KeyRow>> keys) throws SQLException {
-        RowBatch.deleteWhereAny(connection, "paper_key", "paper_id", keys.keySet());
+    private void writeKeys(PendingCatalog pending) throws SQLException {
+        Map<String, List<KeyRow>> keys = pending.keys();
+        RowBatch.deleteWhereAny(connection, "paper_key", "paper_id", pending.stored(keys.keySet()));
         RowBatch batch = RowBatch.into("paper_key").column("key", "text").column("paper_id", "text")
                 .column("id_key", "bool");
         keys.values().forEach(rows -> rows.forEach(k -> batch.row(k.key(), k.paperId(), k.idKey())));

@@ -17,7 +17,6 @@ final class PaperColumns {
 
     private static final List<Column> BOOKKEEPING = List.of(
             new Column("id", "text", p -> p.id),
-            new Column("extracted", "text", p -> p.extracted),
             new Column("version", "int8", p -> p.version),
             new Column("created_at", "timestamptz", p -> p.createdAt),
             new Column("updated_at", "timestamptz", p -> p.updatedAt),
@@ -80,9 +79,9 @@ final class PaperColumns {
         return batch;
     }
 
-    /** Existing papers keep their creation time and first record. */
+    /** Existing papers keep their creation time. */
     static String onConflict() {
-        return rows(List.of()).onConflictUpdate("id", "created_at", "extracted");
+        return rows(List.of()).onConflictUpdate("id", "created_at");
     }
 
     private static Column paper(String name, String type, Function<Paper, Object> value) {

@@ -11,8 +11,6 @@ final class PaperState {
     final Instant createdAt;
     /** True when the paper was in the catalog before the batch. */
     final boolean stored;
-    /** The first source record, kept for a paper the batch creates. */
-    final String extracted;
     long version;
     String mergedHash;
     /** True once the batch gave the paper a new version; its columns and child rows are then rewritten. */
@@ -25,11 +23,10 @@ final class PaperState {
     String mergedJson;
     long changeSeq;
 
-    PaperState(String id, Instant createdAt, boolean stored, String extracted, long version, String mergedHash) {
+    PaperState(String id, Instant createdAt, boolean stored, long version, String mergedHash) {
         this.id = id;
         this.createdAt = createdAt;
         this.stored = stored;
-        this.extracted = extracted;
         this.version = version;
         this.mergedHash = mergedHash;
     }

@@ -99,8 +99,8 @@ final class PendingCatalog {
     }
 
     /** A new paper, holding no records yet. */
-    PaperState create(String id, Instant now, String extracted) {
-        PaperState paper = new PaperState(id, now, false, extracted, 0, null);
+    PaperState create(String id, Instant now) {
+        PaperState paper = new PaperState(id, now, false, 0, null);
         papers.put(id, paper);
         recordsByPaper.put(id, new TreeMap<>());
         return paper;
@@ -200,6 +200,14 @@ final class PendingCatalog {
     /** Papers of the catalog merged away by the batch. */
     List<String> removedStoredPapers() {
         return papers.values().stream().filter(p -> p.removed && p.stored).map(p -> p.id).toList();
+    }
+
+    /** Of these papers, those the catalog held before the batch (a paper the batch created has no rows yet). */
+    List<String> stored(Collection<String> ids) {
+        return ids.stream().filter(id -> {
+            PaperState p = papers.get(id);
+            return p == null || p.stored;
+        }).toList();
     }
 
     List<SourceState> dirtyRecords() {

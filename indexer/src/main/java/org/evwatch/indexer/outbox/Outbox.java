@@ -27,15 +27,24 @@ public final class Outbox {
 
     /** Adds the announcements, in order, in the connection's current transaction: one batched statement. */
     public static void add(Connection connection, List<PaperIndexed> announcements) throws SQLException {
+        addWritten(connection, announcements.stream()
+                .map(a -> new Pending(0, a.paperId(), a.version(), SERIALIZER.serialize(null, a))).toList());
+    }
+
+    /**
+     * Adds announcements already written as JSON (their ids are given by the table), in order, in the connection's
+     * current transaction: one batched statement.
+     */
+    public static void addWritten(Connection connection, List<Pending> announcements) throws SQLException {
         if (announcements.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into outbox (paper_id, version, payload) values (?, ?, ?)")) {
-            for (PaperIndexed a : announcements) {
+            for (Pending a : announcements) {
                 insert.setString(1, a.paperId());
                 insert.setLong(2, a.version());
-                insert.setBytes(3, SERIALIZER.serialize(null, a));
+                insert.setBytes(3, a.payload());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -34,8 +34,6 @@ public class PaperRow extends PanacheEntityBase {
     @Column(name = "abstract_text")
     public String abstractText;
     public Integer year;
-    /** The first source record, kept from the first catalog version; the full set is in source_record. */
-    public String extracted;
     @Column(name = "journal_title")
     public String journalTitle;
     @Column(name = "journal_iso")

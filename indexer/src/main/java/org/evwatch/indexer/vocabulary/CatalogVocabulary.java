@@ -35,10 +35,13 @@ public class CatalogVocabulary {
 
     private static final Logger LOG = Logger.getLogger(CatalogVocabulary.class);
 
-    /** Each distinct (name, entity) of the papers asked for, with the entity's type and preferred name. */
+    /**
+     * Each distinct (name, entity) of the papers asked for, with the entity's type and preferred name. The papers'
+     * entities are found from the papers (by the key of paper_entity), never by reading every paper of each entity.
+     */
     private static final String NAMES = "select n.text, e.id, e.type, e.name from (select distinct entity_id, text "
-            + "from mention where text is not null %1$s union select e.id, e.name from entity e where exists (select 1 "
-            + "from paper_entity pe where pe.entity_id = e.id %2$s)) n join entity e on e.id = n.entity_id";
+            + "from mention where text is not null %1$s union select e.id, e.name from entity e where e.id in (select "
+            + "pe.entity_id from paper_entity pe where true %2$s)) n join entity e on e.id = n.entity_id";
 
     /** How often the papers other indexers wrote are looked for. */
     private static final long FOLLOW_MILLIS = 5_000;
@@ -113,6 +116,8 @@ public class CatalogVocabulary {
         try {
             QuarkusTransaction.requiringNew().call(() -> read(NAMES.formatted("and paper_id = any(?)",
                     "and pe.paper_id = any(?)"), ids));
+            // Read now: the next look at the catalog's changes need not read them again.
+            seen.seen(outcomes.stream().map(CatalogService.Outcome::changeSeq).toList());
         } catch (RuntimeException e) {
             LOG.warnf("the names of %d papers were not added to the vocabulary: %s", ids.length, e.toString());
         }

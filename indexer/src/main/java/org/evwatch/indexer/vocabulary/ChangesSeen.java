@@ -1,6 +1,7 @@
 package org.evwatch.indexer.vocabulary;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -23,6 +24,18 @@ final class ChangesSeen {
     /** Starts after the changes up to {@code number}, read otherwise (the whole catalog at start). */
     synchronized void startAfter(long number) {
         newest = Math.max(newest, number);
+    }
+
+    /** Takes these changes as seen: a look that finds them does not return their papers. */
+    synchronized void seen(Collection<Long> numbers) {
+        long floor = lookFrom();
+        for (long number : numbers) {
+            if (number > floor) {
+                recent.add(number);
+                newest = Math.max(newest, number);
+            }
+        }
+        recent.headSet(lookFrom(), true).clear();
     }
 
     /** The change number the next look reads after. */

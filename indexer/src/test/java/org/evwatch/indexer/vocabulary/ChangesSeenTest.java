@@ -28,4 +28,14 @@ class ChangesSeenTest {
         assertThat(seen.lookFrom()).isEqualTo(40);
         assertThat(seen.unseen(Map.of(5L, "a", 45L, "c"))).containsExactly("c");
     }
+
+    @Test
+    void changesThisIndexerReadAfterItsBatchAreNotTakenAgain() {
+        ChangesSeen seen = new ChangesSeen(100);
+        seen.startAfter(1_000);
+        seen.seen(java.util.List.of(1_001L, 1_003L));
+        // Another indexer's 1,002 is still taken; this one's 1,001 and 1,003 are not.
+        assertThat(seen.unseen(Map.of(1_001L, "a", 1_002L, "b", 1_003L, "c"))).containsExactly("b");
+        assertThat(seen.lookFrom()).isEqualTo(903);
+    }
 }
