@@ -47,8 +47,8 @@ class SearchIndexTest {
         PaperIndexed merged = paper("evw-1");
         PaperIndexed untraced = paper("evw-2");
         List<CatalogService.Outcome> outcomes = List.of(
-                new CatalogService.Outcome(merged, 7, List.of("evw-9"), "pubmed:1"),
-                new CatalogService.Outcome(untraced, 8, List.of(), "crossref:2"));
+                new CatalogService.Outcome(merged, "{}", 7, List.of("evw-9"), "pubmed:1"),
+                new CatalogService.Outcome(untraced, "{}", 8, List.of(), "crossref:2"));
         List<Line> lines = new CopyOnWriteArrayList<>();
         Handler capture = capture(lines);
         Logger logger = Logger.getLogger(SearchIndex.class.getName());
