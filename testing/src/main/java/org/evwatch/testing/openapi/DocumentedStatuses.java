@@ -85,15 +85,24 @@ public final class DocumentedStatuses {
      * template span several (paper ids such as {@code doi:10.1038/x} carry slashes). A path the document has under
      * other methods only reaches no operation: the HTTP layer answers it (405). Matrix parameters ({@code ;name=value}
      * in a segment) are not part of the path the server routes, so they are dropped first, as the server does; so are
-     * dot segments ({@code a/b/..} is {@code a/}, also written {@code %2e%2e}).
+     * dot segments ({@code a/b/..} is {@code a/}, also written {@code %2e%2e}). A path that is a template's but for a
+     * trailing slash reaches that template's operations, as the server routes it.
      */
     public Optional<Operation> match(String method, String pathAndQuery) {
         String path = withoutDotSegments(pathAndQuery.replaceFirst("[?#].*$", "").replaceAll(";[^/]*", ""));
-        List<Operation> strict = operations.stream().filter(o -> o.path().matcher(path).matches()).toList();
+        List<Operation> strict = strictly(path);
+        if (strict.isEmpty() && path.length() > 1 && path.endsWith("/")) {
+            // The server routes a trailing slash to the path without it, before any parameter spans it.
+            strict = strictly(path.substring(0, path.length() - 1));
+        }
         List<Operation> candidates = strict.isEmpty()
                 ? operations.stream().filter(o -> o.spanning().matcher(path).matches()).toList()
                 : strict;
         return candidates.stream().filter(o -> o.method().equalsIgnoreCase(method)).findFirst();
+    }
+
+    private List<Operation> strictly(String path) {
+        return operations.stream().filter(o -> o.path().matcher(path).matches()).toList();
     }
 
     /**

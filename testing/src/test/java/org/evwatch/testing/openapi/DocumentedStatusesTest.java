@@ -56,6 +56,8 @@ class DocumentedStatusesTest {
                 "dot segments are resolved: the collection, which has no PUT");
         assertEquals("getSubscription", op("GET", "/api/v1/subscriptions/abc/deliveries/.."));
         assertEquals("getSubscription", op("GET", "/api/v1/subscriptions/x/%2E%2e/./abc"));
+        assertTrue(contract.match("DELETE", "/api/v1/subscriptions/0/deliveries/;ls?facets=~").isEmpty(),
+                "a trailing slash is the deliveries' resource, not an id spanning it");
     }
 
     @Test
