@@ -46,11 +46,19 @@ final class DeliveryLatencies {
 
     /** p50, p99 and max of each leg, in ms, over the PMIDs seen at both of its ends. */
     Map<String, long[]> legs() {
+        return legs(Long.MIN_VALUE);
+    }
+
+    /**
+     * p50, p99 and max of each leg, in ms, over the PMIDs from {@code firstPmid} on seen at both of its ends: the
+     * papers fed after a warm-up, which the JVMs' compilation does not delay.
+     */
+    Map<String, long[]> legs(long firstPmid) {
         Map<String, long[]> legs = new LinkedHashMap<>();
-        legs.put("papers.fetched -> papers.indexed (searchable)", percentiles(fetched, indexed));
-        legs.put("papers.indexed -> live stream event", percentiles(indexed, streamed));
-        legs.put("papers.indexed -> webhook POST", percentiles(indexed, posted));
-        legs.put("papers.fetched -> live stream event", percentiles(fetched, streamed));
+        legs.put("papers.fetched -> papers.indexed (searchable)", percentiles(fetched, indexed, firstPmid));
+        legs.put("papers.indexed -> live stream event", percentiles(indexed, streamed, firstPmid));
+        legs.put("papers.indexed -> webhook POST", percentiles(indexed, posted, firstPmid));
+        legs.put("papers.fetched -> live stream event", percentiles(fetched, streamed, firstPmid));
         return legs;
     }
 
@@ -62,9 +70,9 @@ final class DeliveryLatencies {
         return out.toString();
     }
 
-    /** {papers, p50, p99, max} of {@code to - from}. */
-    private static long[] percentiles(Map<Long, Long> from, Map<Long, Long> to) {
-        long[] deltas = from.entrySet().stream().filter(e -> to.containsKey(e.getKey()))
+    /** {papers, p50, p99, max} of {@code to - from}, over the PMIDs from {@code firstPmid} on. */
+    private static long[] percentiles(Map<Long, Long> from, Map<Long, Long> to, long firstPmid) {
+        long[] deltas = from.entrySet().stream().filter(e -> e.getKey() >= firstPmid && to.containsKey(e.getKey()))
                 .mapToLong(e -> to.get(e.getKey()) - e.getValue()).sorted().toArray();
         if (deltas.length == 0) {
             return new long[4];

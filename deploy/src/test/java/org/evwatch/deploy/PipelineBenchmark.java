@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
  * stage's pace and lag over time, the latencies from fetch to searchable and from papers.indexed to the live event
  * and the webhook, and each process's CPU and memory. Not part of {@code verify}: run it by name (docs/benchmarks.md,
  * "End-to-end pipeline"). {@code -Devwatch.bench.papers=N} (default 20,000); {@code -Devwatch.bench.rate=R} feeds R
- * papers/s (default 0: all at once). The report is printed and written to {@code deploy/target/pipeline-benchmark.txt}.
+ * papers/s (default 0: all at once); {@code -Devwatch.bench.warmup=W} reports
+ * the latencies of the papers after the first W apart. The report is printed and written to {@code deploy/target/pipeline-benchmark.txt}.
  */
 class PipelineBenchmark {
 
     static final int PAPERS = Integer.getInteger("evwatch.bench.papers", 20_000);
     static final int RATE = Integer.getInteger("evwatch.bench.rate", 0);
+    /** The first papers fed, whose latencies are reported apart: the JVMs compile while they go through. */
+    static final int WARMUP = Integer.getInteger("evwatch.bench.warmup", 0);
     /** Where each service writes a JDK Flight Recorder profile of the run, when set. */
     static final String PROFILE = System.getProperty("evwatch.bench.profile", "");
     /**
@@ -32,6 +35,12 @@ class PipelineBenchmark {
      * hot code fully, as the services' images do.
      */
     static final String JVM = System.getProperty("evwatch.bench.jvm", "").trim();
+    /**
+     * Environment variables for the services, comma-separated {@code SERVICE:NAME=VALUE}; e.g.
+     * {@code api-gateway:EVWATCH_GATEWAY_BATCH=50} (the service's settings are documented in its
+     * {@code application.properties}).
+     */
+    static final String ENV = System.getProperty("evwatch.bench.env", "").trim();
     static final long FIRST_PMID = 93_000_000L;
     static final Path ROOT = Path.of(System.getProperty("evwatch.root", "..")).toAbsolutePath().normalize();
     static final Path RUNTIME = ROOT.resolve("deploy/target/pipeline-benchmark-runtime");
@@ -62,6 +71,10 @@ class PipelineBenchmark {
         if (!JVM.isEmpty()) {
             LocalStack.SERVICES.forEach(service -> stack.jvmOptions(service, List.of(JVM.split("\\s+"))));
         }
+        for (String setting : ENV.isEmpty() ? new String[0] : ENV.split(",")) {
+            String[] parts = setting.trim().split("[:=]", 3);
+            stack.environment(parts[0], parts[1], parts[2]);
+        }
         stack.start();
         RuntimeProcesses processes = new RuntimeProcesses(RUNTIME);
         // Written outside the inbox and moved in, so that writing them is not part of the time measured.
@@ -84,6 +97,8 @@ class PipelineBenchmark {
             String report = new PipelineReport(PAPERS, samples)
                     .line("%d papers, %s", PAPERS, RATE == 0 ? "all at once" : "fed at " + RATE + " papers/s")
                     .rates().stages().line("latencies:\n%s", DeliveryLatencies.format(latencies.legs()))
+                    .line("latencies after the first %d papers (warm-up):\n%s", WARMUP,
+                            DeliveryLatencies.format(latencies.legs(FIRST_PMID + WARMUP)))
                     .processes(cpuBefore, cpuAfter, seconds).timeline().text();
             System.out.println(report);
             Files.writeString(ROOT.resolve("deploy/target/pipeline-benchmark.txt"), report);

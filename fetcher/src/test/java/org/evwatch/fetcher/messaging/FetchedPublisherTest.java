@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.evwatch.events.ContentTypes;
 import org.evwatch.events.PaperFetched;
@@ -17,40 +15,18 @@ import org.evwatch.events.metrics.PipelineMetrics;
 import org.evwatch.events.tracing.PipelineTracing;
 import org.evwatch.events.tracing.RecordLog;
 import org.evwatch.fetcher.testsupport.LogCapture;
+import org.evwatch.testing.messaging.MessageEmitter;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
 class FetchedPublisherTest {
 
     /** An emitter whose broker refuses every record. */
-    private static final class RefusingEmitter implements Emitter<byte[]> {
-
-        @Override
-        public CompletionStage<Void> send(byte[] payload) {
-            throw new UnsupportedOperationException("records go as messages");
-        }
+    private static final class RefusingEmitter extends MessageEmitter<byte[]> {
 
         @Override
         public <M extends Message<? extends byte[]>> void send(M message) {
             message.nack(new IllegalStateException("record too large"));
-        }
-
-        @Override
-        public void complete() {
-        }
-
-        @Override
-        public void error(Exception e) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean hasRequests() {
-            return true;
         }
     }
 

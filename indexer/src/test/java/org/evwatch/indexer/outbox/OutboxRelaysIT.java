@@ -36,6 +36,7 @@ import org.evwatch.events.serde.PaperIndexedDeserializer;
 import org.evwatch.events.tracing.PipelineTracing;
 import org.evwatch.testing.KafkaAndPostgresResource;
 import org.evwatch.testing.TestKafka;
+import org.evwatch.testing.messaging.MessageEmitter;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -294,40 +295,14 @@ class OutboxRelaysIT {
     }
 
     /** An emitter whose messages are never acknowledged, as for a relay that dies while sending. */
-    private static final class SwallowingEmitter
-            implements
-                org.eclipse.microprofile.reactive.messaging.Emitter<byte[]> {
+    private static final class SwallowingEmitter extends MessageEmitter<byte[]> {
 
         private final Set<String> paperIds = ConcurrentHashMap.newKeySet();
         private final PaperIndexedDeserializer deserializer = new PaperIndexedDeserializer();
 
         @Override
-        public java.util.concurrent.CompletionStage<Void> send(byte[] payload) {
-            paperIds.add(deserializer.deserialize(Topics.PAPERS_INDEXED, payload).paperId());
-            return new CompletableFuture<>();
-        }
-
-        @Override
         public <M extends org.eclipse.microprofile.reactive.messaging.Message<? extends byte[]>> void send(M msg) {
             paperIds.add(deserializer.deserialize(Topics.PAPERS_INDEXED, msg.getPayload()).paperId());
-        }
-
-        @Override
-        public void complete() {
-        }
-
-        @Override
-        public void error(Exception e) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean hasRequests() {
-            return true;
         }
     }
 }
