@@ -62,7 +62,7 @@ public interface FetcherConfig {
         Path dir();
 
         /** How often the directory is scanned. */
-        @WithDefault("1s")
+        @WithDefault("200ms")
         Duration interval();
 
         /** The watch id given to records that arrive through the inbox. */

@@ -46,7 +46,7 @@ public class InboxWatcher {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${evwatch.fetcher.inbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = InboxDisabled.class)
+    @Scheduled(every = "${evwatch.fetcher.inbox.interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = InboxDisabled.class)
     void scan() {
         for (Path file : pendingFiles()) {
             try {
