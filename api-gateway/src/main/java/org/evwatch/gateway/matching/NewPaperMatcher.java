@@ -37,7 +37,9 @@ final class NewPaperMatcher {
     /** The subscriptions and query streams the paper matches. */
     Matched match(PaperIndexed paper, List<Subscriptions.Active> subscriptions, List<Percolator.Compiled> streams) {
         follow(subscriptions, streams);
-        PaperTerms terms = PaperTerms.of(paper);
+        // Only the fields some subscription or stream reads are analysed (none when all match every paper).
+        PaperTerms terms = PaperTerms.of(paper, field -> subscriptionQueries.reads(field)
+                || streamQueries.reads(field));
         Set<String> matchedStreams = new HashSet<>();
         streamQueries.match(terms).forEach(q -> matchedStreams.add(q.id()));
         return new Matched(subscriptionQueries.match(terms), matchedStreams);

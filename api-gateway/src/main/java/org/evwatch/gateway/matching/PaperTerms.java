@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.apache.lucene.document.Document;
 
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -24,25 +30,50 @@ import org.evwatch.query.PaperDocuments;
 /**
  * One new paper as the matcher reads it: the terms, positions and point values of its one-document
  * {@link MemoryIndex}, built exactly as the brute-force {@link Percolator} builds it. Reading them out once lets each
- * saved query be checked with a few hash look-ups instead of a search.
+ * saved query be checked with a few hash look-ups instead of a search. Only the fields some saved query reads need
+ * analysing ({@link #of(PaperIndexed, Predicate)}); terms that leave a field out are made whole again before a query
+ * that reads it is checked on them ({@link #covering}).
  */
 public final class PaperTerms {
 
     /** Positions of a term in a field indexed without positions. */
     static final int[] NO_POSITIONS = new int[0];
 
+    private final PaperIndexed paper;
     private final MemoryIndex index;
+    /** The fields of the paper left out of the memory index. */
+    private final Set<String> skipped;
     private final Map<String, Map<BytesRef, int[]>> terms = new HashMap<>();
     private final Map<String, List<byte[]>> points = new HashMap<>();
 
-    private PaperTerms(MemoryIndex index) {
+    private PaperTerms(PaperIndexed paper, MemoryIndex index, Set<String> skipped) {
+        this.paper = paper;
         this.index = index;
+        this.skipped = skipped;
     }
 
     /** Analyses the paper with the catalog's document mapping and analyzer. */
     public static PaperTerms of(PaperIndexed paper) {
-        MemoryIndex index = MemoryIndex.fromDocument(PaperDocuments.toDocument(paper), PaperAnalysis.analyzer());
-        PaperTerms out = new PaperTerms(index);
+        return of(paper, field -> true);
+    }
+
+    /**
+     * Analyses the fields of the paper that {@code reads} accepts, as the catalog does, and leaves the others out:
+     * a query on the fields kept matches as it would on the whole paper.
+     */
+    public static PaperTerms of(PaperIndexed paper, Predicate<String> reads) {
+        Document document = new Document();
+        Set<String> skipped = new HashSet<>();
+        Map<String, Boolean> read = new HashMap<>();
+        for (IndexableField field : PaperDocuments.toDocument(paper)) {
+            if (read.computeIfAbsent(field.name(), reads::test)) {
+                document.add(field);
+            } else {
+                skipped.add(field.name());
+            }
+        }
+        MemoryIndex index = MemoryIndex.fromDocument(document, PaperAnalysis.analyzer());
+        PaperTerms out = new PaperTerms(paper, index, skipped);
         LeafReader reader = (LeafReader) index.createSearcher().getIndexReader();
         try {
             for (FieldInfo field : reader.getFieldInfos()) {
@@ -53,6 +84,19 @@ public final class PaperTerms {
             throw new UncheckedIOException("a memory index does no I/O", e);
         }
         return out;
+    }
+
+    /**
+     * These terms when they hold every field that {@code reads} accepts; otherwise (a query on another field was
+     * saved since they were read) the paper's terms in all its fields.
+     */
+    PaperTerms covering(Predicate<String> reads) {
+        for (String field : skipped) {
+            if (reads.test(field)) {
+                return of(paper);
+            }
+        }
+        return this;
     }
 
     private void readTerms(LeafReader reader, FieldInfo field) throws IOException {

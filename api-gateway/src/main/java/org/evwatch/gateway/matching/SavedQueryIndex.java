@@ -58,6 +58,9 @@ public final class SavedQueryIndex<T> {
     private final Numbers groupSlots = new Numbers();
     private final Numbers termIds = new Numbers();
     private final Numbers sharedSlots = new Numbers();
+    /** How many distinct queries read each paper field, and how many may read any ({@link QueryFields}). */
+    private final Map<String, Integer> fieldReaders = new HashMap<>();
+    private int anyFieldReaders;
 
     /** An index of values that each carry their saved query, read by {@code queryOf}. */
     public SavedQueryIndex(Function<T, Percolator.Compiled> queryOf) {
@@ -95,6 +98,8 @@ public final class SavedQueryIndex<T> {
         final Requirement requirement;
         final int slot;
         final Uses uses = new Uses();
+        /** The paper fields the query reads, null when it may read any. */
+        final Set<String> fields;
         /**
          * The values that saved the query: the first {@code size} of the array. Matches read the array in place
          * ({@link Matches}), so once one has, removing or replacing a value first copies it; adding one writes past
@@ -112,6 +117,7 @@ public final class SavedQueryIndex<T> {
             this.query = query;
             this.requirement = requirement;
             this.slot = slot;
+            this.fields = QueryFields.of(query);
         }
 
         void add(Registration<?> r) {
@@ -361,16 +367,41 @@ public final class SavedQueryIndex<T> {
 
     /** The values whose queries the paper matches, each once, in no particular order. */
     public List<T> match(PaperIndexed paper) {
-        return match(PaperTerms.of(paper));
+        return match(PaperTerms.of(paper, this::reads));
+    }
+
+    /** Whether a saved query reads this field of a paper; a paper's other fields need no analysis. */
+    public boolean reads(String field) {
+        lock.readLock().lock();
+        try {
+            return readsLocked(field);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private boolean readsLocked(String field) {
+        return anyFieldReaders > 0 || fieldReaders.containsKey(field);
+    }
+
+    private void countFieldReaders(Group group, int change) {
+        if (group.fields == null) {
+            anyFieldReaders += change;
+            return;
+        }
+        for (String field : group.fields) {
+            fieldReaders.merge(field, change, (a, b) -> a + b == 0 ? null : a + b);
+        }
     }
 
     /**
      * The values whose queries the paper matches, each once, in no particular order: a list read in place from the
      * index (see {@link Matches}), which values added or removed later leave as it is.
      */
-    public List<T> match(PaperTerms paper) {
+    public List<T> match(PaperTerms given) {
         lock.readLock().lock();
         try {
+            PaperTerms paper = given.covering(this::readsLocked);
             BitSet present = new BitSet(termIds.limit());
             List<Postings> candidates = new ArrayList<>();
             candidates.add(always);
@@ -450,6 +481,7 @@ public final class SavedQueryIndex<T> {
         // A group is checked once a paper anyway: its own check runs directly, without recording its answer.
         group.check = check instanceof QueryCheck.Shared s ? s.check() : check;
         groups.put(query, group);
+        countFieldReaders(group, 1);
         if (requirement.keys().isEmpty()) {
             // Needs nothing, or never matches: checked against every paper (the check is cheap either way).
             always.add(group);
@@ -523,6 +555,7 @@ public final class SavedQueryIndex<T> {
     private void dropGroup(Group group) {
         group.live = false;
         groups.remove(group.query);
+        countFieldReaders(group, -1);
         if (group.requirement.keys().isEmpty()) {
             always.removedOne();
         }

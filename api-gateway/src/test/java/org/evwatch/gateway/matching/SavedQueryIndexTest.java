@@ -167,6 +167,65 @@ class SavedQueryIndexTest {
     }
 
     @Test
+    void aPaperIsAnalysedOnlyInTheFieldsSavedQueriesRead() throws Exception {
+        PaperIndexed paper = Fixtures.indexed("exosome-pdac");
+        SavedQueryIndex<Percolator.Compiled> index = SavedQueryIndex.ofQueries();
+        index.put(Percolator.Compiled.of("everything", "", SearchFilters.NONE));
+        PaperTerms none = PaperTerms.of(paper, index::reads);
+        assertThat(none.fields()).as("match-all reads no field").isEmpty();
+        assertThat(ids(index.match(none))).containsExactly("everything");
+
+        index.put(Percolator.Compiled.of("title", "title:pancreatic", SearchFilters.NONE));
+        PaperTerms titleOnly = PaperTerms.of(paper, index::reads);
+        assertThat(titleOnly.fields().keySet()).containsExactly("title");
+        assertThat(ids(index.match(titleOnly))).containsExactlyInAnyOrder("everything", "title");
+
+        // Queries on fields the terms left out, saved after they were read: the paper is read again in full.
+        index.put(Percolator.Compiled.of("not-glioma", "-glioma", SearchFilters.NONE));
+        index.put(Percolator.Compiled.of("not-exosome", "-exosome", SearchFilters.NONE));
+        List<String> expected = bruteForce.match(paper, List.of(Percolator.Compiled.of("everything", "",
+                SearchFilters.NONE), Percolator.Compiled.of("title", "title:pancreatic", SearchFilters.NONE),
+                Percolator.Compiled.of("not-glioma", "-glioma", SearchFilters.NONE),
+                Percolator.Compiled.of("not-exosome", "-exosome", SearchFilters.NONE)));
+        assertThat(expected).containsExactlyInAnyOrder("everything", "title", "not-glioma");
+        assertThat(ids(index.match(none))).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(ids(index.match(titleOnly))).containsExactlyInAnyOrderElementsOf(expected);
+
+        index.sync(List.of(Percolator.Compiled.of("everything", "", SearchFilters.NONE)));
+        assertThat(index.reads("title")).as("no query reads the title any more").isFalse();
+    }
+
+    @Test
+    void aQueryOfAnUnknownKindReadsEveryField() {
+        Query unknown = new Query() {
+            @Override
+            public String toString(String field) {
+                return "unknown";
+            }
+
+            @Override
+            public void visit(org.apache.lucene.search.QueryVisitor visitor) {
+                visitor.visitLeaf(this);
+            }
+
+            @Override
+            public boolean equals(Object other) {
+                return other == this;
+            }
+
+            @Override
+            public int hashCode() {
+                return 1;
+            }
+        };
+        assertThat(QueryFields.of(unknown)).isNull();
+        SavedQueryIndex<Percolator.Compiled> index = SavedQueryIndex.ofQueries();
+        index.put(new Percolator.Compiled("unknown", unknown));
+        assertThat(index.reads("abstract")).isTrue();
+        assertThat(index.reads("title")).isTrue();
+    }
+
+    @Test
     void aListOfMatchesStaysAsItWasWhenQueriesChangeAfterwards() throws Exception {
         PaperIndexed paper = Fixtures.indexed("exosome-pdac");
         SavedQueryIndex<Percolator.Compiled> index = SavedQueryIndex.ofQueries();

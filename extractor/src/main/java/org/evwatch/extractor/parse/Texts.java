@@ -11,7 +11,8 @@ import org.jsoup.Jsoup;
 /** Small text clean-ups every parser needs, so that all formats give the same spacing and the same nulls. */
 final class Texts {
 
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
+    /** Whitespace, as {@link #clean} collapses it (written out there for speed; tests compare the two). */
+    static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
     private static final Pattern DOI_IN_TEXT = Pattern.compile("\\b(10\\.\\d{4,9}/[^\\s\"<>]+)");
     private static final Pattern ORCID = Pattern.compile("(\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dXx])");
     private static final Pattern ISSN = Pattern.compile("(?<![\\d-])(\\d{4}-\\d{3}[\\dXx])(?![\\d-])");
@@ -19,13 +20,56 @@ final class Texts {
     private Texts() {
     }
 
-    /** Whitespace collapsed to single spaces and trimmed; null when nothing is left. */
+    /**
+     * Whitespace collapsed to single spaces and trimmed; null when nothing is left. What counts as whitespace is
+     * {@link #SPACES}; this is its {@code replaceAll(" ")} written out, which every record's every text goes through.
+     */
     static String clean(String text) {
         if (text == null) {
             return null;
         }
-        String t = SPACES.matcher(text).replaceAll(" ").trim();
+        String t = (needsCollapsing(text) ? collapseSpaces(text) : text).trim();
         return t.isEmpty() ? null : t;
+    }
+
+    /** Whether the text holds a whitespace character other than a lone ASCII space. */
+    private static boolean needsCollapsing(String text) {
+        boolean afterSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = isSpace(c);
+            if (space && (c != ' ' || afterSpace)) {
+                return true;
+            }
+            afterSpace = space;
+        }
+        return false;
+    }
+
+    /** Each run of whitespace as one ASCII space, as {@code SPACES.matcher(text).replaceAll(" ")} gives it. */
+    static String collapseSpaces(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isSpace(c)) {
+                out.append(c);
+                inRun = false;
+            } else if (!inRun) {
+                out.append(' ');
+                inRun = true;
+            }
+        }
+        return out.toString();
+    }
+
+    /** A character of {@link #SPACES}: {@code \s} (ASCII), no-break, the Unicode spaces and the byte order mark. */
+    static boolean isSpace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || c >= '\t' && c <= '\r';
+        }
+        return c == '\u00A0' || c >= '\u2000' && c <= '\u200B' || c == '\u202F' || c == '\u205F' || c == '\u3000'
+                || c == '\uFEFF';
     }
 
     /** The text of an HTML or XML fragment (JATS abstracts in JSON, encoded feed content), whitespace cleaned. */

@@ -20,10 +20,6 @@ final class RelevanceScorer {
     static final double RELEVANT = 0.35;
     static final double BORDERLINE = 0.10;
 
-    private static final Pattern CANCER = Pattern.compile(
-            "cancer|carcinom|tumou?r|neoplas|leuka?emi|lymphoma|melanoma|gliom|glioblastom|sarcoma|myeloma|blastoma"
-                    + "|metasta|oncogen|oncolog|malignan|mesothelioma|adenoma",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern EV_HEADING = Pattern.compile(
             "extracellular vesicle|exosome|cell-derived microparticle",
             Pattern.CASE_INSENSITIVE);
@@ -41,18 +37,18 @@ final class RelevanceScorer {
                     ev += w;
                 } else if (e.type() == EntityType.EV_MARKER || e.type() == EntityType.EV_METHOD) {
                     ev += 0.25 * w;
-                } else if (e.type() == EntityType.DISEASE && CANCER.matcher(e.name() + " " + m.text()).find()) {
+                } else if (e.type() == EntityType.DISEASE && CancerWords.in(e.name() + " " + m.text())) {
                     cancer += w;
                 }
             }
         }
-        cancer += 0.5 * countCancerWords(paper.title()) * 3 + 0.5 * countCancerWords(paper.abstractText());
+        cancer += 0.5 * CancerWords.count(paper.title()) * 3 + 0.5 * CancerWords.count(paper.abstractText());
         for (Paper.MeshHeading h : paper.meshHeadings()) {
             String name = h.name() == null ? "" : h.name();
             if (EV_HEADING.matcher(name).find() && !name.toLowerCase(Locale.ROOT).contains("ribonuclease")) {
                 ev += 3;
             }
-            if (CANCER.matcher(name).find()) {
+            if (CancerWords.in(name)) {
                 cancer += 2;
             }
         }
@@ -72,17 +68,5 @@ final class RelevanceScorer {
 
     private static double saturate(double evidence) {
         return 1 - Math.exp(-evidence / 2.5);
-    }
-
-    private static int countCancerWords(String text) {
-        if (text == null) {
-            return 0;
-        }
-        int n = 0;
-        var m = CANCER.matcher(text);
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 }
