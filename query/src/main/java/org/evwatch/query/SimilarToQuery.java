@@ -2,13 +2,16 @@ package org.evwatch.query;
 
 import java.util.Objects;
 
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 
 /**
  * {@code similar:ID} as the parser leaves it: the id of a paper whose like are wanted. Only an index can say which
- * papers those are (it holds the paper's words and entities and their rarity), so the searcher replaces this query
- * with one built from the paper before it runs; run as it is, it fails.
+ * papers those are (it holds the paper's words and entities and their rarity), so the catalog's searcher replaces
+ * this query with one built from the paper before it runs. Run as it is, elsewhere (a saved query matched against one
+ * new paper), it matches nothing.
  */
 public final class SimilarToQuery extends Query {
 
@@ -30,6 +33,11 @@ public final class SimilarToQuery extends Query {
 
     public int position() {
         return position;
+    }
+
+    @Override
+    public Query rewrite(IndexSearcher searcher) {
+        return new MatchNoDocsQuery("similar: is resolved by the catalog's searcher only");
     }
 
     @Override
