@@ -45,6 +45,15 @@ final class SimilarPapers {
 
     /** The source paper's words the candidate query uses. */
     static final int QUERY_TERMS = 25;
+    /**
+     * The candidate query leaves out the source's words and entities that more than this share of the papers have
+     * (and more than {@link #MIN_COMMON}): they find no better candidates but make the query visit most of the
+     * index. They still count in the model's score. When every word and entity is that common, the
+     * {@link #FALLBACK_TERMS} heaviest words are used.
+     */
+    static final double MAX_SHARE = 0.05;
+    static final long MIN_COMMON = 1000;
+    static final int FALLBACK_TERMS = 5;
     /** The source paper's entities the candidate query uses. */
     static final int QUERY_ENTITIES = 25;
     /** Candidates the model ranks exactly; at least this many, or three times the page. */
@@ -113,16 +122,26 @@ final class SimilarPapers {
      */
     Query like(Indexed source, SimilarityModel.Rarity rarity) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (SimilarityModel.Weighted t : model.topTerms(source.profile(), rarity, QUERY_TERMS)) {
+        long most = Math.max(MIN_COMMON, (long) (rarity.papers() * MAX_SHARE));
+        List<SimilarityModel.Weighted> entities = model.entities(source.profile(), rarity).stream()
+                .filter(e -> rarity.papersWithEntity(e.value()) <= most).limit(QUERY_ENTITIES).toList();
+        List<SimilarityModel.Weighted> all = model.topTerms(source.profile(), rarity, Integer.MAX_VALUE);
+        List<SimilarityModel.Weighted> terms = all.stream().filter(t -> rarity.papersWithTerm(t.value()) <= most)
+                .limit(QUERY_TERMS).toList();
+        if (terms.isEmpty() && entities.isEmpty()) {
+            terms = all.subList(0, Math.min(FALLBACK_TERMS, all.size()));
+        }
+        for (SimilarityModel.Weighted t : terms) {
             float boost = (float) t.weight();
             b.add(new BoostQuery(new DisjunctionMaxQuery(List.of(
                     new TermQuery(new Term(PaperFields.TITLE, t.value())),
                     new TermQuery(new Term(PaperFields.ABSTRACT, t.value()))), 0f), boost), Occur.SHOULD);
         }
         // A shared entity counts here about as much as a shared rare word (its idf, as a word's BM25 score).
-        model.entities(source.profile(), rarity).stream().limit(QUERY_ENTITIES).forEach(e -> b.add(new BoostQuery(
-                new ConstantScoreQuery(new TermQuery(new Term(PaperFields.ENTITY, e.value()))),
-                (float) (e.weight() * e.weight() * ENTITY_BOOST)), Occur.SHOULD));
+        for (SimilarityModel.Weighted e : entities) {
+            b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(PaperFields.ENTITY, e.value()))),
+                    (float) (e.weight() * e.weight() * ENTITY_BOOST)), Occur.SHOULD);
+        }
         b.add(new TermQuery(new Term(PaperFields.ID, source.summary().id())), Occur.MUST_NOT);
         for (String doi : versionDois(source.summary().ids())) {
             b.add(new TermQuery(new Term(PaperFields.DOI, doi)), Occur.MUST_NOT);
