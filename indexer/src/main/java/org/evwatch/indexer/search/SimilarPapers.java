@@ -48,8 +48,8 @@ final class SimilarPapers {
     /**
      * The candidate query leaves out the source's words and entities that more than this share of the papers have
      * (and more than {@link #MIN_COMMON}): they find no better candidates but make the query visit most of the
-     * index. They still count in the model's score. When every word and entity is that common, the
-     * {@link #FALLBACK_TERMS} heaviest words are used.
+     * index. They still count in the model's score. When every word and entity is that common, the candidates are the
+     * papers that have all of the {@link #FALLBACK_TERMS} heaviest words.
      */
     static final double MAX_SHARE = 0.05;
     static final long MIN_COMMON = 1000;
@@ -129,7 +129,9 @@ final class SimilarPapers {
         List<SimilarityModel.Weighted> terms = all.stream().filter(t -> rarity.papersWithTerm(t.value()) <= most)
                 .limit(QUERY_TERMS).toList();
         if (terms.isEmpty() && entities.isEmpty()) {
+            // Only common words: the candidates have all of the heaviest few, which a conjunction finds quickly.
             terms = all.subList(0, Math.min(FALLBACK_TERMS, all.size()));
+            b.setMinimumNumberShouldMatch(terms.size());
         }
         for (SimilarityModel.Weighted t : terms) {
             float boost = (float) t.weight();
