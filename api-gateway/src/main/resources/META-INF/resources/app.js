@@ -244,7 +244,14 @@ function renderHit(hit) {
     el('h2', {}, el('a', { href: '#/paper/' + encodeURIComponent(hit.id), className: 'hit-title' }, title)),
     el('div', { className: 'meta' }, meta),
     hit.tldr ? el('p', { className: 'tldr' }, hit.tldr) : null,
-    el('div', { className: 'chips' }, (hit.entities || []).slice(0, 12).map(chip)));
+    el('div', { className: 'chips' }, (hit.entities || []).slice(0, 12).map(chip)),
+    moreLikeThis(hit.id));
+}
+
+// Searches for the papers like this one (similar:ID), keeping the filters and dates of the search.
+function moreLikeThis(id) {
+  return el('button', { type: 'button', className: 'more-like-this', dataset: { id },
+    onclick: () => { location.hash = searchHash('similar:' + id, state.sort, state.filters); } }, 'More like this');
 }
 
 function renderFacets(facets) {
@@ -524,6 +531,7 @@ async function showPaper(id) {
     fullTextEntities.length ? el('section', {}, el('h2', {}, 'Full-text entities'),
       el('p', { className: 'meta' }, 'Named in the full text (Methods, Results…), not in the title or abstract.'),
       el('div', { className: 'chips', id: 'full-text-entities' }, fullTextEntities.map(entityChip))) : null,
+    el('section', { id: 'similar' }, el('h2', {}, 'Similar papers'), el('p', { className: 'meta' }, 'Loading…')),
     el('section', {}, el('h2', {}, 'Sources'), el('table', { id: 'sources' },
       el('thead', {}, el('tr', {}, ['Source', 'Record', 'Type', 'Fetched', 'Extractor'].map((h) => el('th', {}, h)))),
       el('tbody', {}, (p.sources || []).map((s) => el('tr', {},
@@ -537,6 +545,30 @@ async function showPaper(id) {
       el('a', { href: exportBase + 'bibtex' }, 'BibTeX'), ' · ',
       el('a', { href: exportBase + 'csl' }, 'CSL-JSON')))));
   window.scrollTo(0, 0);
+  showSimilar(p.id);
+}
+
+// The papers most like this one, each with why: the entities and words it shares with it.
+async function showSimilar(id) {
+  const box = $('similar');
+  let answer;
+  try {
+    answer = await getJson(API + '/papers/' + encodeURIComponent(id) + '/similar?limit=10');
+  } catch (e) {
+    box.replaceChildren(el('h2', {}, 'Similar papers'), el('p', { className: 'meta' }, e.message));
+    return;
+  }
+  if (!box.isConnected) return;
+  const items = (answer.similar || []).map((s) => el('li', { className: 'similar-paper', dataset: { id: s.paper.id } },
+    el('a', { href: '#/paper/' + encodeURIComponent(s.paper.id) }, s.paper.title || '(untitled)'),
+    el('div', { className: 'meta' }, [s.paper.journal, s.paper.published || s.paper.year].filter(Boolean).join(' · ')),
+    el('div', { className: 'why' }, 'Shares: ',
+      (s.sharedEntities || []).map((e) => el('span', { className: 'chip', dataset: { type: e.type, id: e.id },
+        title: e.type + ' · ' + e.id }, e.name || e.id)),
+      (s.sharedTerms || []).length ? el('span', { className: 'terms' }, (s.sharedTerms || []).join(', ')) : null)));
+  box.replaceChildren(el('h2', {}, 'Similar papers'),
+    items.length ? el('ol', { id: 'similar-list' }, items) : el('p', { className: 'meta' }, 'No similar papers yet.'),
+    el('p', {}, el('a', { href: searchHash('similar:' + id, 'relevance', {}) }, 'Search papers like this one')));
 }
 
 // ---------- signing in ----------

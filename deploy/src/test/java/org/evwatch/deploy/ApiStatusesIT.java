@@ -129,6 +129,9 @@ class ApiStatusesIT {
         api.expect("getPaper", 200, Call.get("/api/v1/papers/" + paper));
         api.expect("getPaper", 400, Call.get("/api/v1/papers/" + paper + "?format=docx"));
         api.expect("getPaper", 404, Call.get("/api/v1/papers/pmid:1"));
+        api.expect("similarPapers", 200, Call.get("/api/v1/papers/" + paper + "/similar"));
+        api.expect("similarPapers", 400, Call.get("/api/v1/papers/" + paper + "/similar?limit=0"));
+        api.expect("similarPapers", 404, Call.get("/api/v1/papers/pmid:1/similar"));
         JsonNode entities = json(api.expect("listEntities", 200, Call.get("/api/v1/entities?limit=5")));
         api.expect("listEntities", 400, Call.get("/api/v1/entities?type=PLANET"));
         String entity = entities.path(0).path("id").asText();

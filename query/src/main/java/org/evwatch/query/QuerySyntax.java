@@ -45,8 +45,15 @@ public final class QuerySyntax {
     public static final int MIN_YEAR = 1000;
     public static final int MAX_YEAR = 2999;
 
+    /**
+     * {@code similar:ID} finds the papers like the paper with that id (see {@link SimilarToQuery}); not a field of
+     * the index, so the searcher resolves it.
+     */
+    public static final String SIMILAR = "similar";
+
     /** The names users type before a colon. */
-    public static final Set<String> FIELDS = Set.of(PaperFields.TITLE, PaperFields.ABSTRACT, PaperFields.BODY,
+    public static final Set<String> FIELDS = Set.of(SIMILAR, PaperFields.TITLE, PaperFields.ABSTRACT,
+            PaperFields.BODY,
             PaperFields.AUTHOR, PaperFields.JOURNAL, PaperFields.KEYWORD, PaperFields.ENTITY, PaperFields.TYPE,
             PaperFields.DOI,
             PaperFields.PMID, PaperFields.PMCID, PaperFields.YEAR, PaperFields.SOURCE, PaperFields.PUBTYPE,
@@ -359,6 +366,9 @@ public final class QuerySyntax {
 
         private Query wordQuery(String field, String word, int at) throws QuerySyntaxException {
             countTerm(at);
+            if (SIMILAR.equals(field)) {
+                return new SimilarToQuery(word, at);
+            }
             int wildcard = firstWildcard(word);
             if (wildcard >= 0) {
                 return wildcardQuery(field, word, wildcard, at);
@@ -379,6 +389,9 @@ public final class QuerySyntax {
             countTerm(at);
             if (phrase.isBlank()) {
                 throw new QuerySyntaxException("empty phrase", at);
+            }
+            if (SIMILAR.equals(field)) {
+                return new SimilarToQuery(phrase.trim(), at);
             }
             if (PaperFields.YEAR.equals(field)) {
                 return IntPoint.newExactQuery(PaperFields.YEAR, year(phrase.trim(), at + 1));

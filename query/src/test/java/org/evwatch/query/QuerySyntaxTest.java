@@ -21,6 +21,17 @@ class QuerySyntaxTest {
     }
 
     @Test
+    void similarNamesAPaperForTheSearcherToResolveAndMatchesNothingUnresolved() throws Exception {
+        org.apache.lucene.search.Query q = QuerySyntax.parse("exosome AND similar:p-42");
+        assertThat(q.toString()).contains("similar:p-42");
+        assertThat(QuerySyntax.parse("similar:\"doi:10.1/x\"")).isEqualTo(new SimilarToQuery("doi:10.1/x", 8));
+        assertThat(((SimilarToQuery) QuerySyntax.parse("  similar:p-42")).position()).isEqualTo(10);
+        assertThat(matches("similar:p-42")).as("a saved query matched against one paper").isFalse();
+        assertThat(matches("exosome OR similar:p-42")).isTrue();
+        assertThatThrownBy(() -> QuerySyntax.parse("similar:[a TO b]")).isInstanceOf(QuerySyntaxException.class);
+    }
+
+    @Test
     void emptyQueryMatchesAll() throws Exception {
         assertThat(QuerySyntax.parse("")).isInstanceOf(MatchAllDocsQuery.class);
         assertThat(QuerySyntax.parse("   ")).isInstanceOf(MatchAllDocsQuery.class);

@@ -15,8 +15,10 @@ import org.evwatch.events.metrics.PipelineMetrics;
 import org.evwatch.gateway.indexer.IndexerClient;
 import org.evwatch.gateway.matching.SearchFilters;
 import org.evwatch.indexer.api.PaperView;
+import org.evwatch.indexer.api.PapersApi;
 import org.evwatch.indexer.api.SearchHit;
 import org.evwatch.indexer.api.SearchResponse;
+import org.evwatch.indexer.api.SimilarResponse;
 import org.evwatch.gateway.problem.ProblemException;
 import org.evwatch.query.QuerySyntax;
 import org.evwatch.query.QuerySyntaxException;
@@ -132,6 +134,17 @@ public class Catalog {
             throw ProblemException.badRequest("'id' is required and has at most 300 characters.");
         }
         return indexer.paper(id.trim());
+    }
+
+    /** The papers most like a paper, each with the words and entities it shares with it. */
+    public SimilarResponse similar(String id, int limit) {
+        if (id == null || id.isBlank() || id.length() > 300) {
+            throw ProblemException.badRequest("'id' is required and has at most 300 characters.");
+        }
+        if (limit < 1 || limit > PapersApi.MAX_SIMILAR) {
+            throw ProblemException.badRequest("'limit' is between 1 and " + PapersApi.MAX_SIMILAR + ".");
+        }
+        return timed(() -> indexer.similar(id.trim(), limit));
     }
 
     /** The full papers of a page of hits, for exports that need more than a hit carries. */

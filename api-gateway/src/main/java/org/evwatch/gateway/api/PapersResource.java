@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evwatch.gateway.export.ExportFormat;
 import org.evwatch.indexer.api.PaperView;
 import org.evwatch.indexer.api.SearchResponse;
+import org.evwatch.indexer.api.SimilarResponse;
 import org.evwatch.gateway.problem.Problem;
 
 /** Search and read papers. */
@@ -100,6 +101,26 @@ public class PapersResource {
             return Exports.write(export.get(), java.util.List.of(paper), "evwatch-" + safe(paper.id()));
         }
         return Response.ok(paper, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/{id: .+}/similar")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "similarPapers", summary = "Papers like this one", description = "The papers most like a "
+            + "paper, best first: ranked by PubMed's related-articles model (the words of title and abstract, weighed "
+            + "by how often the paper uses them and how rare they are) extended with the entities the papers share. "
+            + "Each names the shared words and entities. The paper's other versions (its preprint or published "
+            + "version) are left out. In a search, similar:ID finds the same papers and combines with words, "
+            + "filters and dates.")
+    @APIResponse(responseCode = "200", description = "The similar papers", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SimilarResponse.class)))
+    @APIResponse(responseCode = "400", description = "Bad limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such paper", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Rate limit exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog is unavailable; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SimilarResponse similar(
+            @PathParam("id") @Parameter(description = "Any id of the paper", example = "doi:10.1038/nature14581") String id,
+            @QueryParam("limit") @DefaultValue("10") @Parameter(description = "How many, 1..50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50")) String limit) {
+        return catalog.similar(id, integer("limit", limit));
     }
 
     /** Parsed here rather than by JAX-RS, which would answer a non-number with 404 instead of 400. */

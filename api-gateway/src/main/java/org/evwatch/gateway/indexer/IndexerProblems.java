@@ -30,6 +30,12 @@ final class IndexerProblems {
                     body == null ? null : body.position(), null);
             return new ProblemException(p);
         }
+        if (status == 501) {
+            return new ProblemException(Problem.of(501, "not-implemented", "Not implemented",
+                    body != null && body.detail() != null
+                            ? body.detail()
+                            : "The catalog's search engine does not do this."));
+        }
         return new ProblemException(Problem.of(502, "indexer-error", "Catalog error",
                 "The catalog answered with status " + status + "."));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -169,6 +170,28 @@ class PapersApiIT {
         }
         given().get("/api/v1/papers/doi:10.9999/missing").then().statusCode(404).contentType(PROBLEM)
                 .body("status", equalTo(404));
+    }
+
+    @Test
+    void similarPapersNameWhatTheyShareAndSimilarSearchesForThem() {
+        // The pancreatic-cancer paper and the glioblastoma one share miR-21, in words and as an entity.
+        given().get("/api/v1/papers/doi:10.1038/s41586-024-00001-x/similar").then().statusCode(200)
+                .contentType("application/json").body("paperId", equalTo("p-000042"))
+                .body("similar", hasSize(1))
+                .body("similar[0].paper.title", containsString("glioblastoma"))
+                .body("similar[0].sharedEntities.id", hasItem("MIMAT0000076"))
+                .body("similar[0].sharedTerms", hasItem("mir"));
+        given().queryParam("q", "similar:p-000042").get("/api/v1/papers").then().statusCode(200)
+                .body("total", equalTo(1)).body("hits[0].title", containsString("glioblastoma"));
+        given().queryParam("q", "similar:p-000042").queryParam("entityType", "CELL_LINE").get("/api/v1/papers")
+                .then().statusCode(200).body("total", equalTo(0));
+        given().get("/api/v1/papers/pmid:1/similar").then().statusCode(404).contentType(PROBLEM);
+        given().queryParam("limit", 51).get("/api/v1/papers/p-000042/similar").then().statusCode(400)
+                .contentType(PROBLEM).body("detail", containsString("limit"));
+        given().queryParam("limit", "ten").get("/api/v1/papers/p-000042/similar").then().statusCode(400)
+                .contentType(PROBLEM);
+        given().queryParam("q", "similar:nope").get("/api/v1/papers").then().statusCode(400).contentType(PROBLEM)
+                .body("position", equalTo(8));
     }
 
     @Test

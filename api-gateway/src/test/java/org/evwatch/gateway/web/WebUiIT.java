@@ -48,6 +48,41 @@ class WebUiIT {
         WebDriverClient.inBrowser("webui-failure", this::chart);
     }
 
+    @Test
+    void thePaperPageListsSimilarPapersWithWhyAndMoreLikeThisSearchesForThem() throws Exception {
+        WebDriverClient.inBrowser("webui-failure", this::similar);
+    }
+
+    private void similar(WebDriverClient browser) throws Exception {
+        String pdac = Fixtures.paper("exosome-pdac").title();
+        String glioma = Fixtures.paper("glioma-ev-mirna").title();
+        // "More like this" on a result runs similar:ID, keeping the search's filters.
+        browser.open(base + "#/search?q=exosome&entityType=MIRNA");
+        browser.waitForText("#status", "1 paper", WAIT);
+        String button = browser.waitFor("#results li.hit .more-like-this", WAIT);
+        String id = browser.attribute(button, "data-id");
+        browser.click(button);
+        browser.waitForText("#status", "1 paper", WAIT);
+        assertThat(browser.script("return decodeURIComponent(location.hash)"))
+                .isEqualTo("#/search?q=similar:" + id + "&entityType=MIRNA");
+        assertThat(browser.text(browser.waitFor("#results li.hit", WAIT))).contains(glioma).doesNotContain(pdac);
+
+        // The paper page lists the papers like it, each with the entities and words it shares.
+        browser.open(base + "#/paper/" + id);
+        browser.waitForText("#paper-title", "Glypican-1", WAIT);
+        String similar = browser.waitFor("#similar-list li.similar-paper", WAIT);
+        assertThat(browser.text(similar)).contains(glioma, "Shares:");
+        assertThat(browser.text(browser.waitFor("#similar-list .why .terms", WAIT))).contains("mir");
+        assertThat(browser.findAll("#similar-list li.similar-paper .why .chip[data-id='MIMAT0000076']")).hasSize(1);
+        assertThat(browser.findAll("#similar-list li.similar-paper")).hasSize(1);
+        Files.createDirectories(Path.of("target"));
+        browser.screenshot(Path.of("target", "webui-similar.png"));
+        // Its link searches for them.
+        browser.click(browser.waitFor("#similar p a", WAIT));
+        browser.waitForText("#status", "1 paper", WAIT);
+        assertThat(browser.text(browser.waitFor("#results li.hit", WAIT))).contains(glioma);
+    }
+
     private void chart(WebDriverClient browser) throws Exception {
         // The fixture papers' publication years, from their files: one bar per year from the first to the last.
         Map<Integer, Long> perYear = Fixtures.PAPERS.stream().map(Fixtures::paper)

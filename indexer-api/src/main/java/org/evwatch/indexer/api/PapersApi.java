@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,4 +26,17 @@ public interface PapersApi {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PaperView.class)))
     @APIResponse(responseCode = "404", description = "No such paper", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     PaperView paper(@Parameter(description = "Any id of the paper") @PathParam("id") String id);
+
+    /** Most papers a similar-papers answer lists. */
+    int MAX_SIMILAR = 50;
+
+    @GET
+    @Path("/papers/{id: .+}/similar")
+    @Operation(summary = "The papers most like a paper, by PubMed's related-articles model extended with shared entities; the paper's other versions left out")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SimilarResponse.class)))
+    @APIResponse(responseCode = "400", description = "Bad limit or id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such paper", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "501", description = "The search engine in use (OpenSearch) does not find similar papers", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    SimilarResponse similar(@Parameter(description = "Any id of the paper") @PathParam("id") String id,
+            @Parameter(description = "How many, 1..50 (default 10)") @QueryParam("limit") Integer limit);
 }

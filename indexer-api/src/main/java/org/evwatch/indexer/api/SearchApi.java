@@ -33,6 +33,7 @@ public interface SearchApi {
             + "relevance:")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchResponse.class)))
     @APIResponse(responseCode = "400", description = "Bad query (with its 0-based position) or parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "501", description = "similar: in the query, and the search engine in use (OpenSearch) does not find similar papers", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     SearchResponse search(
             @Parameter(description = "Query; empty matches every paper") @QueryParam("q") @DefaultValue("") String q,
             @Parameter(description = "Entity id, e.g. MESH:D009369") @QueryParam("entity") List<String> entity,

@@ -1,5 +1,7 @@
 package org.evwatch.indexer.rest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,13 +17,22 @@ import org.evwatch.events.PaperIndexed;
 import org.evwatch.events.serde.EventJson;
 import org.evwatch.indexer.api.PaperView;
 import org.evwatch.indexer.api.PapersApi;
+import org.evwatch.indexer.api.SimilarResponse;
 import org.evwatch.indexer.persistence.EntityRow;
 import org.evwatch.indexer.persistence.MentionRow;
 import org.evwatch.indexer.persistence.PaperRow;
 import org.evwatch.indexer.persistence.SourceRecordRow;
+import org.evwatch.indexer.search.SearchIndex;
+import org.evwatch.indexer.search.SimilarResult;
 
 /** Papers by any of their ids. */
 public class PapersResource implements PapersApi {
+
+    private final SearchIndex index;
+
+    public PapersResource(SearchIndex index) {
+        this.index = index;
+    }
 
     @Override
     public PaperView paper(String id) {
@@ -34,6 +45,32 @@ public class PapersResource implements PapersApi {
             throw new NotFoundException("no paper with id " + id);
         }
         return view(row);
+    }
+
+    @Override
+    public SimilarResponse similar(String id, Integer limit) {
+        int size = limit == null ? 10 : limit;
+        if (size < 1 || size > MAX_SIMILAR) {
+            throw new Problems.BadParameterException("limit", "limit must be between 1 and " + MAX_SIMILAR);
+        }
+        if (id.length() > FilterValues.MAX_VALUE_CHARS) {
+            throw new Problems.BadParameterException("id", "a paper id has at most " + FilterValues.MAX_VALUE_CHARS
+                    + " characters");
+        }
+        PaperRow row = PaperRow.findByAnyId(id);
+        SimilarResult result;
+        try {
+            result = row == null || row.merged == null ? null : index.similar(row.id, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (result == null) {
+            throw new NotFoundException("no paper with id " + id);
+        }
+        return new SimilarResponse(result.paperId(), result.hits().stream()
+                .map(h -> new SimilarResponse.Similar(SearchResource.hit(h.id(), (float) h.score(), h.summary(),
+                        Map.of()), h.sharedTerms(), SearchResource.entities(h.sharedEntities())))
+                .toList());
     }
 
     static PaperView view(PaperRow row) {

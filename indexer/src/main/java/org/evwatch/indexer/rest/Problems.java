@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.evwatch.indexer.api.Problem;
+import org.evwatch.indexer.search.UnsupportedSearchException;
 import org.evwatch.query.QuerySyntaxException;
 
 /** application/problem+json for the failures a caller can cause; never a stack trace. */
@@ -68,6 +69,18 @@ public final class Problems {
         @Override
         public Response toResponse(BadParameterException e) {
             return of(400, "bad-parameter", "Bad request parameter", e.getMessage(), uri, null, e.parameter);
+        }
+    }
+
+    @Provider
+    public static final class UnsupportedSearchMapper implements ExceptionMapper<UnsupportedSearchException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(UnsupportedSearchException e) {
+            return of(501, "not-implemented", "Not implemented by this search engine", e.getMessage(), uri, null,
+                    null);
         }
     }
 

@@ -20,6 +20,7 @@ import org.evwatch.indexer.api.SearchApi;
 import org.evwatch.indexer.api.SearchHit;
 import org.evwatch.indexer.api.SearchResponse;
 import org.evwatch.indexer.api.SearchTimeline;
+import org.evwatch.indexer.search.HitSummary;
 import org.evwatch.indexer.search.InvalidCursorException;
 import org.evwatch.indexer.search.SearchIndex;
 import org.evwatch.indexer.search.SearchRequest;
@@ -128,12 +129,20 @@ public class SearchResource implements SearchApi {
     }
 
     private static SearchHit hit(SearchResult.Hit h) {
-        var s = h.summary();
-        return new SearchHit(h.id(), Float.isNaN(h.score()) ? null : h.score(), s.title(), s.ids(), s.authors(),
-                s.journal(), s.published(), s.year(), s.publicationTypes(), s.tldr(), s.relevance(),
-                s.entities().stream().map(e -> new SearchHit.HitEntity(e.type(), e.id(), e.name(), e.mentions()))
-                        .toList(),
-                h.highlights());
+        return hit(h.id(), Float.isNaN(h.score()) ? null : h.score(), h.summary(), h.highlights());
+    }
+
+    /** What a result line shows of a paper. */
+    static SearchHit hit(String id, Float score, HitSummary s, Map<String, String> highlights) {
+        return new SearchHit(id, score, s.title(), s.ids(), s.authors(), s.journal(), s.published(), s.year(),
+                s.publicationTypes(), s.tldr(), s.relevance(), entities(s.entities()), highlights);
+    }
+
+    static List<SearchHit.HitEntity> entities(List<HitSummary.EntityRef> entities) {
+        return entities == null
+                ? List.of()
+                : entities.stream().map(e -> new SearchHit.HitEntity(e.type(), e.id(), e.name(), e.mentions()))
+                        .toList();
     }
 
     private static SearchRequest.SortOrder order(String sort) {

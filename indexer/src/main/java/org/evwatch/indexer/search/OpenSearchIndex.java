@@ -310,6 +310,12 @@ public final class OpenSearchIndex implements SearchEngine {
         return searcher.search(request, vocabulary);
     }
 
+    /** Not on OpenSearch: the related-papers model needs the index's words and their rarity at hand. */
+    @Override
+    public SimilarResult similar(String paperId, int size) {
+        throw new UnsupportedSearchException(OpenSearchSearcher.NO_SIMILAR);
+    }
+
     @Override
     public void close() throws IOException {
         transport.close();

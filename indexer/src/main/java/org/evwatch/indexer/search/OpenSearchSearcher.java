@@ -30,6 +30,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class OpenSearchSearcher {
 
+    /** Why similar papers and {@code similar:} are refused on OpenSearch. */
+    static final String NO_SIMILAR = "similar papers (and similar: in a query) are found by the embedded Lucene "
+            + "engine only; this indexer searches OpenSearch (evwatch.index.engine)";
+
     private final OpenSearchClient client;
     private final String index;
 
@@ -40,6 +44,9 @@ final class OpenSearchSearcher {
 
     SearchResult search(SearchRequest request, Vocabulary vocabulary) throws QuerySyntaxException, IOException {
         QuerySyntax.Parsed parsed = QuerySyntax.parse(request.q(), vocabulary);
+        if (SimilarPapers.hasSimilar(parsed.query())) {
+            throw new UnsupportedSearchException(NO_SIMILAR);
+        }
         Query query = OpenSearchQueries.translate(PaperSearcher.withFilters(parsed.query(), request));
         Cursors.After after = request.cursor() == null || request.cursor().isBlank()
                 ? null

@@ -150,6 +150,12 @@ public final class PaperIndex implements SearchEngine {
         return searcher.search(request, vocabulary);
     }
 
+    /** The papers most like the one with this id, best first, with the shared words and entities. */
+    @Override
+    public SimilarResult similar(String paperId, int size) throws IOException {
+        return searcher.similar(paperId, size);
+    }
+
     @Override
     public void close() throws IOException {
         writing.close();

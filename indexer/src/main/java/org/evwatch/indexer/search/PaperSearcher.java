@@ -41,6 +41,7 @@ final class PaperSearcher {
 
     private final Supplier<Generation> active;
     private final SegmentFacets.Cache facetCache;
+    private final SimilarPapers similar = new SimilarPapers();
 
     PaperSearcher(Supplier<Generation> active, SegmentFacets.Cache facetCache) {
         this.active = active;
@@ -54,14 +55,16 @@ final class PaperSearcher {
 
     SearchResult search(SearchRequest request, Vocabulary vocabulary) throws QuerySyntaxException, IOException {
         QuerySyntax.Parsed parsed = QuerySyntax.parse(request.q(), vocabulary);
-        Query text = parsed.query();
-        Query query = withFilters(text, request);
         FieldDoc after = request.cursor() == null || request.cursor().isBlank()
                 ? null
                 : fieldDoc(Cursors.decode(request.sort(), request.cursor()));
         Generation gen = active.get();
         IndexSearcher searcher = gen.acquire();
         try {
+            Query text = SimilarPapers.hasSimilar(parsed.query())
+                    ? similar.resolve(searcher, parsed.query())
+                    : parsed.query();
+            Query query = withFilters(text, request);
             // The page: one more than asked tells whether there is a next page. Ranking stops counting after
             // TOTAL_HITS_THRESHOLD matches, which lets Lucene skip documents that cannot reach the page.
             TopDocs topDocs = searcher.search(query,
@@ -191,6 +194,17 @@ final class PaperSearcher {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
         filters.forEach(f -> b.add(f, Occur.FILTER));
         return b.build();
+    }
+
+    /** The papers most like the one with this id, best first; null when no paper has the id. */
+    SimilarResult similar(String id, int size) throws IOException {
+        Generation gen = active.get();
+        IndexSearcher searcher = gen.acquire();
+        try {
+            return similar.similar(searcher, id, size, q -> q);
+        } finally {
+            gen.release(searcher);
+        }
     }
 
     /** Papers in the searchable view. */

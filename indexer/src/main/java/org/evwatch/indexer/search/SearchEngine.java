@@ -53,6 +53,16 @@ public interface SearchEngine extends Closeable {
     /** Runs a search whose words that name an entity in the vocabulary also find the papers annotated with it. */
     SearchResult search(SearchRequest request, Vocabulary vocabulary) throws QuerySyntaxException, IOException;
 
+    /**
+     * The papers most like the one with this id, best first, by the related-papers model
+     * ({@link org.evwatch.query.SimilarityModel}), each with the words and entities it shares with the paper; the
+     * paper itself and its other versions are left out.
+     *
+     * @return null when no paper has the id
+     * @throws UnsupportedOperationException when the engine cannot find similar papers
+     */
+    SimilarResult similar(String paperId, int size) throws IOException;
+
     /** Runs a search without expanding entity names. */
     default SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
         return search(request, Vocabulary.NONE);

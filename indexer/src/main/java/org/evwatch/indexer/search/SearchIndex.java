@@ -157,6 +157,11 @@ public class SearchIndex {
         return index.search(request, vocabulary);
     }
 
+    /** The papers most like the one with this id, best first; null when no paper has the id. */
+    public SimilarResult similar(String paperId, int size) throws IOException {
+        return index.similar(paperId, size);
+    }
+
     /** Starts a rebuild from the catalog unless one is running; returns the status. */
     public synchronized ReindexStatus startRebuild() {
         ReindexStatus current = status.get();

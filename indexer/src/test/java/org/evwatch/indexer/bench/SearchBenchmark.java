@@ -56,7 +56,7 @@ public final class SearchBenchmark {
 
     /** The benchmark's arguments. */
     private record Options(long papers, Path dir, String engine, boolean pg, int runs, int pgRuns, boolean reuse,
-            boolean parallel, boolean breakdown, String osHeap) {
+            boolean parallel, boolean breakdown, String osHeap, boolean similar, boolean searches) {
 
         static Options of(String[] args) {
             String engine = arg(args, "engine", "lucene");
@@ -68,7 +68,9 @@ public final class SearchBenchmark {
                     engine, Boolean.parseBoolean(arg(args, "pg", "true")), Integer.parseInt(arg(args, "runs", "200")),
                     Integer.parseInt(arg(args, "pgRuns", "10")), Boolean.parseBoolean(arg(args, "reuse", "false")),
                     Boolean.parseBoolean(arg(args, "parallel", "false")),
-                    Boolean.parseBoolean(arg(args, "breakdown", "false")), arg(args, "osHeap", "2g"));
+                    Boolean.parseBoolean(arg(args, "breakdown", "false")), arg(args, "osHeap", "2g"),
+                    Boolean.parseBoolean(arg(args, "similar", "false")),
+                    Boolean.parseBoolean(arg(args, "searches", "true")));
         }
 
         boolean lucene() {
@@ -127,7 +129,12 @@ public final class SearchBenchmark {
             if (o.breakdown()) {
                 breakdown(index, report);
             }
-            Map<String, SearchResult> answers = series(index, "Lucene", o.runs(), null, report, table);
+            Map<String, SearchResult> answers = o.searches()
+                    ? series(index, "Lucene", o.runs(), null, report, table)
+                    : new LinkedHashMap<>();
+            if (o.similar()) {
+                similar(index, o, report, table);
+            }
             System.gc();
             line(report, "Lucene heap after the searches: facet arrays %d MB; the benchmark JVM holds %d MB after a "
                     + "full collection%n", index.facetBytes() >> 20,
@@ -210,6 +217,32 @@ public final class SearchBenchmark {
         }
         line(report, "%s searches: load average %.1f before, %.1f after%n", name, load, load());
         return answers;
+    }
+
+    /**
+     * Similar papers (the ten a paper page shows) of papers spread over the whole index, one client, each paper
+     * asked about once: the candidate query, the model's ranking of the candidates and the stored fields it reads.
+     */
+    private static void similar(PaperIndex index, Options o, StringBuilder report, StringBuilder table)
+            throws Exception {
+        AtomicLong next = new AtomicLong();
+        AtomicLong found = new AtomicLong();
+        Callable<Long> one = () -> {
+            // A stride prime to the number of papers visits them spread out and each at most once.
+            String id = "bench-" + Math.floorMod(next.getAndIncrement() * 7919L + 13, o.papers());
+            int hits = index.similar(id, 10).hits().size();
+            found.addAndGet(hits);
+            return (long) hits;
+        };
+        double load = load();
+        for (int w = 0; w < WARM_UP; w++) {
+            one.call();
+        }
+        found.set(0);
+        long[][] lat = measure(1, o.runs(), one);
+        row(table, "Lucene", "similar papers, 10 (mean hits " + found.get() / lat[0].length + ")", o.papers(), 1,
+                lat, cpuCells(lat, null));
+        line(report, "Lucene similar papers: load average %.1f before, %.1f after%n", load, load());
     }
 
     /** PostgreSQL full-text search on the same papers, loaded anew each run. */

@@ -102,4 +102,15 @@ class OpenSearchIndexIT extends SearchEngineContract {
             assertThat(index.committedSeq()).isEqualTo(21);
         }
     }
+
+    /** Similar papers need the Lucene engine: OpenSearch refuses them, and similar: in a query, clearly. */
+    @org.junit.jupiter.api.Test
+    void similarPapersAreRefusedAsNotImplemented() throws Exception {
+        load(Corpus.small());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.similar("p05", 5))
+                .isInstanceOf(UnsupportedSearchException.class).hasMessageContaining("Lucene");
+        org.assertj.core.api.Assertions
+                .assertThatThrownBy(() -> index.search(SearchRequest.of("exosome OR similar:p05")))
+                .isInstanceOf(UnsupportedSearchException.class);
+    }
 }

@@ -114,4 +114,35 @@ class VocabularySearchIT {
         given().queryParam("prefix", "tsp").queryParam("limit", 0).get("/internal/v1/entities/suggest").then()
                 .statusCode(400).contentType("application/problem+json");
     }
+
+    @Test
+    void similarPapersMeetThroughSharedEntitiesInOtherWordsAndSayWhy() {
+        String literal = id(LITERAL);
+        String byEntity = id(BY_ENTITY);
+
+        given().get("/internal/v1/papers/" + LITERAL + "/similar").then().statusCode(200)
+                .body("paperId", equalTo(literal))
+                .body("similar.paper.id", hasItem(byEntity))
+                .body("similar.paper.id", org.hamcrest.Matchers.not(hasItem(literal)))
+                .body("similar.find { it.paper.id == '" + byEntity + "' }.sharedEntities.id",
+                        org.hamcrest.Matchers.hasItems("EV:marker/CD63", "MESH:D002289"))
+                .body("similar.find { it.paper.id == '" + byEntity + "' }.paper.score",
+                        org.hamcrest.Matchers.greaterThan(0f));
+        assertThat(ranked("similar:" + byEntity)).containsExactly(literal);
+        assertThat(ranked("similar:" + byEntity + " AND nsclc")).containsExactly(literal);
+        assertThat(ranked("similar:" + byEntity + " AND year:1990")).isEmpty();
+    }
+
+    @Test
+    void similarPapersOfAnUnknownPaperOrWithABadLimitAreProblems() {
+        given().get("/internal/v1/papers/pmid:1/similar").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("limit", 0).get("/internal/v1/papers/" + LITERAL + "/similar").then().statusCode(400)
+                .body("parameter", equalTo("limit"));
+        given().queryParam("limit", 51).get("/internal/v1/papers/" + LITERAL + "/similar").then().statusCode(400);
+        given().queryParam("limit", 1).get("/internal/v1/papers/" + LITERAL + "/similar").then().statusCode(200)
+                .body("similar", org.hamcrest.Matchers.hasSize(1));
+        given().queryParam("q", "similar:nope").get("/internal/v1/search").then().statusCode(400)
+                .body("detail", containsString("nope")).body("position", equalTo(8));
+    }
 }
