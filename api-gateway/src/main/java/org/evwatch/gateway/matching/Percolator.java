@@ -5,13 +5,16 @@ import java.util.Collection;
 import java.util.List;
 
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.query.PaperAnalysis;
 import org.evwatch.query.PaperDocuments;
 import org.evwatch.query.QuerySyntax;
 import org.evwatch.query.QuerySyntaxException;
+import org.evwatch.query.SimilarToQuery;
 import org.evwatch.query.Vocabulary;
 
 /**
@@ -35,8 +38,34 @@ public final class Percolator {
         public static Compiled of(String id, String q, SearchFilters filters, Vocabulary vocabulary)
                 throws QuerySyntaxException {
             Query parsed = QuerySyntax.parse(q, vocabulary).query();
+            refuseSimilar(parsed);
             // Constant score: MemoryIndex reports a match as a score above zero, and filter-only queries score zero.
             return new Compiled(id, new ConstantScoreQuery(filters.restrict(parsed)));
+        }
+    }
+
+    /**
+     * {@code similar:ID} is answered by a search of the catalog, which holds the paper's words and entities and their
+     * rarity; a saved query or a live stream is matched against each new paper alone, where it could never match.
+     */
+    private static void refuseSimilar(Query parsed) throws QuerySyntaxException {
+        List<SimilarToQuery> found = new ArrayList<>();
+        parsed.visit(new QueryVisitor() {
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this; // negated clauses too
+            }
+
+            @Override
+            public void visitLeaf(Query query) {
+                if (query instanceof SimilarToQuery similar) {
+                    found.add(similar);
+                }
+            }
+        });
+        if (!found.isEmpty()) {
+            throw new QuerySyntaxException("similar: searches the catalog for papers like one paper; it cannot be "
+                    + "saved or followed live, where each new paper is matched alone", found.get(0).position());
         }
     }
 

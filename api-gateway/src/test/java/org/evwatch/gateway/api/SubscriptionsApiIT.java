@@ -143,6 +143,9 @@ class SubscriptionsApiIT {
                 .body("detail", containsString("no entity is named 'no such entity'"));
         create(ADMIN, Map.of("q", "exosome")).then().statusCode(400).contentType(PROBLEM)
                 .body("detail", containsString("name"));
+        create(ADMIN, Map.of("name", "like one paper", "q", "similar:pmid:123")).then().statusCode(400)
+                .contentType(PROBLEM).body("title", equalTo("Query syntax error"))
+                .body("detail", containsString("similar:"));
         create(ADMIN, Map.of("name", "dates", "filters", Map.of("from", "2024-01-01", "to", "2020-01-01")))
                 .then().statusCode(400).contentType(PROBLEM);
         create(ADMIN, "{\"name\": \"broken\", ").then().statusCode(400).contentType(PROBLEM)

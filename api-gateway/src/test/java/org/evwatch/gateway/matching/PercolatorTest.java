@@ -100,4 +100,13 @@ class PercolatorTest {
                 .isInstanceOfSatisfying(QuerySyntaxException.class,
                         e -> assertThat(e.position()).isBetween(12, 19));
     }
+
+    @Test
+    void similarIsRefusedWhereEachPaperIsMatchedAlone() {
+        assertThatThrownBy(() -> Percolator.Compiled.of("x", "exosome -similar:pmid:123", SearchFilters.NONE))
+                .isInstanceOfSatisfying(QuerySyntaxException.class, e -> {
+                    assertThat(e.position()).isBetween(9, 25);
+                    assertThat(e.getMessage()).contains("similar:");
+                });
+    }
 }
