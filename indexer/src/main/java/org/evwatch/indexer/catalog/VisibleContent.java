@@ -53,7 +53,7 @@ final class VisibleContent {
     /** The 64-bit xxHash of {@code bytes}, as {@link #digest} gives it. */
     static String hash(byte[] bytes) {
         try (HashOutput out = new HashOutput()) {
-            out.write(bytes);
+            out.write(bytes, 0, bytes.length);
             return HexFormat.of().toHexDigits(out.hash.getValue());
         }
     }
@@ -67,7 +67,7 @@ final class VisibleContent {
 
         @Override
         public void write(int b) {
-            hash.update(new byte[] {(byte) b}, 0, 1);
+            hash.update(new byte[]{(byte) b}, 0, 1);
         }
 
         @Override
