@@ -19,7 +19,7 @@ import org.evwatch.indexer.persistence.RowBatch;
  */
 final class CatalogWriter {
 
-    private static final List<String> CHILD_TABLES = List.of("author", "mention", "paper_entity", "key_finding");
+    private static final List<String> CHILD_TABLES = List.of("author", "paper_entity", "mention", "key_finding");
 
     private final Connection connection;
 
@@ -85,9 +85,7 @@ final class CatalogWriter {
             batch.row(e.id(), e.type().name(), e.namespace(), e.name() == null ? e.id() : e.name(),
                     String.join(" ", e.xrefs()));
         }
-        // An entity already stored as it is stays untouched: no new row version for every paper that names it.
-        batch.insert(connection, batch.onConflictUpdate("id") + " where (entity.type, entity.namespace, entity.name,"
-                + " entity.xrefs) is distinct from (excluded.type, excluded.namespace, excluded.name, excluded.xrefs)");
+        batch.insert(connection, batch.onConflictUpdate("id"));
     }
 
     private void writeAuthors(List<PaperState> papers) throws SQLException {
