@@ -3,15 +3,15 @@ package org.evwatch.indexer.catalog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
+
+import net.jpountz.xxhash.StreamingXXHash64;
+import net.jpountz.xxhash.XXHashFactory;
 
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.events.serde.EventJson;
@@ -33,20 +33,51 @@ final class VisibleContent {
     }
 
     /**
-     * A SHA-256 digest (hex) of the visible content's JSON followed by the entities' (with where each is mentioned),
-     * written straight into the digest: the same digest as of the two texts joined, without building them.
+     * A 64-bit xxHash (hex) of the visible content's JSON followed by the entities' (with where each is mentioned),
+     * written straight into the hash: the same value as of the two texts joined, without building them. It only
+     * tells a paper's new version from its last one, so it need not resist forgery, and costs a fraction of a
+     * cryptographic digest. A digest stored in another form (the SHA-256 of earlier versions) never equals it: the
+     * paper's next version is then compared by its visible content, and the new digest stored.
      */
     static String digest(String paperId, MergedPaper merged, List<PaperIndexed.EntityCount> counts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            ObjectWriter writer = EventJson.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                writer.writeValue(out, visible(paperId, merged, counts));
-                writer.writeValue(out, merged.entities());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException("a merged paper is plain values, and SHA-256 is always available", e);
+        ObjectWriter writer = EventJson.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (HashOutput out = new HashOutput()) {
+            writer.writeValue(out, visible(paperId, merged, counts));
+            writer.writeValue(out, merged.entities());
+            return HexFormat.of().toHexDigits(out.hash.getValue());
+        } catch (IOException e) {
+            throw new IllegalStateException("a merged paper is plain values", e);
+        }
+    }
+
+    /** The 64-bit xxHash of {@code bytes}, as {@link #digest} gives it. */
+    static String hash(byte[] bytes) {
+        try (HashOutput out = new HashOutput()) {
+            out.write(bytes, 0, bytes.length);
+            return HexFormat.of().toHexDigits(out.hash.getValue());
+        }
+    }
+
+    /** Bytes written into a streaming xxHash64. */
+    private static final class HashOutput extends OutputStream {
+
+        private static final XXHashFactory XXHASH = XXHashFactory.fastestJavaInstance();
+
+        private final StreamingXXHash64 hash = XXHASH.newStreamingHash64(0);
+
+        @Override
+        public void write(int b) {
+            hash.update(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            hash.update(b, off, len);
+        }
+
+        @Override
+        public void close() {
+            hash.close();
         }
     }
 

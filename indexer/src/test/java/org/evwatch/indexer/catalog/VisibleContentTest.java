@@ -2,10 +2,10 @@ package org.evwatch.indexer.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.evwatch.events.PaperIndexed;
-import org.evwatch.events.PaperKeys;
 import org.evwatch.events.serde.EventJson;
 import org.evwatch.indexer.merge.Fixtures;
 import org.evwatch.indexer.merge.MergedPaper;
@@ -24,8 +24,10 @@ class VisibleContentTest {
 
         String digest = VisibleContent.digest("doi:10.1000/x", merged, counts);
 
-        assertThat(digest).isEqualTo(PaperKeys.sha256(VisibleContent.json("doi:10.1000/x", merged, counts)
-                + EventJson.writeString(merged.entities())));
+        assertThat(digest).hasSize(16).isEqualTo(VisibleContent.hash((VisibleContent.json("doi:10.1000/x", merged,
+                counts) + EventJson.writeString(merged.entities())).getBytes(StandardCharsets.UTF_8)));
         assertThat(VisibleContent.digest("doi:10.1000/y", merged, counts)).isNotEqualTo(digest);
+        // xxHash64 with seed 0 of no bytes, from the algorithm's reference implementation
+        assertThat(VisibleContent.hash(new byte[0])).isEqualTo("ef46db3751d8e999");
     }
 }
