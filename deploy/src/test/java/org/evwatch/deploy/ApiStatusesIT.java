@@ -180,6 +180,17 @@ class ApiStatusesIT {
         }
         String spare = json(api.expect("createSubscription", 201, Call.post(subs, "application/json",
                 subscription("exosome", null)).as(user))).path("id").asText();
+        String byExample = json(api.expect("createSubscription", 201, Call.post(subs, "application/json",
+                "{\"name\":\"by example\",\"examples\":[{\"paperId\":\"" + paper + "\"}],\"threshold\":2}")
+                .as(user))).path("id").asText();
+        String feedback = subs + "/" + byExample + "/feedback";
+        String relevant = "{\"paperId\":\"" + paper + "\",\"relevant\":true}";
+        api.expect("subscriptionFeedback", 200, Call.post(feedback, "application/json", relevant).as(user));
+        api.expect("subscriptionFeedback", 400, Call.post(feedback, "application/json",
+                "{\"paperId\":\"pmid:1\",\"relevant\":true}").as(user));
+        api.expect("subscriptionFeedback", 404, Call.post(subs + "/" + UUID.randomUUID() + "/feedback",
+                "application/json", relevant).as(user));
+        api.expect("subscriptionFeedback", 401, Call.post(feedback, "application/json", relevant));
         api.expect("deleteSubscription", 204, Call.delete(subs + "/" + spare).as(user));
         api.expect("deleteSubscription", 404, Call.delete(subs + "/" + spare).as(user));
         api.expect("deleteSubscription", 401, Call.delete(subs + "/" + id));
