@@ -90,6 +90,27 @@ public final class SimilarityModel {
 
         long papersWithEntity(String entityId);
 
+        /** Statistics given as functions: of a word and of an entity id, how many papers have it. */
+        static Rarity of(long papers, java.util.function.ToLongFunction<String> withTerm,
+                java.util.function.ToLongFunction<String> withEntity) {
+            return new Rarity() {
+                @Override
+                public long papers() {
+                    return papers;
+                }
+
+                @Override
+                public long papersWithTerm(String term) {
+                    return withTerm.applyAsLong(term);
+                }
+
+                @Override
+                public long papersWithEntity(String entityId) {
+                    return withEntity.applyAsLong(entityId);
+                }
+            };
+        }
+
         /** The same statistics, each looked up once. */
         default Rarity cached() {
             Rarity source = this;

@@ -22,6 +22,8 @@ public final class ExampleMatcher<T> {
     }
 
     private final Function<T, ExampleSet> examplesOf;
+    /** The list last given, and the subscriptions of it that have examples. */
+    private List<T> given = List.of();
     private List<T> indexed = List.of();
     private List<ExampleSet> sets = List.of();
     private Map<String, List<Posting>> terms = Map.of();
@@ -31,8 +33,15 @@ public final class ExampleMatcher<T> {
         this.examplesOf = examplesOf;
     }
 
-    /** Indexes the subscriptions that have examples, in place of those indexed before. */
+    /**
+     * Indexes the subscriptions that have examples, in place of those indexed before; nothing is done when the list
+     * holds the same subscription objects as the last one (a refresh that found no change).
+     */
     public synchronized void sync(List<T> subscriptions) {
+        if (same(subscriptions)) {
+            return;
+        }
+        given = List.copyOf(subscriptions);
         List<T> kept = new ArrayList<>();
         List<ExampleSet> keptSets = new ArrayList<>();
         Map<String, List<Posting>> t = new HashMap<>();
@@ -54,6 +63,18 @@ public final class ExampleMatcher<T> {
         sets = List.copyOf(keptSets);
         terms = t;
         entities = e;
+    }
+
+    private boolean same(List<T> subscriptions) {
+        if (subscriptions.size() != given.size()) {
+            return false;
+        }
+        for (int i = 0; i < given.size(); i++) {
+            if (subscriptions.get(i) != given.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many subscriptions with examples are indexed. */

@@ -1,6 +1,7 @@
 package org.evwatch.gateway.subscriptions;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,25 +112,45 @@ public class SubscriptionExamples {
         }
     }
 
-    /** Replaces the stored examples and papers to avoid (in the caller's transaction); kept papers keep their date. */
+    /**
+     * Replaces the stored examples and papers to avoid (in the caller's transaction): a paper kept keeps its date and
+     * takes the new weight, list and profile.
+     */
     void store(Subscription s, Checked c, Instant now) {
-        Map<String, Instant> added = new HashMap<>();
-        for (SubscriptionExample old : SubscriptionExample.of(s.id)) {
-            added.put(old.paperId, old.addedAt);
-        }
-        SubscriptionExample.delete("subscriptionId", s.id);
-        SubscriptionExample.flush();
-        for (Example e : c.examples()) {
-            add(s, e, added.getOrDefault(e.paperId(), now));
-        }
-        s.exampleThreshold = c.threshold();
+        store(s, c, now, true);
     }
 
-    /** Stores one example or paper to avoid. */
-    void add(Subscription s, Example e, Instant addedAt) {
-        SubscriptionExample row = new SubscriptionExample();
-        row.subscriptionId = s.id;
-        row.paperId = e.paperId();
+    /** Stores the examples given; with {@code replace}, those not given are removed and the threshold is set. */
+    private void store(Subscription s, Checked c, Instant time, boolean replace) {
+        // As PostgreSQL keeps it, so that the answer shows what a later read shows.
+        Instant now = time.truncatedTo(ChronoUnit.MICROS);
+        Map<String, SubscriptionExample> old = new HashMap<>();
+        for (SubscriptionExample row : SubscriptionExample.of(s.id)) {
+            old.put(row.paperId, row);
+        }
+        for (Example e : c.examples()) {
+            SubscriptionExample row = old.remove(e.paperId());
+            if (row == null) {
+                row = new SubscriptionExample();
+                row.subscriptionId = s.id;
+                row.paperId = e.paperId();
+                row.addedAt = now;
+                set(row, e);
+                row.persist();
+            } else {
+                set(row, e);
+                if (!replace) {
+                    row.addedAt = now;
+                }
+            }
+        }
+        if (replace) {
+            old.values().forEach(SubscriptionExample::delete);
+            s.exampleThreshold = c.threshold();
+        }
+    }
+
+    private void set(SubscriptionExample row, Example e) {
         row.weight = e.weight();
         row.avoid = e.avoid();
         try {
@@ -137,8 +158,6 @@ public class SubscriptionExamples {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("a paper profile is plain values", ex);
         }
-        row.addedAt = addedAt;
-        row.persist();
     }
 
     /**
@@ -162,14 +181,12 @@ public class SubscriptionExamples {
             throw ProblemException.badRequest("'paperId' is the subscription's only example: it cannot be avoided; "
                     + "replace the examples instead.");
         }
-        if (known != null) {
-            known.delete();
-        }
         if (sameList.size() >= MAX) {
             sameList.get(0).delete();
         }
-        SubscriptionExample.flush();
-        add(s, new Example(profile.paperId(), 1, !relevant, profile), now);
+        // A paper that moves from the other list is changed in place, dated now.
+        store(s, new Checked(List.of(new Example(profile.paperId(), 1, !relevant, profile)), s.exampleThreshold),
+                now, false);
     }
 
     /** The subscription's examples for matching; null without examples. */

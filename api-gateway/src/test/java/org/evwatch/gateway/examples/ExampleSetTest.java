@@ -13,7 +13,7 @@ import org.evwatch.query.SimilarityModel;
 import org.junit.jupiter.api.Test;
 
 /** Scoring new papers against example papers and papers to avoid, as stored profiles. */
-class ExampleSetTest {
+public class ExampleSetTest {
 
     private static final SimilarityModel MODEL = new SimilarityModel();
 
@@ -48,28 +48,12 @@ class ExampleSetTest {
      * A small collection's statistics: the common words are in 900 of 1000 papers, exosomes and patients in 300,
      * every other word in 5 and each entity in 20.
      */
-    private static final SimilarityModel.Rarity RARITY = new SimilarityModel.Rarity() {
-        @Override
-        public long papers() {
-            return 1000;
-        }
-
-        @Override
-        public long papersWithTerm(String term) {
-            if (COMMON.contains(term)) {
-                return 900;
-            }
-            return term.startsWith("exosom") || term.startsWith("patient") ? 300 : 5;
-        }
-
-        @Override
-        public long papersWithEntity(String entityId) {
-            return 20;
-        }
-    };
+    private static final SimilarityModel.Rarity RARITY = SimilarityModel.Rarity.of(1000,
+            term -> COMMON.contains(term) ? 900 : term.startsWith("exosom") || term.startsWith("patient") ? 300 : 5,
+            entity -> 20);
 
     /** The profile the catalog gives a paper: each word's weight and idf, each entity's weight. */
-    static PaperProfile stored(String id, SimilarityModel.Profile p, SimilarityModel.Rarity rarity) {
+    public static PaperProfile stored(String id, SimilarityModel.Profile p, SimilarityModel.Rarity rarity) {
         List<PaperProfile.Term> terms = new ArrayList<>();
         p.terms().forEach((term, k) -> {
             double idf = SimilarityModel.idf(rarity.papers(), rarity.papersWithTerm(term));
