@@ -116,23 +116,8 @@ public final class SimilarityModel {
             Rarity source = this;
             Map<String, Long> terms = new HashMap<>();
             Map<String, Long> entities = new HashMap<>();
-            long papers = source.papers();
-            return new Rarity() {
-                @Override
-                public long papers() {
-                    return papers;
-                }
-
-                @Override
-                public long papersWithTerm(String term) {
-                    return terms.computeIfAbsent(term, source::papersWithTerm);
-                }
-
-                @Override
-                public long papersWithEntity(String entityId) {
-                    return entities.computeIfAbsent(entityId, source::papersWithEntity);
-                }
-            };
+            return of(source.papers(), term -> terms.computeIfAbsent(term, source::papersWithTerm),
+                    entityId -> entities.computeIfAbsent(entityId, source::papersWithEntity));
         }
     }
 

@@ -73,6 +73,7 @@ public class SubscriptionsResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Bad body, query syntax error (with position) or refused "
             + "webhook target", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog, which weighs the example papers, is unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(SubscriptionRequest request, @Context HttpHeaders headers) {
         Caller caller = keys.require(headers, Role.USER);
@@ -110,6 +111,7 @@ public class SubscriptionsResource {
     @APIResponse(responseCode = "200", description = "The changed subscription", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Bad body or query syntax error", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog, which weighs the example papers, is unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView replace(@PathParam("id") @Parameter(description = "Subscription id") String id,
             SubscriptionRequest request, @Context HttpHeaders headers) {
         return subscriptions.replace(keys.require(headers, Role.USER), uuid(id), request);
@@ -126,6 +128,7 @@ public class SubscriptionsResource {
     @APIResponse(responseCode = "200", description = "The changed subscription", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Bad body, a paper the catalog does not have, a subscription without examples, or its only example marked not relevant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog, which weighs the example papers, is unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView feedback(@PathParam("id") @Parameter(description = "Subscription id") String id,
             FeedbackRequest request, @Context HttpHeaders headers) {
         return subscriptions.feedback(keys.require(headers, Role.USER), uuid(id), request);
