@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * new paper scores against it the sum over the words it shares of the word's weight here times its own weight of the
  * word (computed with the same rarity), plus the square of each shared entity's weight.
  */
-@Schema(name = "PaperProfile")
 public record PaperProfile(
         @Schema(description = "The catalog id of the paper") String paperId,
         @Schema(description = "The paper's length in analysed words") int length,
@@ -23,12 +22,10 @@ public record PaperProfile(
     }
 
     /** A word of title and abstract (stemmed, lower case): how often the paper uses it, its weight and idf. */
-    @Schema(name = "PaperProfileTerm")
     public record Term(String term, int count, double weight, double idf) {
     }
 
     /** An entity id the paper carries (normalised as the entity: filter writes it) and its weight. */
-    @Schema(name = "PaperProfileEntity")
     public record EntityWeight(String id, double weight) {
     }
 }
