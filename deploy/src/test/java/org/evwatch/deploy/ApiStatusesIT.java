@@ -48,6 +48,8 @@ class ApiStatusesIT {
     static String admin;
     static String user;
     static String paper;
+    /** A subscription by example papers. */
+    static String byExample;
     static final List<HttpResponseHolder> openStreams = new ArrayList<>();
 
     /** An open event stream, closed when the test is done with it. */
@@ -180,6 +182,17 @@ class ApiStatusesIT {
         }
         String spare = json(api.expect("createSubscription", 201, Call.post(subs, "application/json",
                 subscription("exosome", null)).as(user))).path("id").asText();
+        byExample = json(api.expect("createSubscription", 201, Call.post(subs, "application/json", byExample())
+                .as(user))).path("id").asText();
+        api.expect("replaceSubscription", 200, Call.put(subs + "/" + byExample, byExample()).as(user));
+        String feedback = subs + "/" + byExample + "/feedback";
+        String relevant = relevant();
+        api.expect("subscriptionFeedback", 200, Call.post(feedback, "application/json", relevant).as(user));
+        api.expect("subscriptionFeedback", 400, Call.post(feedback, "application/json",
+                "{\"paperId\":\"pmid:1\",\"relevant\":true}").as(user));
+        api.expect("subscriptionFeedback", 404, Call.post(subs + "/" + UUID.randomUUID() + "/feedback",
+                "application/json", relevant).as(user));
+        api.expect("subscriptionFeedback", 401, Call.post(feedback, "application/json", relevant));
         api.expect("deleteSubscription", 204, Call.delete(subs + "/" + spare).as(user));
         api.expect("deleteSubscription", 404, Call.delete(subs + "/" + spare).as(user));
         api.expect("deleteSubscription", 401, Call.delete(subs + "/" + id));
@@ -278,6 +291,12 @@ class ApiStatusesIT {
         api.expect("searchPapers", 503, Call.get("/api/v1/papers?q=exosome"));
         api.expect("getStats", 503, Call.get("/api/v1/stats"));
         api.expect("startReindex", 503, Call.post("/api/v1/admin/reindex").as(admin));
+        // The catalog weighs example papers when they are given.
+        String subs = "/api/v1/subscriptions";
+        api.expect("createSubscription", 503, Call.post(subs, "application/json", byExample()).as(user));
+        api.expect("replaceSubscription", 503, Call.put(subs + "/" + byExample, byExample()).as(user));
+        api.expect("subscriptionFeedback", 503, Call.post(subs + "/" + byExample + "/feedback", "application/json",
+                relevant()).as(user));
         for (Map.Entry<String, Call> ok : replayable().entrySet()) {
             api.documented(ok.getKey(), ok.getValue());
         }
@@ -324,6 +343,16 @@ class ApiStatusesIT {
     private static String feedToken() {
         JsonNode subs = json(api.send(Call.get("/api/v1/subscriptions").as(user)));
         return subs.path(0).path("links").path("atom").asText().replaceFirst(".*/feeds/([^/]+)/atom$", "$1");
+    }
+
+    /** A subscription by one example paper. */
+    private static String byExample() {
+        return "{\"name\":\"by example\",\"examples\":[{\"paperId\":\"" + paper + "\"}],\"threshold\":2}";
+    }
+
+    /** Feedback: the paper is relevant. */
+    private static String relevant() {
+        return "{\"paperId\":\"" + paper + "\",\"relevant\":true}";
     }
 
     private static String subscription(String q, String address) {

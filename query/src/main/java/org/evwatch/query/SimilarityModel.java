@@ -90,12 +90,9 @@ public final class SimilarityModel {
 
         long papersWithEntity(String entityId);
 
-        /** The same statistics, each looked up once. */
-        default Rarity cached() {
-            Rarity source = this;
-            Map<String, Long> terms = new HashMap<>();
-            Map<String, Long> entities = new HashMap<>();
-            long papers = source.papers();
+        /** Statistics given as functions: of a word and of an entity id, how many papers have it. */
+        static Rarity of(long papers, java.util.function.ToLongFunction<String> withTerm,
+                java.util.function.ToLongFunction<String> withEntity) {
             return new Rarity() {
                 @Override
                 public long papers() {
@@ -104,14 +101,23 @@ public final class SimilarityModel {
 
                 @Override
                 public long papersWithTerm(String term) {
-                    return terms.computeIfAbsent(term, source::papersWithTerm);
+                    return withTerm.applyAsLong(term);
                 }
 
                 @Override
                 public long papersWithEntity(String entityId) {
-                    return entities.computeIfAbsent(entityId, source::papersWithEntity);
+                    return withEntity.applyAsLong(entityId);
                 }
             };
+        }
+
+        /** The same statistics, each looked up once. */
+        default Rarity cached() {
+            Rarity source = this;
+            Map<String, Long> terms = new HashMap<>();
+            Map<String, Long> entities = new HashMap<>();
+            return of(source.papers(), term -> terms.computeIfAbsent(term, source::papersWithTerm),
+                    entityId -> entities.computeIfAbsent(entityId, source::papersWithEntity));
         }
     }
 

@@ -1,6 +1,9 @@
 package org.evwatch.gateway.api;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,13 +24,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evwatch.gateway.examples.Example;
+import org.evwatch.gateway.examples.ExampleSet;
 import org.evwatch.gateway.feeds.AtomWriter;
 import org.evwatch.gateway.feeds.FeedChannel;
 import org.evwatch.gateway.feeds.FeedEntry;
 import org.evwatch.gateway.feeds.JsonFeedWriter;
 import org.evwatch.gateway.feeds.RssWriter;
 import org.evwatch.gateway.model.PaperEvent;
-import org.evwatch.indexer.api.SearchResponse;
+import org.evwatch.indexer.api.SearchHit;
 import org.evwatch.gateway.problem.Problem;
 import org.evwatch.gateway.settings.GatewaySettings;
 import org.evwatch.gateway.settings.PublicUrl;
@@ -44,6 +49,9 @@ import org.evwatch.gateway.subscriptions.Subscriptions;
 @APIResponse(responseCode = "404", description = "No feed with this token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "429", description = "Rate limit exceeded; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class FeedsResource {
+
+    /** Most papers of the catalog a feed by examples scores. */
+    static final int FEED_CANDIDATES = 100;
 
     private final Subscriptions subscriptions;
     private final Catalog catalog;
@@ -113,13 +121,45 @@ public class FeedsResource {
 
     private FeedChannel channel(String token, String kind) {
         Subscription s = subscriptions.byFeedToken(token);
-        SearchResponse page = catalog.search(s.query, subscriptions.filters(s), "date", settings.feeds().size(), null,
-                "relevance", Boolean.FALSE);
-        List<FeedEntry> entries = page.hits().stream().map(FeedEntry::of).toList();
+        ExampleSet examples = subscriptions.examples(s);
+        List<SearchHit> hits = examples == null
+                ? catalog.search(s.query, subscriptions.filters(s), "date", settings.feeds().size(), null,
+                        "relevance", Boolean.FALSE).hits()
+                : byExamples(s, examples);
+        List<FeedEntry> entries = hits.stream().map(FeedEntry::of).toList();
         String base = publicUrl.base();
-        String description = s.query.isBlank() ? "All papers" : "Papers matching: " + s.query;
+        String description = examples != null
+                ? "Papers like " + examples.examples().stream().filter(e -> !e.avoid()).count() + " example papers"
+                        + (s.query.isBlank() ? "" : ", matching: " + s.query)
+                : s.query.isBlank() ? "All papers" : "Papers matching: " + s.query;
         return new FeedChannel(s.id.toString(), "EVwatch: " + s.name, description, base,
                 base + "/api/v1/feeds/" + token + "/" + kind, entries);
+    }
+
+    /**
+     * The newest papers of the catalog a subscription by examples delivers: the newest of those like one of its
+     * examples (and matching its query and filters), each scored against the examples with the catalog's profile of
+     * it, the examples themselves and the papers to avoid left out.
+     */
+    private List<SearchHit> byExamples(Subscription s, ExampleSet examples) {
+        Set<String> given = examples.examples().stream().map(Example::paperId).collect(Collectors.toSet());
+        String like = examples.examples().stream().filter(e -> !e.avoid())
+                .map(e -> "similar:\"" + e.paperId() + "\"").collect(Collectors.joining(" OR "));
+        String q = s.query.isBlank() ? like : "(" + s.query + ") AND (" + like + ")";
+        int size = settings.feeds().size();
+        List<SearchHit> candidates = catalog.search(q, subscriptions.filters(s), "date",
+                Math.min(FEED_CANDIDATES, size * 2), null, "relevance", Boolean.FALSE).hits();
+        List<SearchHit> passed = new ArrayList<>();
+        for (SearchHit hit : candidates) {
+            if (!given.contains(hit.id())
+                    && examples.passes(ExampleSet.profile(catalog.indexer().profile(hit.id())))) {
+                passed.add(hit);
+                if (passed.size() == size) {
+                    break;
+                }
+            }
+        }
+        return passed;
     }
 
     private static Response feed(String body, String type) {

@@ -38,6 +38,7 @@ import org.evwatch.gateway.subscriptions.DeliveryView;
 import org.evwatch.gateway.subscriptions.Deliveries;
 import org.evwatch.gateway.subscriptions.SubscriptionRequest;
 import org.evwatch.gateway.subscriptions.SubscriptionView;
+import org.evwatch.gateway.subscriptions.FeedbackRequest;
 import org.evwatch.gateway.subscriptions.Subscriptions;
 
 /** Saved queries. Every route needs an API key; a key sees and changes only its own subscriptions. */
@@ -72,6 +73,7 @@ public class SubscriptionsResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Bad body, query syntax error (with position) or refused "
             + "webhook target", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog, which weighs the example papers, is unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(SubscriptionRequest request, @Context HttpHeaders headers) {
         Caller caller = keys.require(headers, Role.USER);
@@ -109,9 +111,27 @@ public class SubscriptionsResource {
     @APIResponse(responseCode = "200", description = "The changed subscription", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Bad body or query syntax error", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog, which weighs the example papers, is unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView replace(@PathParam("id") @Parameter(description = "Subscription id") String id,
             SubscriptionRequest request, @Context HttpHeaders headers) {
         return subscriptions.replace(keys.require(headers, Role.USER), uuid(id), request);
+    }
+
+    @POST
+    @Path("/{id}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "subscriptionFeedback", summary = "Tell a subscription by examples whether a paper is relevant", description = "relevant: true adds the paper to the examples "
+            + "(weight 1), false to the papers to avoid (a paper in the other list moves); the subscription learns "
+            + "from it for the papers that come next. A list that would pass 50 papers drops its oldest. The answer "
+            + "is the changed subscription, its examples and their weights editable with PUT.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = FeedbackRequest.class)))
+    @APIResponse(responseCode = "200", description = "The changed subscription", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "400", description = "Bad body, a paper the catalog does not have, a subscription without examples, or its only example marked not relevant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalog, which weighs the example papers, is unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SubscriptionView feedback(@PathParam("id") @Parameter(description = "Subscription id") String id,
+            FeedbackRequest request, @Context HttpHeaders headers) {
+        return subscriptions.feedback(keys.require(headers, Role.USER), uuid(id), request);
     }
 
     @DELETE

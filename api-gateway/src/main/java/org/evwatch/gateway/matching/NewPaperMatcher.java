@@ -1,10 +1,15 @@
 package org.evwatch.gateway.matching;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.evwatch.events.PaperIndexed;
+import org.evwatch.gateway.examples.ExampleMatcher;
+import org.evwatch.gateway.examples.ExampleSet;
 import org.evwatch.gateway.subscriptions.Subscriptions;
 
 /**
@@ -14,6 +19,9 @@ import org.evwatch.gateway.subscriptions.Subscriptions;
  * line, touching only the queries added, changed or gone; open query streams (at most a thousand) are checked
  * against their index for each paper, which costs a look-up per stream. What a paper costs grows with the
  * subscriptions it matches, not with all there are.
+ * <p>
+ * Subscriptions by example papers are matched apart, through the inverted map of their examples' words and entities
+ * ({@link ExampleMatcher}); those the paper passes are then held to their query and filters, if they have any.
  */
 final class NewPaperMatcher {
 
@@ -32,6 +40,9 @@ final class NewPaperMatcher {
     private final SavedQueryIndex<Subscriptions.Active> subscriptionQueries = new SavedQueryIndex<>(
             Subscriptions.Active::query);
     private final SavedQueryIndex<Percolator.Compiled> streamQueries = SavedQueryIndex.ofQueries();
+    private final ExampleMatcher<Subscriptions.Active> subscriptionExamples = new ExampleMatcher<>(
+            Subscriptions.Active::examples);
+    private final Percolator percolator = new Percolator();
     private List<Subscriptions.Active> indexedSubscriptions;
 
     /** The subscriptions and query streams the paper matches. */
@@ -42,12 +53,39 @@ final class NewPaperMatcher {
                 || streamQueries.reads(field));
         Set<String> matchedStreams = new HashSet<>();
         streamQueries.match(terms).forEach(q -> matchedStreams.add(q.id()));
-        return new Matched(subscriptionQueries.match(terms), matchedStreams);
+        List<Subscriptions.Active> byQuery = subscriptionQueries.match(terms);
+        List<Subscriptions.Active> byExamples = byExamples(paper);
+        if (byExamples.isEmpty()) {
+            return new Matched(byQuery, matchedStreams);
+        }
+        List<Subscriptions.Active> all = new ArrayList<>(byQuery);
+        all.addAll(byExamples);
+        return new Matched(all, matchedStreams);
+    }
+
+    /** The subscriptions by example papers the paper passes, held to their query and filters where they have any. */
+    private List<Subscriptions.Active> byExamples(PaperIndexed paper) {
+        if (subscriptionExamples.size() == 0) {
+            return List.of();
+        }
+        List<Subscriptions.Active> passed = subscriptionExamples.match(ExampleSet.profile(paper));
+        List<Percolator.Compiled> narrowed = passed.stream().map(Subscriptions.Active::query)
+                .filter(q -> !matchesEverything(q)).toList();
+        if (narrowed.isEmpty()) {
+            return passed;
+        }
+        Set<String> kept = new HashSet<>(percolator.match(paper, narrowed));
+        return passed.stream().filter(a -> matchesEverything(a.query()) || kept.contains(a.query().id())).toList();
+    }
+
+    private static boolean matchesEverything(Percolator.Compiled q) {
+        return q.query() instanceof ConstantScoreQuery c && c.getQuery() instanceof MatchAllDocsQuery;
     }
 
     private synchronized void follow(List<Subscriptions.Active> subscriptions, List<Percolator.Compiled> streams) {
         if (subscriptions != indexedSubscriptions) {
-            subscriptionQueries.sync(subscriptions);
+            subscriptionQueries.sync(subscriptions.stream().filter(a -> a.examples() == null).toList());
+            subscriptionExamples.sync(subscriptions);
             indexedSubscriptions = subscriptions;
         }
         streamQueries.sync(streams);

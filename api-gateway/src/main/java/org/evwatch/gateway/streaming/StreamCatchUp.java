@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.events.serde.EventJson;
 import org.evwatch.events.serde.MalformedEventException;
+import org.evwatch.gateway.examples.ExampleSet;
 import org.evwatch.gateway.matching.Percolator;
 import org.evwatch.gateway.model.PaperEvent;
 import org.evwatch.gateway.subscriptions.Subscriptions;
@@ -41,24 +42,29 @@ public class StreamCatchUp {
 
     /**
      * What a stream receives: the query it is matched with, the subscription named in its events, and, for a
-     * subscription, the announcements of its last pause, which it never receives.
+     * subscription, the announcements of its last pause, which it never receives, and its example papers (null
+     * for a query stream or a subscription without examples).
      */
     public record Target(Percolator.Compiled query, PaperEvent.SubscriptionRef subscription,
-            Subscriptions.Replayed paused) {
+            Subscriptions.Replayed paused, ExampleSet examples) {
     }
 
     /** The target of a subscription's stream (empty once the subscription is gone) or of a query stream. */
     public Optional<Target> target(UUID subscriptionId, Percolator.Compiled query) {
         if (subscriptionId == null) {
-            return Optional.of(new Target(query, null, null));
+            return Optional.of(new Target(query, null, null, null));
         }
         return subscriptions.replayed(subscriptionId).map(r -> new Target(r.subscription().query(),
-                new PaperEvent.SubscriptionRef(r.subscription().id().toString(), r.subscription().name()), r));
+                new PaperEvent.SubscriptionRef(r.subscription().id().toString(), r.subscription().name()), r,
+                r.subscription().examples()));
     }
 
     /** The event of announcement {@code seq} for the target, or null when the target does not receive it. */
     public PaperEvent eventFor(Target target, long seq, PaperIndexed indexed) {
         if (target.paused() != null && target.paused().skips(seq)) {
+            return null;
+        }
+        if (target.examples() != null && !target.examples().passes(ExampleSet.profile(indexed))) {
             return null;
         }
         return percolator.match(indexed, List.of(target.query())).isEmpty()

@@ -57,6 +57,9 @@ public class Subscription extends PanacheEntityBase {
     /** ...up to this one, the last before it resumed (null while paused). */
     @Column(name = "resumed_after")
     public Long resumedAfter;
+    /** The score a new paper reaches against the examples to be delivered; null without examples. */
+    @Column(name = "example_threshold")
+    public Double exampleThreshold;
 
     public static Optional<Subscription> byFeedToken(String token) {
         return find("feedToken", token).firstResultOptional();

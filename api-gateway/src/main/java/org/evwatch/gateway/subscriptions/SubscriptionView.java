@@ -1,6 +1,7 @@
 package org.evwatch.gateway.subscriptions;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,7 +15,15 @@ public record SubscriptionView(UUID id, String name, String q, SearchFilters fil
         EmailView email,
         @Schema(description = "Whether it is paused: nothing is delivered on any channel; feeds stay readable") boolean paused,
         @Schema(description = "When it was paused; null while it delivers") Instant pausedAt, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "Its example papers, the oldest first (empty for a subscription by query alone)") List<ExampleView> examples,
+        @Schema(description = "The papers it avoids, the oldest first") List<ExampleView> avoid,
+        @Schema(description = "The score a new paper reaches against the examples to be delivered; null without examples") Double threshold) {
+
+    /** An example paper or a paper to avoid: its catalog id, its weight and when it was added. */
+    @Schema(name = "Example")
+    public record ExampleView(String paperId, double weight, Instant addedAt) {
+    }
 
     /** The feed and stream URLs; they carry the unguessable feed token, so share them with care. */
     @Schema(name = "SubscriptionLinks")

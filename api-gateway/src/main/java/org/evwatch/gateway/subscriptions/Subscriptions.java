@@ -2,6 +2,7 @@ package org.evwatch.gateway.subscriptions;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
+import org.evwatch.gateway.examples.ExampleSet;
 import org.evwatch.gateway.mail.EmailFrequency;
 import org.evwatch.gateway.mail.EmailState;
 import org.evwatch.gateway.mail.MailOutbox;
@@ -41,6 +43,7 @@ import org.evwatch.gateway.streaming.Announcements;
 import org.evwatch.gateway.webhook.SsrfGuard;
 import org.evwatch.gateway.webhook.TargetRefusedException;
 import org.evwatch.gateway.webhook.WebhookSignature;
+import org.evwatch.indexer.api.PaperProfile;
 import org.evwatch.query.FilterValues;
 import org.evwatch.query.QuerySyntaxException;
 
@@ -53,7 +56,13 @@ import org.evwatch.query.QuerySyntaxException;
 public class Subscriptions {
 
     /** A subscription ready for matching. */
-    public record Active(UUID id, String name, String webhookUrl, String webhookSecret, Percolator.Compiled query) {
+    public record Active(UUID id, String name, String webhookUrl, String webhookSecret, Percolator.Compiled query,
+            ExampleSet examples) {
+
+        /** A subscription by query alone. */
+        public Active(UUID id, String name, String webhookUrl, String webhookSecret, Percolator.Compiled query) {
+            this(id, name, webhookUrl, webhookSecret, query, null);
+        }
     }
 
     /**
@@ -85,6 +94,7 @@ public class Subscriptions {
     private final Announcements announcements;
     private final SavedQueryVocabulary vocabulary;
     private final TransactionSynchronizationRegistry transactions;
+    private final SubscriptionExamples examples;
     private final Clock clock = Clock.systemUTC();
     /** Counts the changes to the subscriptions; a compiled set built before the latest one is rebuilt. */
     private final AtomicLong changes = new AtomicLong();
@@ -97,7 +107,9 @@ public class Subscriptions {
 
     public Subscriptions(ObjectMapper json, SsrfGuard guard, PublicUrl publicUrl, MailOutbox mail,
             DeliveryStore webhooks, Announcements announcements, PeerNotices peers,
-            SavedQueryVocabulary vocabulary, TransactionSynchronizationRegistry transactions) {
+            SavedQueryVocabulary vocabulary, TransactionSynchronizationRegistry transactions,
+            SubscriptionExamples examples) {
+        this.examples = examples;
         this.transactions = transactions;
         this.peers = peers;
         this.json = json;
@@ -128,6 +140,7 @@ public class Subscriptions {
         s.createdAt = clock.instant();
         s.updatedAt = s.createdAt;
         s.persist();
+        examples.store(s, v.examples(), s.createdAt);
         if (Boolean.TRUE.equals(request.paused())) {
             pause(s);
         }
@@ -181,8 +194,29 @@ public class Subscriptions {
             }
         }
         s.updatedAt = clock.instant();
+        examples.store(s, v.examples(), s.updatedAt);
         invalidate();
         return view(s, newSecret);
+    }
+
+    /**
+     * Learns from a reader's judgement of a paper: the catalog's profile of it is asked for outside the transaction,
+     * as on {@link #create}.
+     */
+    public SubscriptionView feedback(Caller caller, UUID id, FeedbackRequest request) {
+        if (request == null || request.relevant() == null || request.paperId() == null
+                || request.paperId().isBlank() || request.paperId().length() > 300) {
+            throw ProblemException.badRequest("'paperId' (at most 300 characters) and 'relevant' (true or false) are "
+                    + "required.");
+        }
+        PaperProfile profile = examples.profile("paperId", request.paperId().trim());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Subscription s = owned(caller, id);
+            s.updatedAt = clock.instant();
+            examples.learn(s, profile, request.relevant(), s.updatedAt);
+            invalidate();
+            return view(s, false);
+        });
     }
 
     /** Stops every delivery; webhook posts still waiting for an attempt wait for the resume. */
@@ -224,6 +258,15 @@ public class Subscriptions {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored filters of subscription " + s.id + " are not valid JSON", e);
         }
+    }
+
+    /** The subscription's example papers as they are matched; null for a subscription without examples. */
+    @Transactional
+    public ExampleSet examples(Subscription s) {
+        Loaded compiled = loaded.get(s.id);
+        return compiled != null && Objects.equals(compiled.updatedAt(), s.updatedAt)
+                ? compiled.active().examples()
+                : examples.load(s);
     }
 
     /** What a reconnecting stream of the subscription is replayed; empty once the subscription is gone. */
@@ -273,9 +316,10 @@ public class Subscriptions {
      * next: nothing is parsed again, and the matcher sees the same query object and has nothing to re-index. The
      * entity names its words expand to are asked for again now and then, as papers bring new names.
      */
-    private record Loaded(String query, String filters, Active active, long expandedAt) {
+    private record Loaded(String query, String filters, Active active, long expandedAt, Instant updatedAt) {
         boolean sameAs(Subscription s) {
             return System.currentTimeMillis() - expandedAt < EXPANSION_REFRESH_MILLIS
+                    && Objects.equals(updatedAt, s.updatedAt)
                     && Objects.equals(query, s.query) && Objects.equals(filters, s.filters)
                     && Objects.equals(active.name(), s.name) && Objects.equals(active.webhookUrl(), s.webhookUrl)
                     && Objects.equals(active.webhookSecret(), s.webhookSecret);
@@ -286,12 +330,15 @@ public class Subscriptions {
         try {
             Percolator.Compiled compiled = Percolator.Compiled.of(s.id.toString(), s.query, filters(s),
                     vocabulary.lenient(s.query));
-            Active active = new Active(s.id, s.name, s.webhookUrl, s.webhookSecret, compiled);
+            ExampleSet exampleSet = before != null && Objects.equals(before.updatedAt(), s.updatedAt)
+                    ? before.active().examples()
+                    : examples.load(s);
+            Active active = new Active(s.id, s.name, s.webhookUrl, s.webhookSecret, compiled, exampleSet);
             if (before != null && before.active().equals(active)) {
                 // Expanded as before: the matcher keeps the query object it has indexed.
                 active = before.active();
             }
-            return new Loaded(s.query, s.filters, active, System.currentTimeMillis());
+            return new Loaded(s.query, s.filters, active, System.currentTimeMillis(), s.updatedAt);
         } catch (QuerySyntaxException e) {
             // Saved queries were parsed when saved; one that no longer parses matches nothing.
             return null;
@@ -334,7 +381,8 @@ public class Subscriptions {
         return s;
     }
 
-    private record Validated(String name, String q, SearchFilters filters, String webhookUrl, Email email) {
+    private record Validated(String name, String q, SearchFilters filters, String webhookUrl, Email email,
+            SubscriptionExamples.Checked examples) {
     }
 
     private record Email(String address, EmailFrequency frequency) {
@@ -375,7 +423,7 @@ public class Subscriptions {
                         "Webhook URL refused: " + e.getMessage() + "."));
             }
         }
-        return new Validated(r.name().trim(), q, filters, url, email(r.email()));
+        return new Validated(r.name().trim(), q, filters, url, email(r.email()), examples.check(r));
     }
 
     private static Email email(SubscriptionRequest.Email e) {
@@ -445,8 +493,10 @@ public class Subscriptions {
                 ? null
                 : new SubscriptionView.EmailView(s.emailAddress, s.emailFrequency.apiName(),
                         s.emailState.name().toLowerCase(Locale.ROOT));
+        List<SubscriptionExample> rows = SubscriptionExample.of(s.id);
         return new SubscriptionView(s.id, s.name, s.query, filters(s), links, webhook, email, s.pausedAt != null,
-                s.pausedAt, s.createdAt, s.updatedAt);
+                s.pausedAt, s.createdAt, s.updatedAt, SubscriptionExamples.views(rows, false),
+                SubscriptionExamples.views(rows, true), s.exampleThreshold);
     }
 
     private static String newToken() {

@@ -54,14 +54,15 @@ class HttpFuzzIT {
         List<String> paths = List.of("/api/v1/papers", "/api/v1/papers/{}", "/api/v1/papers/doi:10.1038/{}",
                 "/api/v1/entities", "/api/v1/entities/{}", "/api/v1/entities/MESH:{}", "/api/v1/stats",
                 "/api/v1/subscriptions", "/api/v1/subscriptions/{}", "/api/v1/subscriptions/{}/deliveries",
-                "/api/v1/subscriptions/{}/email-deliveries", "/api/v1/mail/confirm", "/api/v1/mail/unsubscribe",
+                "/api/v1/subscriptions/{}/email-deliveries", "/api/v1/subscriptions/{}/feedback",
+                "/api/v1/mail/confirm", "/api/v1/mail/unsubscribe",
                 "/api/v1/feeds/{}/atom", "/api/v1/feeds/{}/json", "/api/v1/feeds/{}/rss", "/api/v1/stream",
                 "/api/v1/admin/keys", "/api/v1/admin/keys/{}", "/api/v1/admin/reindex", "/api/{}", "/{}",
                 "/q/health/{}", "/q/openapi", "/");
         List<String> bodies = List.of(
                 "{\"name\":\"fuzz\",\"q\":\"exosome\",\"filters\":{\"relevance\":[\"RELEVANT\"],\"entityType\":"
                         + "[\"DISEASE\"],\"from\":\"2020-01-01\",\"source\":[\"pubmed\"]},\"webhook\":null}",
-                "{\"name\":\"lab\",\"role\":\"USER\"}");
+                "{\"name\":\"lab\",\"role\":\"USER\"}", "{\"paperId\":\"p-000042\",\"relevant\":true}");
         var generator = new RequestGenerator(seed, paths, SEARCH_PARAMETERS, bodies,
                 Map.of("Authorization", "Bearer test-admin-key"));
         var contract = DocumentedStatuses.of(new ObjectMapper().readTree(
@@ -73,7 +74,8 @@ class HttpFuzzIT {
     void theIndexerInternalApiAnswersEveryRequestByTheErrorContract() throws Exception {
         long seed = HttpFuzz.seed();
         URI indexer = URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.indexer.url", String.class));
-        List<String> paths = List.of("/internal/v1/search", "/internal/v1/papers/{}", "/internal/v1/entities",
+        List<String> paths = List.of("/internal/v1/search", "/internal/v1/papers/{}",
+                "/internal/v1/papers/{}/profile", "/internal/v1/entities",
                 "/internal/v1/entities/{}", "/internal/v1/stats", "/internal/v1/reindex", "/internal/v1/{}", "/{}");
         var generator = new RequestGenerator(seed, paths, SEARCH_PARAMETERS, List.of(), Map.of());
         HttpFuzz.run("the indexer", new RawHttp(indexer.getHost(), indexer.getPort()), generator, 2000, seed);

@@ -53,15 +53,7 @@ class LiveDeliveryIT {
         if (consumerReady) {
             return;
         }
-        try (SseClient warm = new SseClient(base + "api/v1/stream?q=warmup")) {
-            assertThat(warm.next(":", Duration.ofSeconds(15))).isNotNull();
-            String line = null;
-            for (int i = 0; i < 12 && line == null; i++) {
-                Papers.publish(Papers.fresh("exosome-pdac", "Warmup paper on exosomes"));
-                line = warm.next("data:", Duration.ofSeconds(15));
-            }
-            assertThat(line).as("the gateway consumes papers.indexed").isNotNull();
-        }
+        Papers.awaitConsumer(base);
         consumerReady = true;
     }
 

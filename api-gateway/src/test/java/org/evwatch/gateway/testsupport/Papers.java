@@ -1,5 +1,8 @@
 package org.evwatch.gateway.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -27,5 +30,21 @@ public final class Papers {
 
     public static void publish(PaperIndexed paper) {
         TestKafka.send(Topics.PAPERS_INDEXED, paper.paperId(), EventJson.write(paper));
+    }
+
+    /**
+     * Waits until the gateway's consumer reads {@code papers.indexed}: a warm-up paper is published until a live
+     * stream of the gateway at {@code base} shows one.
+     */
+    public static void awaitConsumer(String base) throws Exception {
+        try (SseClient warm = new SseClient(base + "api/v1/stream?q=warmup")) {
+            assertThat(warm.next(":", Duration.ofSeconds(15))).isNotNull();
+            String line = null;
+            for (int i = 0; i < 12 && line == null; i++) {
+                publish(fresh("exosome-pdac", "Warmup paper on exosomes"));
+                line = warm.next("data:", Duration.ofSeconds(15));
+            }
+            assertThat(line).as("the gateway consumes papers.indexed").isNotNull();
+        }
     }
 }

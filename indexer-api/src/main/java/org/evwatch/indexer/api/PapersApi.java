@@ -39,4 +39,13 @@ public interface PapersApi {
     @APIResponse(responseCode = "501", description = "The search engine in use (OpenSearch) does not find similar papers", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     SimilarResponse similar(@Parameter(description = "Any id of the paper") @PathParam("id") String id,
             @Parameter(description = "How many, 1..50 (default 10)") @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/papers/{id: .+}/profile")
+    @Operation(summary = "A paper's words and entities with their weights and rarity in the related-papers model, as the collection is now: what subscriptions by example papers score new papers against")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PaperProfile.class)))
+    @APIResponse(responseCode = "400", description = "Bad id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such paper", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "501", description = "The search engine in use (OpenSearch) does not weigh papers", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    PaperProfile profile(@Parameter(description = "Any id of the paper") @PathParam("id") String id);
 }

@@ -36,7 +36,8 @@ class ContractTest {
             }
         }
         assertThat(operations).containsExactlyInAnyOrder("GET /search", "GET /search/expansions",
-                "GET /papers/{id: .+}", "GET /papers/{id: .+}/similar", "GET /entities", "GET /entities/suggest",
+                "GET /papers/{id: .+}", "GET /papers/{id: .+}/similar", "GET /papers/{id: .+}/profile", "GET /entities",
+                "GET /entities/suggest",
                 "GET /entities/{id: .+}",
                 "GET /stats", "POST /admin/reindex", "GET /admin/reindex");
     }

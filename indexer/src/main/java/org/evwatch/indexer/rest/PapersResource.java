@@ -15,6 +15,7 @@ import org.evwatch.query.FilterValues;
 import org.evwatch.events.Entity;
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.events.serde.EventJson;
+import org.evwatch.indexer.api.PaperProfile;
 import org.evwatch.indexer.api.PaperView;
 import org.evwatch.indexer.api.PapersApi;
 import org.evwatch.indexer.api.SimilarResponse;
@@ -22,6 +23,7 @@ import org.evwatch.indexer.persistence.EntityRow;
 import org.evwatch.indexer.persistence.MentionRow;
 import org.evwatch.indexer.persistence.PaperRow;
 import org.evwatch.indexer.persistence.SourceRecordRow;
+import org.evwatch.indexer.search.PaperWeights;
 import org.evwatch.indexer.search.SearchIndex;
 import org.evwatch.indexer.search.SimilarResult;
 
@@ -36,10 +38,7 @@ public class PapersResource implements PapersApi {
 
     @Override
     public PaperView paper(String id) {
-        if (id.length() > FilterValues.MAX_VALUE_CHARS) {
-            throw new Problems.BadParameterException("id", "a paper id has at most " + FilterValues.MAX_VALUE_CHARS
-                    + " characters");
-        }
+        checkId(id);
         PaperRow row = PaperRow.findByAnyId(id);
         if (row == null || row.merged == null) {
             throw new NotFoundException("no paper with id " + id);
@@ -53,10 +52,7 @@ public class PapersResource implements PapersApi {
         if (size < 1 || size > MAX_SIMILAR) {
             throw new Problems.BadParameterException("limit", "limit must be between 1 and " + MAX_SIMILAR);
         }
-        if (id.length() > FilterValues.MAX_VALUE_CHARS) {
-            throw new Problems.BadParameterException("id", "a paper id has at most " + FilterValues.MAX_VALUE_CHARS
-                    + " characters");
-        }
+        checkId(id);
         PaperRow row = PaperRow.findByAnyId(id);
         SimilarResult result;
         try {
@@ -71,6 +67,31 @@ public class PapersResource implements PapersApi {
                 .map(h -> new SimilarResponse.Similar(SearchResource.hit(h.id(), (float) h.score(), h.summary(),
                         Map.of()), h.sharedTerms(), SearchResource.entities(h.sharedEntities())))
                 .toList());
+    }
+
+    @Override
+    public PaperProfile profile(String id) {
+        checkId(id);
+        PaperRow row = PaperRow.findByAnyId(id);
+        PaperWeights weights;
+        try {
+            weights = row == null || row.merged == null ? null : index.weights(row.id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (weights == null) {
+            throw new NotFoundException("no paper with id " + id);
+        }
+        return new PaperProfile(weights.paperId(), weights.length(), weights.terms().stream()
+                .map(t -> new PaperProfile.Term(t.term(), t.count(), t.weight(), t.idf())).toList(),
+                weights.entities().stream().map(e -> new PaperProfile.EntityWeight(e.value(), e.weight())).toList());
+    }
+
+    private static void checkId(String id) {
+        if (id.length() > FilterValues.MAX_VALUE_CHARS) {
+            throw new Problems.BadParameterException("id", "a paper id has at most " + FilterValues.MAX_VALUE_CHARS
+                    + " characters");
+        }
     }
 
     static PaperView view(PaperRow row) {

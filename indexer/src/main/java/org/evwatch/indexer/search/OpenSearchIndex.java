@@ -317,6 +317,11 @@ public final class OpenSearchIndex implements SearchEngine {
     }
 
     @Override
+    public PaperWeights weights(String paperId) {
+        throw new UnsupportedSearchException(OpenSearchSearcher.NO_SIMILAR);
+    }
+
+    @Override
     public void close() throws IOException {
         transport.close();
     }

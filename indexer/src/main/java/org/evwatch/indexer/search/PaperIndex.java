@@ -156,6 +156,12 @@ public final class PaperIndex implements SearchEngine {
         return searcher.similar(paperId, size);
     }
 
+    /** The paper with this id weighed by the related-papers model; null when no paper has the id. */
+    @Override
+    public PaperWeights weights(String paperId) throws IOException {
+        return searcher.weights(paperId);
+    }
+
     @Override
     public void close() throws IOException {
         writing.close();

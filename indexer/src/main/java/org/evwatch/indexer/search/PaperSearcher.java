@@ -207,6 +207,17 @@ final class PaperSearcher {
         }
     }
 
+    /** The paper with this id weighed by the related-papers model; null when no paper has the id. */
+    PaperWeights weights(String id) throws IOException {
+        Generation gen = active.get();
+        IndexSearcher searcher = gen.acquire();
+        try {
+            return similar.weights(searcher, id);
+        } finally {
+            gen.release(searcher);
+        }
+    }
+
     /** Papers in the searchable view. */
     int count() throws IOException {
         Generation gen = active.get();

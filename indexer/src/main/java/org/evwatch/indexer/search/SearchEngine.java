@@ -63,6 +63,15 @@ public interface SearchEngine extends Closeable {
      */
     SimilarResult similar(String paperId, int size) throws IOException;
 
+    /**
+     * The paper with this id as the related-papers model weighs it against the collection now: its words and entity
+     * ids with their weights.
+     *
+     * @return null when no paper has the id
+     * @throws UnsupportedOperationException when the engine cannot weigh papers
+     */
+    PaperWeights weights(String paperId) throws IOException;
+
     /** Runs a search without expanding entity names. */
     default SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
         return search(request, Vocabulary.NONE);

@@ -162,6 +162,11 @@ public class SearchIndex {
         return index.similar(paperId, size);
     }
 
+    /** The paper with this id weighed by the related-papers model; null when no paper has the id. */
+    public PaperWeights weights(String paperId) throws IOException {
+        return index.weights(paperId);
+    }
+
     /** Starts a rebuild from the catalog unless one is running; returns the status. */
     public synchronized ReindexStatus startRebuild() {
         ReindexStatus current = status.get();

@@ -188,6 +188,24 @@ final class SimilarPapers {
         return new SimilarResult(source.summary().id(), ranked.subList(0, Math.min(size, ranked.size())));
     }
 
+    /** The paper with this id weighed against the collection, the heaviest words first; null when no paper has it. */
+    PaperWeights weights(IndexSearcher searcher, String id) throws IOException {
+        Indexed source = find(searcher, id);
+        if (source == null) {
+            return null;
+        }
+        SimilarityModel.Rarity rarity = rarity(searcher.getIndexReader());
+        SimilarityModel.Profile p = source.profile();
+        List<PaperWeights.Term> terms = new ArrayList<>(p.terms().size());
+        p.terms().forEach((term, k) -> {
+            double idf = SimilarityModel.idf(rarity.papers(), rarity.papersWithTerm(term));
+            terms.add(new PaperWeights.Term(term, k, SimilarityModel.termWeight(k, p.length(), idf), idf));
+        });
+        terms.sort(Comparator.comparingDouble(PaperWeights.Term::weight).reversed()
+                .thenComparing(PaperWeights.Term::term));
+        return new PaperWeights(source.summary().id(), p.length(), terms, model.entities(p, rarity));
+    }
+
     /** A ranked candidate: its summary, its score, and the shared words and entities (named as the paper names them). */
     private static SimilarResult.Hit hit(HitSummary summary, SimilarityModel.Score score) {
         Map<String, HitSummary.EntityRef> byId = summary.entities() == null

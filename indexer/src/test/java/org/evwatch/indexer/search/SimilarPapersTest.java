@@ -11,6 +11,7 @@ import java.util.List;
 import org.evwatch.events.Paper;
 import org.evwatch.events.PaperIndexed;
 import org.evwatch.query.QuerySyntaxException;
+import org.evwatch.query.SimilarityModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +96,37 @@ class SimilarPapersTest {
         assertThat(ids(index.similar("p10", 10))).as("the preprint names p05 as its published version")
                 .doesNotContain("p05", "p10").contains("p02", "p09");
         assertThat(index.similar("p05", 1).hits()).hasSize(1);
+    }
+
+    @Test
+    void aPapersWeightsScoreANewPaperAsTheModelScoresItWithoutTheCollection() throws Exception {
+        load();
+        PaperWeights p05 = index.weights("p05");
+        PaperIndexed p09 = corpus().get(8);
+        SimilarityModel.Profile candidate = SimilarityModel.Profile.of(p09.paper().title(),
+                p09.paper().abstractText(), p09.entities().stream().map(PaperIndexed.EntityCount::id).toList());
+
+        double score = 0;
+        for (PaperWeights.Term t : p05.terms()) {
+            Integer k = candidate.terms().get(t.term());
+            if (k != null) {
+                score += t.weight() * SimilarityModel.termWeight(k, candidate.length(), t.idf());
+            }
+        }
+        for (SimilarityModel.Weighted e : p05.entities()) {
+            if (candidate.entities().contains(e.value())) {
+                score += e.weight() * e.weight();
+            }
+        }
+
+        assertThat(p05.paperId()).isEqualTo("p05");
+        assertThat(p05.terms()).isNotEmpty().extracting(PaperWeights.Term::weight)
+                .isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(p05.entities()).extracting(SimilarityModel.Weighted::value).contains("ncbigene:967");
+        double modelScore = index.similar("p05", 10).hits().stream().filter(h -> h.id().equals("p09"))
+                .findFirst().orElseThrow().score();
+        assertThat(score).isPositive().isCloseTo(modelScore, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(index.weights("nope")).isNull();
     }
 
     @Test
